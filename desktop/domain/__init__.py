@@ -1,0 +1,1 @@
+"""Pure rules of the proposal office: standard library only, no I/O."""

@@ -1,0 +1,131 @@
+"""The office's words as code values (DESIGN §2); labels live in desktop.labels."""
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    SESSION = "session"  # 大会提案
+    INTERIM = "interim"  # 平时提案
+
+
+class Origin(StrEnum):
+    INDIVIDUAL = "individual"  # 个人
+    JOINT = "joint"  # 联名
+    COLLECTIVE = "collective"  # 集体
+
+
+class ProposerRole(StrEnum):
+    LEAD = "lead"  # 领衔
+    COSIGNER = "cosigner"  # 联名
+
+
+class State(StrEnum):
+    REGISTERED = "registered"
+    IN_REVIEW = "in_review"
+    FILED = "filed"
+    ASSIGNED = "assigned"
+    HANDLING = "handling"
+    REPLIED = "replied"
+    CLOSED = "closed"
+    REJECTED = "rejected"
+    REFERRED = "referred"
+    MERGED = "merged"
+    SPLIT = "split"
+    WITHDRAWN = "withdrawn"
+
+
+FILED_STATES = frozenset(
+    {State.FILED, State.ASSIGNED, State.HANDLING, State.REPLIED, State.CLOSED}
+)
+ENDED_STATES = frozenset(
+    {State.REJECTED, State.REFERRED, State.MERGED, State.SPLIT, State.WITHDRAWN}
+)
+
+
+class Decision(StrEnum):
+    FORWARD = "forward"  # 送下一级审查
+    FILED = "filed"  # 立案
+    REJECTED = "rejected"  # 不予立案
+    REFERRED = "referred"  # 转为意见建议
+    RETURNED = "returned"  # 退回修改
+    MERGED = "merged"  # 并案
+    SPLIT = "split"  # 拆分
+    WITHDRAWN = "withdrawn"  # 撤回
+
+
+FINAL_DECISIONS = frozenset(
+    {Decision.FILED, Decision.REJECTED, Decision.REFERRED, Decision.MERGED, Decision.SPLIT}
+)
+
+
+class AssignmentRole(StrEnum):
+    LEAD = "lead"  # 主办
+    ASSIST = "assist"  # 协办
+    SEPARATE = "separate"  # 分办
+
+
+DUE_ROLES = frozenset({AssignmentRole.LEAD, AssignmentRole.SEPARATE})
+
+
+class AssignmentEnd(StrEnum):
+    RETURNED = "returned"  # 退回交办
+    ADJUSTED = "adjusted"  # 调整承办单位
+
+
+class AdjustmentDecision(StrEnum):
+    APPROVED = "approved"
+    REFUSED = "refused"
+
+
+class ReplyCategory(StrEnum):
+    A = "A"  # 已解决或基本解决
+    B = "B"  # 正在解决或列入计划
+    C = "C"  # 条件限制暂不能解决
+    D = "D"  # 留作参考
+
+
+class Rating(StrEnum):
+    SATISFIED = "satisfied"  # 满意
+    BASIC = "basic"  # 基本满意
+    UNSATISFIED = "unsatisfied"  # 不满意
+
+
+class EvaluationMethod(StrEnum):
+    PAPER = "paper"  # 征询意见表
+    PHONE = "phone"  # 电话
+    MEMBER = "member"  # 委员本人录入
+
+
+class ContactForm(StrEnum):
+    FACE = "face"  # 面商
+    PHONE = "phone"  # 电话
+    MEETING = "meeting"  # 座谈
+    VISIT = "visit"  # 走访
+    LETTER = "letter"  # 书面
+    ONLINE = "online"  # 网络
+
+
+class FollowUpKind(StrEnum):
+    IMPLEMENTED = "implemented"  # 落实
+    CONTINUED = "continued"  # 续办续复
+
+
+class Disclosure(StrEnum):
+    PUBLIC = "public"  # 公开
+    NOT_PUBLIC = "not_public"  # 不公开
+
+
+class UserRole(StrEnum):
+    ADMIN = "admin"  # 管理员
+    STAFF = "staff"  # 提案委工作人员
+    REVIEWER = "reviewer"  # 审查人
+    UNIT = "unit"  # 承办单位经办人
+    LEADER = "leader"  # 领导 (read-only)
+
+
+class UnitSystem(StrEnum):
+    PARTY = "party"  # 党委系统
+    GOVERNMENT = "government"  # 政府系统
+    MASS = "mass"  # 群团系统
+    LEGAL = "legal"  # 政法系统
+    ENTERPRISE = "enterprise"  # 企事业单位
+    TOWNSHIP = "township"  # 乡镇

@@ -1,0 +1,1 @@
+"""Documents: a content model per document, rendered to docx and xlsx (issue: documents)."""

@@ -1,0 +1,37 @@
+"""Where things live: the user's data folder, the bundled resources (also when frozen)."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import user_config_path, user_data_path
+
+APP_NAME = "tiantong"
+DATABASE_NAME = "tiantong.db"
+
+
+def data_dir() -> Path:
+    """The user's data folder; ``TIAN_HOME`` moves it (tests, portable installs)."""
+    home = os.environ.get("TIAN_HOME")
+    return Path(home) if home else user_data_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    home = os.environ.get("TIAN_HOME")
+    return Path(home) / "config" if home else user_config_path(APP_NAME, appauthor=False)
+
+
+def default_database() -> Path:
+    return data_dir() / DATABASE_NAME
+
+
+def resources_dir() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def base_data_dir() -> Path:
+    return resources_dir() / "base"

@@ -1,0 +1,1 @@
+"""One function per user action; each runs one transaction and leaves its audit trail."""

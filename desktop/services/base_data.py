@@ -1,0 +1,153 @@
+"""Base data: terms and meetings, sectors, organisations, members, units, categories."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.actor import Actor
+from desktop.domain.enums import UnitSystem
+from desktop.domain.errors import InvalidInput, NotAllowed, NotFound
+from desktop.domain.permissions import Action, require
+from desktop.store import pinyin
+from desktop.store.changes import write
+from desktop.store.models import Category, Meeting, Member, Organisation, Sector, Term, Unit
+
+from .common import get, required_text
+
+CHINESE_DIGITS = "零一二三四五六七八九十"
+
+
+def chinese_number(n: int) -> str:
+    """10 → 十, 12 → 十二, 21 → 二十一 (届次 are written this way)."""
+    if n <= 10:
+        return CHINESE_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else CHINESE_DIGITS[tens]
+    return head + "十" + (CHINESE_DIGITS[ones] if ones else "")
+
+
+def meeting_name(term: int, number: int) -> str:
+    return f"{chinese_number(term)}届{chinese_number(number)}次会议"
+
+
+def add_term(session: Session, actor: Actor, number: int, starts_on: date | None = None) -> Term:
+    require(Action.MANAGE_BASE_DATA, None, actor.role)
+    with write(session, actor, "base.add_term"):
+        if session.scalar(select(Term).where(Term.number == number)):
+            raise InvalidInput("term_exists", term=f"{chinese_number(number)}届")
+        term = Term(number=number, name=f"{chinese_number(number)}届", starts_on=starts_on)
+        session.add(term)
+    return term
+
+
+def add_meeting(
+    session: Session, actor: Actor, term_id: str, number: int, opens_on: date,
+    closes_on: date | None = None,
+) -> Meeting:
+    require(Action.MANAGE_BASE_DATA, None, actor.role)
+    with write(session, actor, "base.add_meeting"):
+        term = get(session, Term, term_id, "term")
+        name = meeting_name(term.number, number)
+        if session.scalar(select(Meeting).where(Meeting.name == name)):
+            raise InvalidInput("meeting_exists", meeting=name)
+        meeting = Meeting(term_id=term.id, number=number, name=name, opens_on=opens_on,
+                          closes_on=closes_on)
+        session.add(meeting)
+    return meeting
+
+
+def find_meeting(session: Session, text: str) -> Meeting:
+    """A meeting by its name (十届二次会议), a short form (十届二次) or its id."""
+    text = text.strip()
+    candidates = [text, text + "会议", text + "次会议"]
+    meeting = session.scalar(select(Meeting).where(Meeting.name.in_(candidates)))
+    meeting = meeting or session.get(Meeting, text)
+    if meeting is None:
+        raise NotFound("meeting_not_found", meeting=text)
+    return meeting
+
+
+def current_meeting(session: Session) -> Meeting | None:
+    return session.scalar(select(Meeting).order_by(Meeting.opens_on.desc()).limit(1))
+
+
+def add_sector(session: Session, actor: Actor, name: str, kind: str = "界别") -> Sector:
+    require(Action.MANAGE_BASE_DATA, None, actor.role)
+    with write(session, actor, "base.add_sector"):
+        name = required_text(name, "sector")
+        sector = Sector(name=name, kind=kind, position=_next_position(session, Sector))
+        session.add(sector)
+    return sector
+
+
+def add_organisation(
+    session: Session, actor: Actor, name: str, kind: str = "党派团体", sector_id: str | None = None
+) -> Organisation:
+    require(Action.MANAGE_BASE_DATA, None, actor.role)
+    with write(session, actor, "base.add_organisation"):
+        organisation = Organisation(name=required_text(name, "organisation"), kind=kind,
+                                    sector_id=sector_id)
+        session.add(organisation)
+    return organisation
+
+
+def add_member(
+    session: Session, actor: Actor, name: str, sector_id: str | None = None,
+    phone: str | None = None, workplace: str | None = None,
+) -> Member:
+    require(Action.MANAGE_BASE_DATA, None, actor.role)
+    with write(session, actor, "base.add_member"):
+        name = required_text(name, "member")
+        member = Member(name=name, sector_id=sector_id, phone=phone, workplace=workplace,
+                        initials=pinyin.initials(name), pinyin=pinyin.full_pinyin(name))
+        session.add(member)
+    return member
+
+
+def add_unit(
+    session: Session, actor: Actor, name: str, system: UnitSystem, short_name: str = ""
+) -> Unit:
+    require(Action.MANAGE_BASE_DATA, None, actor.role)
+    with write(session, actor, "base.add_unit"):
+        name = required_text(name, "unit")
+        if session.scalar(select(Unit).where(Unit.name == name)):
+            raise InvalidInput("unit_exists", unit=name)
+        unit = Unit(name=name, short_name=short_name, system=system,
+                    position=_next_position(session, Unit))
+        session.add(unit)
+    return unit
+
+
+def merge_unit(session: Session, actor: Actor, unit_id: str, into_id: str) -> Unit:
+    """机构改革: the old unit stops taking new assignments; its history stays under its name."""
+    require(Action.MANAGE_BASE_DATA, None, actor.role)
+    with write(session, actor, "base.merge_unit"):
+        unit = get(session, Unit, unit_id, "unit")
+        into = get(session, Unit, into_id, "unit")
+        if unit.id == into.id or into.merged_into_id is not None:
+            raise NotAllowed("unit_merge_invalid", unit=unit.name, into=into.name)
+        unit.merged_into_id = into.id
+        unit.active = False
+    return unit
+
+
+def find_unit(session: Session, text: str) -> Unit:
+    text = text.strip()
+    unit = session.scalar(select(Unit).where((Unit.name == text) | (Unit.short_name == text)))
+    if unit is None:
+        raise NotFound("unit_not_found", unit=text)
+    return unit
+
+
+def add_category(session: Session, actor: Actor, code: str, name: str) -> Category:
+    require(Action.MANAGE_BASE_DATA, None, actor.role)
+    with write(session, actor, "base.add_category"):
+        category = Category(code=required_text(code, "category"), name=required_text(name, "category"))
+        session.add(category)
+    return category
+
+
+def _next_position(session: Session, model) -> int:  # noqa: ANN001
+    return (session.scalar(select(func.max(model.position))) or 0) + 1

@@ -1,0 +1,67 @@
+"""What every service needs: loading a record for an action and checking the rules first."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from desktop.domain.actor import Actor
+from desktop.domain.enums import UserRole
+from desktop.domain.errors import InvalidInput, NotAllowed, NotFound
+from desktop.domain.lifecycle import Progress
+from desktop.domain.permissions import Action, require
+from desktop.store.facts import progress_of
+from desktop.store.models import Assignment, Base, Proposal
+
+
+def get(session: Session, model: type[Base], record_id: str, what: str) -> Base:
+    record = session.get(model, record_id) if record_id else None
+    if record is None:
+        raise NotFound(f"{what}_not_found", id=record_id)
+    return record
+
+
+def proposal_for(
+    session: Session, actor: Actor, proposal_id: str, action: Action
+) -> tuple[Proposal, Progress]:
+    """The proposal, once the action is known to be open in its state to this actor."""
+    proposal = get(session, Proposal, proposal_id, "proposal")
+    progress = progress_of(session, proposal)
+    try:
+        require(action, progress.state, actor.role)
+    except NotAllowed as exc:
+        exc.params.setdefault("proposal", label_of(proposal))
+        raise
+    return proposal, progress
+
+
+def assignment_for(
+    session: Session, actor: Actor, assignment_id: str, action: Action
+) -> tuple[Assignment, Proposal, Progress]:
+    """An assignment the actor may act on: a unit's clerk only ever reaches their own unit's."""
+    assignment = get(session, Assignment, assignment_id, "assignment")
+    if actor.role is UserRole.UNIT and assignment.unit_id != actor.unit_id:
+        raise NotAllowed("other_unit", unit=assignment.unit.name)
+    proposal, progress = proposal_for(session, actor, assignment.proposal_id, action)
+    if assignment.ended is not None:
+        raise NotAllowed("assignment_ended", unit=assignment.unit.name, proposal=label_of(proposal))
+    return assignment, proposal, progress
+
+
+def label_of(proposal: Proposal) -> str:
+    """How the office names a proposal in a sentence: its number, else its serial."""
+    return proposal.number or f"收文{proposal.serial}号"
+
+
+def required_text(value: str | None, field: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise InvalidInput("field_required", field=field)
+    return value
+
+
+def not_before(day: date, earliest: date, field: str) -> None:
+    if day < earliest:
+        raise InvalidInput("date_too_early", field=field, day=day.isoformat(),
+                           earliest=earliest.isoformat())
+

@@ -1,0 +1,134 @@
+"""Audit entries and the per-field change log, written in the same flush as the change itself.
+
+Every write goes through ``write()``, which names the actor and the action; a flush hook then
+records who changed which field from what to what (操作日志) and appends one change-log entry per
+field with this site's hybrid logical clock (SYNC.md), so no service can forget either.
+"""
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.actor import Actor
+from desktop.domain.clock import Clock, new_id
+from desktop.domain.errors import DomainError
+
+from .models import AuditEntry, Change, Site, Synced
+
+DERIVED = "derived"  # column info flag: a cache rebuilt locally, never logged
+
+
+def to_json_value(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    value = to_json_value(value)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+@contextmanager
+def write(session: Session, actor: Actor, action: str) -> Iterator[Session]:
+    """One user action = one write transaction (BEGIN IMMEDIATE on SQLite)."""
+    if session.in_transaction():
+        session.commit()
+    session.info.update(actor=actor, action=action)
+    try:
+        with session.begin():
+            session.connection(execution_options={"write": True})
+            yield session
+    finally:
+        for key in ("actor", "action", "clock", "site"):
+            session.info.pop(key, None)
+
+
+def local_site(session: Session) -> Site:
+    site = session.info.get("site")
+    if site is None:
+        site = session.scalars(select(Site).where(Site.local.is_(True))).first()
+        if site is None:
+            raise DomainError("site_missing")
+        session.info["site"] = site
+    return site
+
+
+def next_stamp(session: Session) -> str:
+    """A fresh clock stamp for a record written in the current action."""
+    clock = session.info.get("clock")
+    if clock is None:
+        site = local_site(session)
+        clock = Clock(site.id, site.clock_wall_ms, site.clock_counter)
+        session.info["clock"] = clock
+    stamp = clock.tick()
+    site = local_site(session)
+    site.clock_wall_ms, site.clock_counter = clock.wall_ms, clock.counter
+    return stamp.encode()
+
+
+def _columns(obj: Synced) -> list:
+    return [c for c in inspect(obj).mapper.column_attrs if not c.columns[0].info.get(DERIVED)]
+
+
+@event.listens_for(Session, "before_flush")
+def _record(session: Session, _context, _instances) -> None:  # noqa: ANN001
+    if "action" not in session.info:
+        if any(isinstance(o, Synced) for o in (*session.new, *session.dirty, *session.deleted)):
+            raise RuntimeError("a synced row was written outside store.changes.write()")
+        return
+    actor: Actor = session.info["actor"]
+    action: str = session.info["action"]
+    now = datetime.now()
+    entries: list[object] = []
+
+    def log(obj: Synced, field: str, before: object, after: object, value: object) -> None:
+        table = obj.__tablename__
+        stamp = next_stamp(session)
+        site_id = local_site(session).id
+        entries.append(Change(site_id=site_id, stamp=stamp, table_name=table, row_id=obj.id,
+                              field=field, value=json.dumps(value, ensure_ascii=False)))
+        if not isinstance(obj, AuditEntry):
+            entries.append(AuditEntry(
+                at=now, user_id=actor.user_id, username=actor.username, action=action,
+                table_name=table, row_id=obj.id, field=None if field in "*-" else field,
+                before=_text(before), after=_text(after)))
+
+    for obj in list(session.new):
+        if isinstance(obj, Synced):
+            obj.id = obj.id or new_id()
+            row = {a.key: to_json_value(getattr(obj, a.key)) for a in _columns(obj)}
+            log(obj, "*", None, _summary(obj), row)
+    for obj in list(session.dirty):
+        if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):
+            continue
+        state = inspect(obj)
+        for attr in _columns(obj):
+            history = state.attrs[attr.key].history
+            if history.has_changes():
+                before = history.deleted[0] if history.deleted else None
+                after = getattr(obj, attr.key)
+                if before != after:
+                    log(obj, attr.key, before, after, to_json_value(after))
+    for obj in list(session.deleted):
+        if isinstance(obj, Synced):
+            log(obj, "-", _summary(obj), None, None)
+    session.add_all(entries)
+
+
+def _summary(obj: Synced) -> str:
+    for name in ("title", "name", "username", "category", "decision", "form", "result"):
+        value = getattr(obj, name, None)
+        if value is not None:
+            return str(to_json_value(value))
+    return obj.id

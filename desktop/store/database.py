@@ -1,0 +1,88 @@
+"""Opening a database: a file on this PC (SQLite) or, for the test suite, a PostgreSQL URL."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.domain.errors import DomainError
+
+from . import schema, sqlite
+from . import changes as _changes  # noqa: F401  (installs the audit and change-log hook)
+
+
+@dataclass
+class Database:
+    engine: Engine
+    sessions: sessionmaker[Session]
+    path: Path | None  # the SQLite file, None for a server database
+    data_dir: Path  # attachments and backups live beside the database
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "attachments"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+
+def _make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url)
+        sqlite.configure(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return engine
+
+
+def open_database(target: str | Path, *, create: bool = False) -> Database:
+    """Open (and, if ``create``, make) a database, upgrading an older schema after a backup."""
+    text = str(target)
+    if "://" in text:
+        engine = _make_engine(text)
+        database = Database(engine, sessionmaker(engine, expire_on_commit=False), None,
+                            Path.cwd() / "tian-data")
+    else:
+        path = Path(text).expanduser().resolve()
+        if not path.exists():
+            if not create:
+                raise DomainError("database_missing", path=str(path))
+            path.parent.mkdir(parents=True, exist_ok=True)
+        elif path.is_dir() or (path.stat().st_size > 0 and not sqlite.is_sqlite_file(path)):
+            raise DomainError("database_not_sqlite", path=str(path))
+        engine = _make_engine(f"sqlite:///{path}")
+        database = Database(engine, sessionmaker(engine, expire_on_commit=False), path,
+                            path.parent)
+    try:
+        schema.upgrade(database.engine, backup=lambda name: backup_before_upgrade(database, name))
+    except DomainError:
+        database.close()
+        raise
+    except Exception as exc:  # a damaged file shows up here as a DatabaseError
+        database.close()
+        if database.path is not None:
+            raise DomainError("database_damaged", path=str(database.path), detail=str(exc)) from exc
+        raise
+    return database
+
+
+def backup_before_upgrade(database: Database, name: str) -> str | None:
+    if database.path is None:
+        return None
+    database.backups_dir.mkdir(parents=True, exist_ok=True)
+    target = database.backups_dir / name
+    sqlite.backup(database.path, target)
+    return str(target)

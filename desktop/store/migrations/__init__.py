@@ -1,0 +1,1 @@
+"""Alembic migrations inside the package, run with a configuration built in code."""

@@ -1,0 +1,126 @@
+"""Full-text search over title, body and proposer names that finds 2-character words (停车).
+
+Text is stored as character bigrams (停车难 → 停车 车难, plus the last character of each run),
+so a query is a phrase of consecutive bigrams.  SQLite answers it with FTS5; any other database
+with the same terms through a portable LIKE on the space-separated term string.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sqlalchemy import delete, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from . import sqlite
+from .models import Member, Proposal, Proposer, SearchDocument
+
+FIELD_BREAK = "‖"  # between fields, so that a phrase never spans title and body
+_WORD = re.compile(r"[0-9a-z]+|[\u3400-\u9fff\uf900-\ufaff]+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _runs(value: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", value).lower())
+
+
+def terms_of(value: str) -> list[str]:
+    """Bigrams of each Chinese run (and its last character alone); Latin words and digits whole."""
+    out: list[str] = []
+    for run in _runs(value):
+        if _CJK.match(run):
+            out.extend(run[i : i + 2] for i in range(len(run) - 1))
+            out.append(run[-1])
+        else:
+            out.append(run)
+    return out
+
+
+def document_terms(title: str, body: str, names: list[str]) -> str:
+    fields = [" ".join(terms_of(title)), " ".join(terms_of(body)), " ".join(
+        " ".join(terms_of(n)) for n in names)]
+    return f" {FIELD_BREAK} ".join(fields)
+
+
+def query_phrases(query: str) -> list[list[str]]:
+    """Each run of the query as a phrase of consecutive terms (a lone character as a prefix)."""
+    phrases = []
+    for run in _runs(query):
+        if _CJK.match(run):
+            phrases.append([run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)])
+        else:
+            phrases.append([run])
+    return phrases
+
+
+def index_proposal(session: Session, proposal: Proposal) -> None:
+    """Keep the proposal's search terms in step; called by every service that edits its text."""
+    terms = document_terms(proposal.title, proposal.body or "", [p.name for p in proposal.proposers])
+    doc = session.scalar(select(SearchDocument).where(SearchDocument.proposal_id == proposal.id))
+    if doc is None:
+        session.add(SearchDocument(proposal_id=proposal.id, terms=terms))
+    elif doc.terms != terms:
+        doc.terms = terms
+
+
+def remove_proposal(session: Session, proposal_id: str) -> None:
+    session.execute(delete(SearchDocument).where(SearchDocument.proposal_id == proposal_id))
+
+
+def _fts_query(phrases: list[list[str]]) -> str:
+    parts = []
+    for terms in phrases:
+        if len(terms) == 1 and len(terms[0]) == 1 and _CJK.match(terms[0]):
+            parts.append(f'"{terms[0]}"*')
+        else:
+            parts.append(" + ".join(f'"{t}"' for t in terms))
+    return " AND ".join(parts)
+
+
+def _portable_condition(phrases: list[list[str]]):  # noqa: ANN202
+    padded = func.concat(" ", SearchDocument.terms, " ")
+    conditions = []
+    for terms in phrases:
+        if len(terms) == 1 and len(terms[0]) == 1 and _CJK.match(terms[0]):
+            conditions.append(padded.like(f"% {terms[0]}%"))
+        else:
+            conditions.append(padded.like(f"% {' '.join(terms)} %"))
+    return conditions
+
+
+def matching_proposal_ids(session: Session, query: str, limit: int = 200) -> list[str]:
+    """Proposals whose title, body or proposer names contain every word of ``query``."""
+    phrases = query_phrases(query)
+    if not phrases:
+        return []
+    if session.get_bind().dialect.name == "sqlite":
+        rows = session.execute(
+            text(sqlite.fts_match_sql()), {"query": _fts_query(phrases), "limit": limit}
+        )
+        return [r[0] for r in rows]
+    stmt = select(SearchDocument.proposal_id).where(*_portable_condition(phrases)).limit(limit)
+    return list(session.scalars(stmt))
+
+
+def members_by_initials(session: Session, typed: str, limit: int = 20) -> list[Member]:
+    """Members whose name starts with ``typed`` or whose pinyin initials do (zs → 张三)."""
+    typed = typed.strip().lower()
+    if not typed:
+        return []
+    stmt = (
+        select(Member)
+        .where(Member.active.is_(True))
+        .where(or_(Member.name.startswith(typed), Member.initials.startswith(typed),
+                   Member.initials.contains("|" + typed), Member.pinyin.startswith(typed)))
+        .order_by(Member.name)
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))
+
+
+def proposals_of_members(session: Session, member_ids: list[str], limit: int = 200) -> list[str]:
+    if not member_ids:
+        return []
+    stmt = (select(Proposer.proposal_id).where(Proposer.member_id.in_(member_ids))
+            .distinct().limit(limit))
+    return list(session.scalars(stmt))

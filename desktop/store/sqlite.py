@@ -1,0 +1,94 @@
+"""Everything SQLite-specific: pragmas, BEGIN IMMEDIATE, FTS5, backup, integrity checks.
+
+Other modules stay portable SQL so that the services also run on PostgreSQL.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, event
+from sqlalchemy.engine import Connection
+
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def configure(engine: Engine) -> None:
+    """WAL, synchronous=FULL, foreign keys, busy timeout; write transactions BEGIN IMMEDIATE."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record):  # noqa: ANN001
+        # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite would defer it).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection):
+        immediate = connection.get_execution_options().get("write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def is_sqlite_file(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """``PRAGMA integrity_check`` and foreign keys of a file, read-only; empty when sound."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
+        problems = [] if rows == ["ok"] else rows
+        fk = con.execute("PRAGMA foreign_key_check").fetchall()
+        problems += [f"foreign key: {table} row {rowid} → {parent}" for table, rowid, parent, _ in fk]
+        return problems
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        con.close()
+
+
+def backup(source: Path, target: Path) -> None:
+    """Copy a live database with SQLite's backup API (consistent while others read or write)."""
+    src = sqlite3.connect(str(source))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def checkpoint(engine: Engine) -> None:
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+# --- full-text search (FTS5 over search_document.terms) ---------------------------------
+
+def rebuild_fts(conn: Connection) -> None:
+    conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES('rebuild')")
+
+
+def fts_match_sql(limit_param: str = "limit") -> str:
+    """Document ids matching an FTS5 query, best first."""
+    return (
+        "SELECT d.proposal_id FROM search_fts f JOIN search_document d ON d.doc_id = f.rowid "
+        f"WHERE search_fts MATCH :query ORDER BY f.rank LIMIT :{limit_param}"
+    )

@@ -1,0 +1,1 @@
+"""Exchange by file: sites, packages, merge, ledgers (issue: exchange by file)."""
