@@ -83,3 +83,55 @@ def intake_figures(c: IntakeCounts) -> dict:
 def figures(intake: IntakeCounts, handling: HandlingCounts) -> dict:
     """The flat figure set of ``tian stats --json`` (without the breakdown tables)."""
     return {**intake_figures(intake), **handling_figures(handling)}
+
+
+@dataclass(frozen=True)
+class AssignmentRow:
+    """One live assignment of a filed proposal, with what its records add up to."""
+
+    proposal_id: str
+    unit_id: str
+    role: str
+    round: int
+    due_on: object  # datetime.date
+    last_category: str | None  # the category of the latest reply
+    last_reply_round: int | None
+    last_result: str | None  # the 办理结果 of the latest evaluation
+    unsatisfied_ever: bool
+    face_to_face: bool
+
+    @property
+    def due(self) -> bool:
+        return self.role != "assist"
+
+
+def handling_counts(rows: list[AssignmentRow], today: object) -> HandlingCounts:
+    """Count one scope's assignments as DESIGN §1 and README §统计口径 define the figures."""
+    c = HandlingCounts()
+    units, handled, face = set(), set(), set()
+    for row in rows:
+        units.add(row.unit_id)
+        c.assignments += 1
+        setattr(c, row.role, getattr(c, row.role) + 1)
+        if row.face_to_face:
+            face.add(row.proposal_id)
+        if not row.due:
+            continue
+        handled.add(row.proposal_id)
+        c.replies_due += 1
+        if row.last_category is not None:
+            c.replied += 1
+            c.categories[row.last_category] += 1
+        if row.last_result is not None:
+            c.evaluated += 1
+            if row.last_result == "satisfied":
+                c.satisfied += 1
+            elif row.last_result == "basic":
+                c.basically_satisfied += 1
+        c.unsatisfied += row.unsatisfied_ever
+        c.rehandled += row.round > 1
+        if row.last_reply_round != row.round and row.due_on < today:
+            c.overdue += 1
+    c.units, c.proposals_handled = len(units), len(handled)
+    c.face_to_face = len(face & handled)
+    return c

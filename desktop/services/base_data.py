@@ -1,6 +1,7 @@
 """Base data: terms and meetings, sectors, organisations, members, units, categories."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -9,10 +10,12 @@ from sqlalchemy.orm import Session
 from desktop.domain.actor import Actor
 from desktop.domain.enums import UnitSystem
 from desktop.domain.errors import InvalidInput, NotAllowed, NotFound
+from desktop.domain.office import OfficeSettings
 from desktop.domain.permissions import Action, require
 from desktop.store import pinyin
 from desktop.store.changes import write
 from desktop.store.models import Category, Meeting, Member, Organisation, Sector, Term, Unit
+from desktop.store.office import load_settings, save_settings
 
 from .common import get, required_text
 
@@ -151,3 +154,12 @@ def add_category(session: Session, actor: Actor, code: str, name: str) -> Catego
 
 def _next_position(session: Session, model) -> int:  # noqa: ANN001
     return (session.scalar(select(func.max(model.position))) or 0) + 1
+
+
+def update_settings(session: Session, actor: Actor, **changes: object) -> OfficeSettings:
+    """Change office settings (numbering, review levels, deadlines); refused if they do not fit."""
+    require(Action.MANAGE_BASE_DATA, None, actor.role)
+    with write(session, actor, "base.settings"):
+        settings = replace(load_settings(session), **changes)
+        save_settings(session, settings)
+    return settings

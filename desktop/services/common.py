@@ -10,7 +10,6 @@ from desktop.domain.enums import UserRole
 from desktop.domain.errors import InvalidInput, NotAllowed, NotFound
 from desktop.domain.lifecycle import Progress
 from desktop.domain.permissions import Action, require
-from desktop.store.facts import progress_of
 from desktop.store.models import Assignment, Base, Proposal
 
 
@@ -26,7 +25,8 @@ def proposal_for(
 ) -> tuple[Proposal, Progress]:
     """The proposal, once the action is known to be open in its state to this actor."""
     proposal = get(session, Proposal, proposal_id, "proposal")
-    progress = progress_of(session, proposal)
+    # The cached status is rebuilt by the lifecycle function in every write that changes a record.
+    progress = Progress(proposal.status, proposal.review_level)
     try:
         require(action, progress.state, actor.role)
     except NotAllowed as exc:

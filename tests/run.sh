@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# Set up and run the whole test suite on a fresh Debian 12 / Ubuntu machine:
+#
+#     bash tests/run.sh [pytest args...]
+#
+# 1. installs the missing system packages (Qt's offscreen runtime libraries, PostgreSQL)
+#    with apt-get, as root or through `sudo -n`; skipped when all are installed;
+# 2. creates .venv if missing and installs the project with its test extras;
+# 3. starts a throw-away PostgreSQL server on a Unix socket in a temp dir (as the
+#    `postgres` user when run as root), exports TIAN_PG_URL and TIAN_REQUIRE_PG=1,
+#    and stops and removes it on exit; a TIAN_PG_URL already set is used instead;
+# 4. runs lint-imports, then pytest with QT_QPA_PLATFORM=offscreen.
+#
+# Exits non-zero when pytest fails, collects no test (pytest's 5), or lint-imports fails.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+say() { echo "[run.sh] $*"; }
+warn() { echo "[run.sh] WARNING: $*" >&2; }
+die() { echo "[run.sh] ERROR: $*" >&2; exit 1; }
+
+T0=$EPOCHREALTIME
+phase_start=$T0
+phase_done() {  # print how long the phase that just ended took
+    local now=$EPOCHREALTIME
+    say "$1 took $(awk -v a="$phase_start" -v b="$now" 'BEGIN { printf "%.1f", b - a }') s"
+    phase_start=$now
+}
+
+# ---------------------------------------------------------------------------
+# 1. System packages
+# ---------------------------------------------------------------------------
+# What PySide6-Essentials' QtCore/QtGui/QtWidgets/QtTest and its offscreen platform
+# plugin link against (readelf -d NEEDED), even with QT_QPA_PLATFORM=offscreen:
+#   libgl1 (libGL), libegl1 (libEGL), libx11-6 (libX11: the offscreen plugin),
+#   libxkbcommon0, libfontconfig1 (also brings a font: fonts-dejavu-core),
+#   libfreetype6, libglib2.0-0 (glib + gthread, QtCore), libdbus-1-3 (QtDBus, which QtGui needs).
+QT_PKGS=(libgl1 libegl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3)
+PG_PKGS=(postgresql)
+
+installed() {  # Ubuntu 24.04 renamed some libraries with a t64 suffix
+    local p
+    for p in "$1" "${1}t64"; do
+        dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed' && return 0
+    done
+    return 1
+}
+
+missing=()
+if command -v dpkg >/dev/null 2>&1; then
+    for p in "${QT_PKGS[@]}" "${PG_PKGS[@]}"; do
+        installed "$p" || missing+=("$p")
+    done
+    # Debian's python3 cannot make a venv without python3-venv (ensurepip).
+    if [[ ! -x .venv/bin/python ]] && { ! command -v python3 >/dev/null 2>&1 ||
+        { [[ "$(command -v python3)" == /usr/bin/python3 ]] &&
+          ! python3 -c 'import ensurepip, venv' 2>/dev/null; }; }; then
+        missing+=(python3-venv)
+    fi
+else
+    warn "dpkg not found: not a Debian/Ubuntu machine, install Qt's runtime libraries and PostgreSQL yourself"
+fi
+
+if ((${#missing[@]})); then
+    SUDO=()
+    can_install=1
+    if [[ $EUID -ne 0 ]]; then
+        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+            SUDO=(sudo -n)
+        else
+            can_install=0
+        fi
+    fi
+    if ((!can_install)); then
+        warn "not root and no password-less sudo: cannot install ${missing[*]}; continuing without them"
+    elif ! command -v apt-get >/dev/null 2>&1; then
+        warn "no apt-get: cannot install ${missing[*]}; continuing without them"
+    else
+        say "installing with apt-get: ${missing[*]}"
+        "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q update ||
+            warn "apt-get update reported errors; trying the install anyway"
+        "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q install -y \
+            --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}" ||
+            die "apt-get install ${missing[*]} failed"
+    fi
+else
+    say "system packages: all installed"
+fi
+phase_done "system packages"
+
+# ---------------------------------------------------------------------------
+# 2. Python environment
+# ---------------------------------------------------------------------------
+if ! .venv/bin/python -c '' 2>/dev/null; then
+    say "creating .venv with $(command -v python3) ($(python3 --version 2>&1))"
+    python3 -m venv --clear .venv
+fi
+.venv/bin/pip install -q --disable-pip-version-check -e '.[test]'
+phase_done "python environment"
+
+# ---------------------------------------------------------------------------
+# 3. A throw-away PostgreSQL server
+# ---------------------------------------------------------------------------
+PG_DIR=
+PG_BIN=
+as_pg=()
+cleanup() {
+    local rc=$?
+    if [[ -n $PG_DIR && -d $PG_DIR ]]; then
+        if [[ -f $PG_DIR/data/postmaster.pid ]]; then
+            (cd / && "${as_pg[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w -s stop) ||
+                warn "could not stop the PostgreSQL server in $PG_DIR"
+        fi
+        rm -rf "$PG_DIR"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+start_postgres() {
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+    if [[ -z $PG_BIN || ! -x $PG_BIN/initdb || ! -x $PG_BIN/pg_ctl ]]; then
+        warn "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin"
+        return 1
+    fi
+    if [[ $EUID -eq 0 ]]; then  # PostgreSQL refuses to run as root
+        if ! id -u postgres >/dev/null 2>&1; then
+            warn "running as root but there is no 'postgres' user to run PostgreSQL as"
+            return 1
+        fi
+        if command -v runuser >/dev/null 2>&1; then
+            as_pg=(runuser -u postgres --)
+        else
+            as_pg=(su postgres -s /bin/sh -c '"$0" "$@"')
+        fi
+    fi
+    # Short path on purpose: a Unix socket's path may be at most 107 bytes.
+    PG_DIR=$(mktemp -d /tmp/tian-pg.XXXXXX)
+    chmod 755 "$PG_DIR"
+    [[ $EUID -eq 0 ]] && chown postgres: "$PG_DIR"
+    if ! (cd / && "${as_pg[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U postgres \
+            -E UTF8 --locale=C.UTF-8 --no-sync >"$PG_DIR/initdb.log" 2>&1); then
+        cat "$PG_DIR/initdb.log" >&2
+        warn "initdb failed"
+        return 1
+    fi
+    if ! (cd / && "${as_pg[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" \
+            -o "-k $PG_DIR -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+            -w -s start); then
+        cat "$PG_DIR/server.log" >&2 || true
+        warn "the PostgreSQL server did not start"
+        return 1
+    fi
+    export TIAN_PG_URL="postgresql+psycopg://postgres@/postgres?host=$PG_DIR"
+    export TIAN_REQUIRE_PG=1
+    say "PostgreSQL $("$PG_BIN/postgres" -V | awk '{print $NF}') running as $([[ $EUID -eq 0 ]] && echo postgres || id -un) on $PG_DIR"
+}
+
+if [[ -n ${TIAN_PG_URL:-} ]]; then
+    say "using the PostgreSQL server in TIAN_PG_URL from the environment"
+elif ! start_postgres; then
+    warn "running without PostgreSQL: tests marked 'postgres' will be skipped"
+    unset TIAN_PG_URL
+fi
+
+if [[ -n ${TIAN_PG_URL:-} ]]; then
+    if ! .venv/bin/python - <<'EOF'
+import os
+from sqlalchemy import create_engine, text
+engine = create_engine(os.environ["TIAN_PG_URL"])
+with engine.connect() as conn:
+    print("[run.sh] psycopg connects:", conn.execute(text("select version()")).scalar().split(",")[0])
+engine.dispose()
+EOF
+    then
+        if [[ ${TIAN_REQUIRE_PG:-} == 1 ]]; then
+            die "cannot connect to TIAN_PG_URL=$TIAN_PG_URL"
+        fi
+        warn "cannot connect to TIAN_PG_URL=$TIAN_PG_URL; tests marked 'postgres' will be skipped"
+        unset TIAN_PG_URL
+    fi
+fi
+phase_done "postgresql"
+
+# ---------------------------------------------------------------------------
+# 4. Checks and tests
+# ---------------------------------------------------------------------------
+export QT_QPA_PLATFORM=offscreen
+
+# Fail early and clearly when Qt's system libraries are missing.
+.venv/bin/python -c 'from PySide6.QtWidgets import QApplication; QApplication([])' ||
+    die "Qt cannot start offscreen: a system library is missing (see the error above)"
+
+lint_rc=0
+.venv/bin/lint-imports --no-cache || lint_rc=$?
+phase_done "qt check and lint-imports"
+
+test_rc=0
+.venv/bin/python -m pytest "$@" || test_rc=$?
+phase_done "pytest"
+
+if ((test_rc == 5)); then
+    warn "pytest collected no tests (exit code 5): counted as a failure"
+elif ((test_rc != 0)); then
+    warn "pytest failed (exit code $test_rc)"
+fi
+((lint_rc == 0)) || warn "lint-imports found broken import contracts (exit code $lint_rc)"
+((test_rc != 0)) && exit "$test_rc"
+exit "$lint_rc"
