@@ -31,11 +31,11 @@ phase_done() {  # print how long the phase that just ended took
 # 1. System packages
 # ---------------------------------------------------------------------------
 # What PySide6-Essentials' QtCore/QtGui/QtWidgets/QtTest and its offscreen platform
-# plugin link against (readelf -d NEEDED), even with QT_QPA_PLATFORM=offscreen:
-#   libgl1 (libGL), libegl1 (libEGL), libx11-6 (libX11: the offscreen plugin),
-#   libxkbcommon0, libfontconfig1 (also brings a font: fonts-dejavu-core),
-#   libfreetype6, libglib2.0-0 (glib + gthread, QtCore), libdbus-1-3 (QtDBus, which QtGui needs).
-QT_PKGS=(libgl1 libegl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3)
+# plugin load even with QT_QPA_PLATFORM=offscreen (found one by one on a bare Debian 12):
+#   libgl1 (libGL; brings libX11, which the offscreen plugin also needs), libegl1 (libEGL),
+#   libxkbcommon0, libfontconfig1 (brings freetype and a font, fonts-dejavu-core),
+#   libglib2.0-0 (glib and gthread, for QtCore), libdbus-1-3 (QtGui links QtDBus).
+QT_PKGS=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3)
 PG_PKGS=(postgresql)
 
 installed() {  # Ubuntu 24.04 renamed some libraries with a t64 suffix
@@ -77,9 +77,9 @@ if ((${#missing[@]})); then
         warn "no apt-get: cannot install ${missing[*]}; continuing without them"
     else
         say "installing with apt-get: ${missing[*]}"
-        "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q update ||
+        "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -qq update ||
             warn "apt-get update reported errors; trying the install anyway"
-        "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q install -y \
+        "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -qq install -y \
             --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}" ||
             die "apt-get install ${missing[*]} failed"
     fi
@@ -95,7 +95,11 @@ if ! .venv/bin/python -c '' 2>/dev/null; then
     say "creating .venv with $(command -v python3) ($(python3 --version 2>&1))"
     python3 -m venv --clear .venv
 fi
-.venv/bin/pip install -q --disable-pip-version-check -e '.[test]'
+# Quiet unless it fails: setuptools' deprecation notices would bury the test output.
+if ! pip_log=$(.venv/bin/pip install -q --disable-pip-version-check -e '.[test]' 2>&1); then
+    echo "$pip_log" >&2
+    die "pip install -e '.[test]' failed"
+fi
 phase_done "python environment"
 
 # ---------------------------------------------------------------------------
@@ -155,7 +159,7 @@ start_postgres() {
     fi
     export TIAN_PG_URL="postgresql+psycopg://postgres@/postgres?host=$PG_DIR"
     export TIAN_REQUIRE_PG=1
-    say "PostgreSQL $("$PG_BIN/postgres" -V | awk '{print $NF}') running as $([[ $EUID -eq 0 ]] && echo postgres || id -un) on $PG_DIR"
+    say "PostgreSQL $("$PG_BIN/postgres" -V | awk '{print $3}') running as $([[ $EUID -eq 0 ]] && echo postgres || id -un) on $PG_DIR"
 }
 
 if [[ -n ${TIAN_PG_URL:-} ]]; then

@@ -1,9 +1,7 @@
 """Pinyin initials of names, so a clerk can type zs for 张三 (and sxx or dxx for 单雄信)."""
 from __future__ import annotations
 
-from itertools import product
-
-from pypinyin import Style, lazy_pinyin, pinyin
+from pypinyin import Style, lazy_pinyin
 
 # Surnames read otherwise than the character's common reading (单 shan, 曾 zeng, 仇 qiu …).
 SURNAMES = {
@@ -14,7 +12,6 @@ SURNAMES = {
     "重": "chong", "黑": "he", "藏": "zang", "任": "ren", "过": "guo", "华": "hua", "牟": "mou",
     "莘": "shen", "薄": "bo", "郇": "huan", "冼": "xian", "阚": "kan", "褚": "chu", "宓": "fu",
 }
-MAX_VARIANTS = 6
 
 
 def _surname(name: str) -> tuple[str, str] | None:
@@ -34,26 +31,24 @@ def full_pinyin(name: str) -> str:
 
 
 def initials(name: str) -> str:
-    """All plausible initials of a name, most likely first, joined by ``|`` (``sxx|dxx``)."""
-    variants: list[str] = []
+    """Initials as a surname reads (单 shan → sxx) and as the characters commonly read (dxx).
+
+    Other heteronyms are left out on purpose: dictionaries list rare readings (董 as z) that
+    would make zs find 董素.
+    """
+    variants = []
     surname = _surname(name)
+    rest = name[len(surname[0]):] if surname else name
     if surname:
-        head, reading = surname
-        head_initials = reading[0] if len(head) == 1 else "".join(
-            p[0] for p in _split_compound(head, reading))
-        rest = "".join(lazy_pinyin(name[len(head):], style=Style.FIRST_LETTER))
-        variants.append((head_initials + rest).lower())
-    readings = pinyin(name, style=Style.FIRST_LETTER, heteronym=True, errors="ignore")
-    for combo in product(*[r[:3] for r in readings if r]):
-        variants.append("".join(combo).lower())
-        if len(variants) >= MAX_VARIANTS:
-            break
-    unique = list(dict.fromkeys(v for v in variants if v))
-    return "|".join(unique)
+        head = "".join(p[0] for p in _syllables(surname[0], surname[1]))
+        variants.append(head + "".join(lazy_pinyin(rest, style=Style.FIRST_LETTER)))
+    variants.append("".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")))
+    return "|".join(dict.fromkeys(v.lower() for v in variants if v))
 
 
-def _split_compound(head: str, reading: str) -> list[str]:
-    return [p for p in lazy_pinyin(head)] if len(head) > 1 else [reading]
+def _syllables(head: str, reading: str) -> list[str]:
+    """The syllables of a surname's reading: 尉迟 yuchi → yu, chi."""
+    return lazy_pinyin(head) if len(head) > 1 else [reading]
 
 
 def matches(stored: str, typed: str) -> bool:

@@ -1,0 +1,232 @@
+"""Headless commands over the same services the screens use (``tian init|demo|stats|…``)."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from desktop import settings as local_settings
+from desktop.domain.actor import Actor
+from desktop.domain.enums import UnitSystem
+from desktop.domain.errors import DomainError
+from desktop.labels import parse
+from desktop.messages import describe
+from desktop.paths import base_data_dir, data_dir
+from desktop.services import base_data, demo, maintenance, setup
+from desktop.services.lookup import search_everything
+from desktop.services.statistics import statistics
+from desktop.store.database import Database, open_database
+
+from .cli_report import print_search, print_statistics
+
+log = logging.getLogger(__name__)
+DEMO_OFFICE = "政协示范县委员会"
+DEMO_PASSWORD = "admin123"
+
+
+class UsageError(Exception):
+    """A command line the user should correct (the sentence says how)."""
+
+
+class ChineseParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:
+        raise UsageError(f"命令参数有误：{message}。可用 tian --help 查看用法。")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写作 2023-05-20") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是数字，请输入整数") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"“{text}”不能为负数")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ChineseParser(prog="tian", description="提案通：政协提案全流程管理（命令行）",
+                           add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="显示本帮助")
+    parser.add_argument("--db", help="数据库文件路径（默认：用户数据目录中的 tiantong.db）")
+    sub = parser.add_subparsers(dest="command", parser_class=ChineseParser, metavar="命令")
+
+    p = sub.add_parser("init", help="创建并初始化数据库", add_help=False)
+    p.add_argument("--office", default="政协××县委员会", help="政协名称")
+    p.add_argument("--password", help="管理员密码（不少于 6 位）")
+    p.add_argument("--term", type=_positive, default=None, help="当前届次，如 10")
+    p.add_argument("--meeting", type=_positive, default=None, help="当前次会议，如 2")
+    p.add_argument("--opens", type=_date, default=None, help="会议开幕日期 2023-01-10")
+    p.add_argument("--no-base-data", action="store_true", help="不载入单位、界别、类别基础数据")
+
+    p = sub.add_parser("demo", help="生成演示数据（数据库不存在时先创建）", add_help=False)
+    p.add_argument("--proposals", type=_positive, default=300, help="提案件数")
+    p.add_argument("--seed", type=int, default=1, help="随机种子（同一种子生成相同数据）")
+    p.add_argument("--today", type=_date, default=None, help=argparse.SUPPRESS)
+
+    p = sub.add_parser("stats", help="统计（与公开发布的口径一致）", add_help=False)
+    p.add_argument("--meeting", help="会议名称，如 十届二次会议（默认：当前会议）")
+    p.add_argument("--all", action="store_true", help="统计全部会议")
+    p.add_argument("--system", help="只统计某系统，如 政府系统")
+    p.add_argument("--unit", help="只统计某单位，如 县教育局")
+    p.add_argument("--today", type=_date, default=None, help="统计截止日期（默认今天）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = sub.add_parser("search", help="全文检索提案、按拼音首字母查委员", add_help=False)
+    p.add_argument("text", help="检索词，如 停车、养老、zs")
+    p.add_argument("--limit", type=_positive, default=20, help="最多显示条数")
+
+    sub.add_parser("check", help="检查数据库完整性和业务规则", add_help=False)
+
+    p = sub.add_parser("backup", help="备份数据库", add_help=False)
+    p.add_argument("--out", required=True, help="备份文件或目录")
+
+    p = sub.add_parser("restore", help="从备份恢复（当前数据库会先另存）", add_help=False)
+    p.add_argument("file", help="备份文件")
+    return parser
+
+
+def _database_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else local_settings.load().database_path
+
+
+def _open(args: argparse.Namespace, create: bool = False) -> Database:
+    return open_database(_database_path(args), create=create)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = _database_path(args)
+    if not args.password:
+        raise UsageError("请用 --password 指定管理员密码（不少于 6 位）。")
+    database = open_database(path, create=True)
+    with database.session() as session:
+        setup.initialize(session, args.office, args.password,
+                         base_dir=None if args.no_base_data else base_data_dir(),
+                         term=args.term, meeting=args.meeting if args.term else None,
+                         meeting_opens_on=args.opens)
+    database.close()
+    print(f"已创建数据库：{path}")
+    print("管理员用户名：admin")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    path = _database_path(args)
+    database = open_database(path, create=True)
+    with database.session() as session:
+        if not setup.is_initialized(session):
+            setup.initialize(session, DEMO_OFFICE, DEMO_PASSWORD, base_dir=base_data_dir())
+            print(f"已创建演示数据库：{path}")
+            print(f"管理员用户名：admin，密码：{DEMO_PASSWORD}（仅供演示，正式使用前请修改）")
+        started = time.perf_counter()
+        counts = demo.generate(session, Actor.system("演示数据"), args.proposals, seed=args.seed,
+                               today=args.today)
+        elapsed = time.perf_counter() - started
+    database.close()
+    print(f"已生成演示提案 {counts.get('proposal', 0)} 件（含拆分后的提案），"
+          f"用时 {elapsed:.1f} 秒。")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    database = _open(args)
+    with database.session() as session:
+        meeting_id = None
+        if args.meeting:
+            meeting_id = base_data.find_meeting(session, args.meeting).id
+        elif not args.all:
+            current = base_data.current_meeting(session)
+            meeting_id = current.id if current else None
+        system = None
+        if args.system:
+            try:
+                system = parse(UnitSystem, args.system)
+            except ValueError:
+                raise UsageError(f"没有“{args.system}”这个系统，可用：党委系统、政府系统、群团系统、"
+                                 "政法系统、企事业单位、乡镇。") from None
+        unit_id = base_data.find_unit(session, args.unit).id if args.unit else None
+        figures = statistics(session, meeting_id, system, unit_id, today=args.today)
+    database.close()
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        print_statistics(figures)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    database = _open(args)
+    with database.session() as session:
+        print_search(search_everything(session, args.text, args.limit), args.text)
+    database.close()
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    database = _open(args)
+    problems = maintenance.check(database)
+    database.close()
+    if problems:
+        print(f"发现 {len(problems)} 个问题：")
+        for problem in problems[:200]:
+            print(f"  - {problem}")
+        return 3
+    print("检查完毕：数据库完整，业务数据前后一致。")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    database = _open(args)
+    try:
+        target = maintenance.backup(database, Path(args.out))
+    finally:
+        database.close()
+    print(f"已备份到：{target}（已校验）")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    path = _database_path(args)
+    kept = maintenance.restore(path, Path(args.file))
+    open_database(path).close()  # upgrades an older backup, after its own safety copy
+    print(f"已从备份恢复：{path}")
+    print(f"恢复前的数据库已另存为：{kept}")
+    return 0
+
+
+COMMANDS = {"init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "search": cmd_search,
+            "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except DomainError as exc:
+        print(describe(exc), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+    except Exception:  # the log has the details; the user gets one sentence
+        log.exception("unexpected error in tian %s", argv)
+        print(f"出现意外错误，操作未完成。详细信息已记入日志：{data_dir() / 'logs'}",
+              file=sys.stderr)
+        return 1

@@ -1,0 +1,131 @@
+"""One Chinese sentence per error code: what happened and what to do (CLI and screens alike)."""
+from __future__ import annotations
+
+from desktop.domain.enums import State, UserRole
+from desktop.domain.errors import DomainError
+from desktop.labels import LABELS
+
+FIELDS = {
+    "title": "案由", "reason": "理由", "note": "说明", "text": "内容", "proposer": "提案人",
+    "sector": "界别", "member": "委员姓名", "unit": "单位名称", "organisation": "组织名称",
+    "category": "类别", "username": "用户名", "leader": "督办领导",
+    "disclosure_reason": "不公开理由", "assigned_on": "交办日期", "accepted_on": "签收日期",
+    "contacted_on": "沟通日期", "replied_on": "答复日期", "evaluated_on": "评价日期",
+    "followed_on": "跟踪日期", "due_on": "办理时限",
+}
+ACTIONS = {
+    "register": "录入", "edit": "修改", "submit": "提交审查", "forward": "送下一级审查",
+    "file": "立案", "reject": "不予立案", "refer": "转为意见建议", "return": "退回修改",
+    "merge": "并案", "split": "拆分", "withdraw": "撤回", "undo_review": "撤销审查决定",
+    "number": "编提案号", "assign": "交办", "accept": "签收", "return_assignment": "退回交办",
+    "request_adjustment": "申请调整", "decide_adjustment": "审批调整申请", "extend": "延期",
+    "record_contact": "记录沟通", "reply": "答复", "evaluate": "录入评价",
+    "rehandle": "二次办理", "follow_up": "跟踪落实", "mark_key": "设为重点提案",
+    "supervise": "领衔督办", "manage_base_data": "维护基础数据", "manage_users": "管理用户",
+}
+
+TEMPLATES = {
+    "account_locked": "密码错误次数过多，账户已锁定至 {until}，请稍后再试或请管理员解锁。",
+    "adjustment_pending": "{unit}已提出调整申请，正在等待提案委审批。",
+    "adjustment_window_closed": "已超过交办后 {days} 天的期限（{last}），不能再退回或申请调整，请与提案委联系。",
+    "already_accepted": "{unit}已签收{proposal}，无需重复签收。",
+    "already_assigned": "{proposal}已有主办或分办单位；如需更换，请走调整承办单位流程。",
+    "already_evaluated": "{unit}本轮答复的评价已录入，不能重复录入。",
+    "already_initialized": "该数据库已经初始化，无需再次初始化。",
+    "already_replied": "{unit}对{proposal}本轮已答复，如需补充请使用跟踪落实。",
+    "assignment_ended": "{unit}对{proposal}的承办已结束（退回或已调整），不能再办理。",
+    "assist_cannot_reply": "{unit}是协办单位，协办意见请送主办单位，由主办单位统一答复。",
+    "assist_with_separate": "分办时每个单位单独答复，不能再指定协办单位。",
+    "assist_without_lead": "请先指定主办单位，再添加协办单位。",
+    "collective_needs_organisation": "集体提案的领衔者应为党派团体或专委会，请选择组织。",
+    "database_damaged": "数据库文件已损坏，无法打开（{path}），请用“恢复备份”还原最近的备份。",
+    "database_missing": "找不到数据库文件 {path}，请先运行 tian init 创建，或检查路径。",
+    "database_newer": "该数据库由更新版本的提案通创建，当前版本无法打开，请先升级提案通。",
+    "database_not_ours": "该文件不是提案通的数据库，请检查路径。",
+    "database_not_sqlite": "{path} 不是数据库文件，请检查路径。",
+    "date_too_early": "{field}（{day}）不能早于 {earliest}，请核对日期。",
+    "decision_needs_final_level": "{proposal}目前在第 {level} 级审查，立案等决定须在终审作出，请先送下一级审查。",
+    "extension_beyond_maximum": "延期后的时限不能晚于 {latest}（已达延期上限）。",
+    "extension_not_later": "延期后的时限应晚于当前时限 {due_on}。",
+    "field_required": "请填写{field}。",
+    "file_missing": "找不到文件 {path}，请检查后重试。",
+    "follow_up_needs_b_or_c": "只有答复为 B 类或 C 类的提案才需要跟踪落实。",
+    "individual_has_cosigners": "个人提案只能有一位提案人；有联名人时请选择“联名提案”。",
+    "joint_needs_cosigners": "联名提案至少需要两位提案人，请添加联名人。",
+    "lead_and_separate": "主办与分办只能选一种：主办（可加协办），或几个单位分别办理。",
+    "login_failed": "用户名或密码不正确，请重新输入。",
+    "login_failed_left": "用户名或密码不正确，还可尝试 {attempts_left} 次。",
+    "meeting_exists": "{meeting}已存在。",
+    "meeting_not_found": "没有名为“{meeting}”的会议，请检查会议名称（如：十届二次会议）。",
+    "merge_into_itself": "不能把{proposal}并入它自己。",
+    "merge_target_invalid": "{proposal}当前状态不能作为并案的主提案。",
+    "no_adjustment_request": "{unit}没有待审批的调整申请。",
+    "no_further_level": "{proposal}已在终审，请直接作出决定。",
+    "no_reply_to_evaluate": "{unit}对{proposal}尚未答复，不能录入评价。",
+    "not_accepted": "{unit}尚未签收{proposal}，请先签收再答复。",
+    "nothing_to_undo": "{proposal}没有可以撤销的审查决定。",
+    "number_pattern_invalid": "编号格式“{pattern}”无法使用，请参照“第{{n}}号”或“{{year}}{{n:04}}”填写。",
+    "number_pattern_unknown_field": "编号格式中的“{field}”无法识别，可用：n、year、term、meeting。",
+    "number_pattern_without_n": "编号格式“{pattern}”缺少序号 {{n}}，会产生重复编号。",
+    "office_name_missing": "请填写政协名称。",
+    "other_unit": "这是{unit}的承办件，您只能办理本单位的承办件。",
+    "password_too_short": "密码至少需要 {length} 位。",
+    "proposer_required": "请至少填写一位提案人。",
+    "proposer_twice": "提案人“{name}”重复，请删去一个。",
+    "rehandle_without_reply": "{unit}本轮尚未答复，不能启动二次办理。",
+    "reply_category_required": "请选择答复类别（A、B、C、D）。",
+    "review_levels_invalid": "审查级数只能是 1、2 或 3。",
+    "role_not_allowed": "您的角色（{role}）不能进行“{action}”操作。",
+    "site_missing": "数据库尚未初始化，请先运行 tian init。",
+    "split_needs_two_parts": "拆分至少需要两件提案。",
+    "state_not_allowed": "{proposal}当前为“{state}”状态，不能进行“{action}”操作。",
+    "term_exists": "{term}已存在。",
+    "title_too_long": "案由不能超过 {length} 个字。",
+    "undo_after_assignment": "{proposal}已经交办，不能撤销立案；请先处理交办。",
+    "undo_split": "{proposal}已拆分，拆分不能撤销；请对拆分后的提案分别处理。",
+    "unit_already_assigned": "{unit}已在承办单位中。",
+    "unit_exists": "单位“{unit}”已存在。",
+    "unit_inactive": "{unit}已撤并或停用，请选择其他单位。",
+    "unit_merge_invalid": "不能把{unit}并入{into}。",
+    "unit_not_found": "没有名为“{unit}”的单位，请检查单位名称或简称。",
+    "unit_required": "请至少选择一个承办单位。",
+    "unit_twice": "同一单位不能重复选择。",
+    "unit_user_needs_unit": "承办单位经办人必须指定所属单位。",
+    "username_taken": "用户名“{username}”已被使用。",
+    "not_found": "找不到所指的记录（{id}），可能已被删除。",
+    "backup_failed": "备份未完成：{detail}。请检查目标位置是否可写、空间是否足够。",
+    "backup_not_ours": "{path} 不是提案通的备份文件，未作任何改动。",
+    "backup_damaged": "备份文件 {path} 已损坏，未作任何改动；请换一份备份。",
+    "disk_full": "磁盘空间不足，操作未完成，数据未改动；请清理空间后重试。",
+    "value_not_number": "“{value}”不是数字，请输入数字。",
+    "value_invalid": "“{value}”不是有效的{field}。",
+}
+
+
+def _param(key: str, value: object) -> str:
+    if key == "action" and isinstance(value, str):
+        return ACTIONS.get(value, value)
+    if key == "state" and isinstance(value, str):
+        return LABELS[State].get(value, value)
+    if key == "role" and isinstance(value, str):
+        return LABELS[UserRole].get(value, value)
+    if key == "field" and isinstance(value, str):
+        return FIELDS.get(value, value)
+    return str(value)
+
+
+def describe(error: DomainError) -> str:
+    """The sentence a user reads for a rule's refusal."""
+    code = error.code
+    if code == "login_failed" and "attempts_left" in error.params:
+        code = "login_failed_left"
+    if code.endswith("_not_found") and code not in TEMPLATES:
+        code = "not_found"
+    template = TEMPLATES.get(code)
+    if template is None:
+        return f"操作未完成（{error.code}），请联系管理员。"
+    params = {k: _param(k, v) for k, v in error.params.items()}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template.split("，")[0] + "。"

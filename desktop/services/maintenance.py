@@ -1,0 +1,164 @@
+"""检查、备份、恢复: keeping the office's one database file safe."""
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.enums import FILED_STATES, DUE_ROLES
+from desktop.domain.errors import DomainError
+from desktop.domain.lifecycle import derive
+from desktop.store import schema, sqlite
+from desktop.store.database import Database
+from desktop.store.facts import facts_for
+from desktop.store.models import Assignment, Counter, Evaluation, Proposal, Reply
+
+CHUNK = 2000
+
+
+def check(database: Database) -> list[str]:
+    """Problems found by SQLite's integrity check and by the domain's invariants (empty: sound)."""
+    problems: list[str] = []
+    if database.path is not None:
+        problems += [f"数据库完整性：{p}" for p in sqlite.integrity_problems(database.path)]
+        if problems:
+            return problems
+    with database.session() as session:
+        problems += _status_problems(session)
+        problems += _record_problems(session)
+    return problems
+
+
+def _status_problems(session: Session) -> list[str]:
+    problems = []
+    ids = list(session.execute(select(Proposal.id, Proposal.status, Proposal.serial)))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        facts = facts_for(session, [pid for pid, _, _ in chunk])
+        for pid, status, serial in chunk:
+            derived = derive(facts[pid]).state
+            if derived != status:
+                problems.append(f"收文{serial}号：记录的状态为 {status.value}，按办理记录应为 {derived.value}")
+    return problems
+
+
+def _record_problems(session: Session) -> list[str]:
+    problems = []
+    duplicate_numbers = session.execute(
+        select(Proposal.meeting_id, Proposal.number, func.count())
+        .where(Proposal.number.is_not(None)).group_by(Proposal.meeting_id, Proposal.number)
+        .having(func.count() > 1)).all()
+    problems += [f"提案号重复：{number}（{n} 件）" for _, number, n in duplicate_numbers]
+    unfiled_numbered = session.scalar(select(func.count()).select_from(Proposal).where(
+        Proposal.number.is_not(None), Proposal.status.not_in([s.value for s in FILED_STATES])))
+    if unfiled_numbered:
+        problems.append(f"有 {unfiled_numbered} 件未立案的提案带有提案号")
+    counters = dict(session.execute(select(Counter.key, Counter.value)).all())
+    for meeting_id, top in session.execute(
+            select(Proposal.meeting_id, func.max(Proposal.serial_seq)).group_by(Proposal.meeting_id)):
+        if counters.get(f"serial:{meeting_id}", 0) < (top or 0):
+            problems.append("收文号计数器落后于已用的收文号，新录入的提案会重号")
+    early = session.scalar(select(func.count()).select_from(Assignment).where(
+        Assignment.due_on < Assignment.assigned_on))
+    if early:
+        problems.append(f"有 {early} 个承办件的办理时限早于交办日期")
+    ahead = session.scalar(select(func.count()).select_from(Reply).join(
+        Assignment, Assignment.id == Reply.assignment_id).where(Reply.round > Assignment.round))
+    if ahead:
+        problems.append(f"有 {ahead} 条答复的轮次超过承办件的当前轮次")
+    assist = session.scalar(select(func.count()).select_from(Reply).join(
+        Assignment, Assignment.id == Reply.assignment_id).where(
+        Assignment.role.not_in([r.value for r in DUE_ROLES])))
+    if assist:
+        problems.append(f"有 {assist} 条答复出自协办单位")
+    unanswered = session.scalar(select(func.count()).select_from(Evaluation).where(
+        ~select(Reply.id).where(Reply.assignment_id == Evaluation.assignment_id,
+                                Reply.round == Evaluation.round).exists()))
+    if unanswered:
+        problems.append(f"有 {unanswered} 条评价没有对应的答复")
+    return problems
+
+
+def _row_count(path: Path) -> int:
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return con.execute("SELECT count(*) FROM proposal").fetchone()[0]
+    finally:
+        con.close()
+
+
+def backup(database: Database, out: Path) -> Path:
+    """A consistent copy through SQLite's backup API, checked before it takes its final name."""
+    if database.path is None:
+        raise DomainError("backup_failed", detail="只能备份本机数据库文件")
+    out = Path(out).expanduser().resolve()
+    if out.is_dir():
+        out = out / f"提案通备份_{datetime.now():%Y%m%d_%H%M%S}.db"
+    partial = out.with_name(out.name + ".part")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        sqlite.backup(database.path, partial)
+        problems = sqlite.integrity_problems(partial)
+        if problems:
+            raise DomainError("backup_failed", detail="；".join(problems[:3]))
+        if _row_count(partial) != _row_count(database.path):
+            raise DomainError("backup_failed", detail="备份的提案数与数据库不一致")
+        os.replace(partial, out)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DomainError("disk_full") from exc
+        raise DomainError("backup_failed", detail=exc.strerror or str(exc)) from exc
+    except sqlite3.Error as exc:
+        raise DomainError("backup_failed", detail=str(exc)) from exc
+    finally:
+        partial.unlink(missing_ok=True)
+    return out
+
+
+def check_backup_file(path: Path) -> None:
+    """Refuse a file that is not a sound backup of a database this version can open."""
+    path = Path(path).expanduser()
+    if not path.is_file() or not sqlite.is_sqlite_file(path):
+        raise DomainError("backup_not_ours", path=str(path))
+    if sqlite.integrity_problems(path):
+        raise DomainError("backup_damaged", path=str(path))
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        con.execute("SELECT id FROM site WHERE local = 1").fetchone()
+    except sqlite3.Error:
+        raise DomainError("backup_not_ours", path=str(path)) from None
+    finally:
+        con.close()
+    if revision not in schema.known_revisions():
+        raise DomainError("database_newer", revision=revision)
+
+
+def restore(database_path: Path, backup_file: Path) -> Path:
+    """Put a backup in place of the database (closed); the current file is kept aside first.
+
+    Returns where the replaced database was kept.
+    """
+    check_backup_file(backup_file)
+    database_path = Path(database_path).expanduser().resolve()
+    kept = database_path.with_name(f"{database_path.stem}_恢复前_{datetime.now():%Y%m%d_%H%M%S}.db")
+    partial = database_path.with_name(database_path.name + ".restoring")
+    try:
+        shutil.copyfile(backup_file, partial)
+        if database_path.exists():
+            sqlite.backup(database_path, kept)
+        for suffix in ("-wal", "-shm"):
+            Path(str(database_path) + suffix).unlink(missing_ok=True)
+        os.replace(partial, database_path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        if exc.errno == errno.ENOSPC:
+            raise DomainError("disk_full") from exc
+        raise DomainError("backup_failed", detail=exc.strerror or str(exc)) from exc
+    return kept
