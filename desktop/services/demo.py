@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import count
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, insert, select
@@ -25,6 +27,7 @@ from desktop.domain.numbering import NumberContext, format_number
 from desktop.domain.permissions import Action, require
 from desktop.paths import resources_dir
 from desktop.store import pinyin, search
+from desktop.store.search import bulk_search_loading
 from desktop.store.changes import local_site, write
 from desktop.store.models import (
     Assignment, AuditEntry, Category, Contact, Counter, Evaluation, FollowUp, Meeting, Member,
@@ -46,12 +49,21 @@ def _text() -> dict:
 class Plan:
     """What the generator has decided so far, kept for the bulk insert at the end of a batch."""
 
+    ids: Iterator[str]
     rows: dict[type, list[dict]] = field(default_factory=dict)
 
     def add(self, model: type, **values: object) -> dict:
-        values.setdefault("id", new_id())
+        if "id" not in values and model is not SearchDocument:
+            values["id"] = next(self.ids)
         self.rows.setdefault(model, []).append(values)
         return values
+
+
+def _ids(rng: random.Random, today: date) -> Iterator[str]:
+    """Ids in ascending order (appended to the indexes, not scattered) and the same per seed."""
+    prefix = f"{int(datetime.combine(today, time()).timestamp() * 1000):012x}7"
+    for seq in count():
+        yield f"{prefix}{seq:07x}{rng.getrandbits(48):012x}"
 
 
 # tables in the order their foreign keys need
@@ -399,26 +411,26 @@ def generate(session: Session, actor: Actor, proposals: int, seed: int = 1,
     require(Action.MANAGE_BASE_DATA, None, actor.role)
     today = today or date.today()
     counts: dict[str, int] = {}
-    with write(session, actor, "demo.generate"):
+    with write(session, actor, "demo.generate"), bulk_search_loading(session):
         office = DemoOffice(session, seed, today)
         office.text["titles"] = (resources_dir() / "base" / "titles.txt").read_text(
             encoding="utf-8").split()
         meetings = office.meetings()
         members = office.members(max(60, min(400, proposals // 3 + 20)))
         orgs = office.organisations()
-        done = 0
+        done, ids = 0, _ids(random.Random(seed), today)
         for index, meeting in enumerate(meetings):
             finished = index < len(meetings) - 1
             share = round(proposals * 0.4) if finished else proposals - done
             ctx = _context(session, office, meeting, members, orgs, actor)
-            plan = Plan()
+            plan = Plan(ids)
             for _ in range(share):
                 ctx["serial"] += 1
                 office.proposal(plan, ctx, ctx["serial"], finished)
                 done += 1
                 if len(plan.rows[Proposal]) >= BATCH:
                     _flush(session, plan, counts)
-                    plan = Plan()
+                    plan = Plan(ids)
                     if progress:
                         progress(done, proposals)
             _flush(session, plan, counts)
@@ -456,10 +468,12 @@ def _save_counters(session: Session, meeting: Meeting, ctx: dict) -> None:
 
 
 def _flush(session: Session, plan: Plan, counts: dict[str, int]) -> None:
+    """Core inserts, one executemany per table (the ORM's bulk path splits batches by nulls)."""
+    connection = session.connection()
     for model in _ORDER:
         rows = plan.rows.get(model)
         if rows:
-            session.execute(insert(model), rows)
+            connection.execute(model.__table__.insert(), rows)
             counts[model.__tablename__] = counts.get(model.__tablename__, 0) + len(rows)
 
 

@@ -7,6 +7,8 @@ with the same terms through a portable LIKE on the space-separated term string.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 import unicodedata
 
 from sqlalchemy import delete, func, or_, select, text
@@ -65,6 +67,16 @@ def index_proposal(session: Session, proposal: Proposal) -> None:
 
 def remove_proposal(session: Session, proposal_id: str) -> None:
     session.execute(delete(SearchDocument).where(SearchDocument.proposal_id == proposal_id))
+
+
+@contextmanager
+def bulk_search_loading(session: Session) -> Iterator[None]:
+    """Index many new documents at once at the end instead of one by one (SQLite: FTS5 rebuild)."""
+    if session.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    with sqlite.fts_paused(session.connection()):
+        yield
 
 
 def _fts_query(phrases: list[list[str]]) -> str:

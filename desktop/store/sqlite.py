@@ -5,6 +5,8 @@ Other modules stay portable SQL so that the services also run on PostgreSQL.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, event
@@ -84,6 +86,24 @@ def checkpoint(engine: Engine) -> None:
 
 def rebuild_fts(conn: Connection) -> None:
     conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES('rebuild')")
+
+
+@contextmanager
+def fts_paused(conn: Connection) -> Iterator[None]:
+    """Drop the triggers that feed FTS5 row by row, then rebuild the index once and restore them.
+
+    The triggers are recreated from their own stored SQL, so this follows whatever the
+    migrations made.  Everything happens inside the caller's transaction.
+    """
+    triggers = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+        "AND tbl_name = 'search_document'").all()
+    for name, _ in triggers:
+        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    yield
+    for _, sql in triggers:
+        conn.exec_driver_sql(sql)
+    rebuild_fts(conn)
 
 
 def fts_match_sql(limit_param: str = "limit") -> str:
