@@ -19,8 +19,7 @@ say() { echo "[run.sh] $*"; }
 warn() { echo "[run.sh] WARNING: $*" >&2; }
 die() { echo "[run.sh] ERROR: $*" >&2; exit 1; }
 
-T0=$EPOCHREALTIME
-phase_start=$T0
+phase_start=$EPOCHREALTIME
 phase_done() {  # print how long the phase that just ended took
     local now=$EPOCHREALTIME
     say "$1 took $(awk -v a="$phase_start" -v b="$now" 'BEGIN { printf "%.1f", b - a }') s"
@@ -198,7 +197,7 @@ export QT_QPA_PLATFORM=offscreen
     die "Qt cannot start offscreen: a system library is missing (see the error above)"
 
 lint_rc=0
-.venv/bin/lint-imports --no-cache || lint_rc=$?
+.venv/bin/lint-imports --no-cache --no-logo || lint_rc=$?
 phase_done "qt check and lint-imports"
 
 test_rc=0

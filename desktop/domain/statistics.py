@@ -35,7 +35,7 @@ class HandlingCounts:
     replies_due: int = 0
     replied: int = 0
     categories: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
-    face_to_face: int = 0  # proposals in scope with at least one 面商
+    face_to_face: int = 0  # proposals whose 主办 or 分办 unit in scope met the proposer (面商)
     evaluated: int = 0
     satisfied: int = 0
     basically_satisfied: int = 0
@@ -106,18 +106,21 @@ class AssignmentRow:
 
 
 def handling_counts(rows: list[AssignmentRow], today: object) -> HandlingCounts:
-    """Count one scope's assignments as DESIGN §1 and README §统计口径 define the figures."""
+    """Count one scope's assignments as DESIGN §1 and README §统计口径 define the figures.
+
+    The reference definition: the store counts the same in SQL, and tests hold the two equal.
+    """
     c = HandlingCounts()
     units, handled, face = set(), set(), set()
     for row in rows:
         units.add(row.unit_id)
         c.assignments += 1
         setattr(c, row.role, getattr(c, row.role) + 1)
-        if row.face_to_face:
-            face.add(row.proposal_id)
         if not row.due:
             continue
         handled.add(row.proposal_id)
+        if row.face_to_face:
+            face.add(row.proposal_id)
         c.replies_due += 1
         if row.last_category is not None:
             c.replied += 1
@@ -132,6 +135,5 @@ def handling_counts(rows: list[AssignmentRow], today: object) -> HandlingCounts:
         c.rehandled += row.round > 1
         if row.last_reply_round != row.round and row.due_on < today:
             c.overdue += 1
-    c.units, c.proposals_handled = len(units), len(handled)
-    c.face_to_face = len(face & handled)
+    c.units, c.proposals_handled, c.face_to_face = len(units), len(handled), len(face)
     return c

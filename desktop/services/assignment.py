@@ -28,7 +28,8 @@ def _new_assignment(session: Session, actor: Actor, proposal: Proposal, unit: Un
     if not unit.active:
         raise NotAllowed("unit_inactive", unit=unit.name)
     due = load_settings(session).deadlines.due_on(assigned_on, proposal.kind)
-    assignment = Assignment(proposal_id=proposal.id, unit_id=unit.id, role=role,
+    assignment = Assignment(proposal_id=proposal.id, meeting_id=proposal.meeting_id,
+                            unit_id=unit.id, role=role,
                             assigned_on=assigned_on, first_due_on=due, due_on=due,
                             assigned_by=actor.user_id, stamp=next_stamp(session))
     session.add(assignment)

@@ -39,6 +39,8 @@ from desktop.store.office import load_settings
 from .base_data import meeting_name
 
 BATCH = 5000
+NO_ANSWER = {"replied_round": None, "category": None, "result": None, "unsatisfied": False,
+             "face_to_face": False}
 
 
 def _text() -> dict:
@@ -201,6 +203,8 @@ class DemoOffice:
             split_from_id=parent["id"] if parent else None,
         )
         row["_category"], row["_proposers"] = category, proposers
+        what, (lead_id, _) = proposers[0]
+        row["sector_id"] = ctx["sectors"].get(lead_id)
         for position, (what, (ref_id, name)) in enumerate(proposers):
             plan.add(Proposer, proposal_id=row["id"], position=position, name=name,
                      role=e.ProposerRole.LEAD if position == 0 else e.ProposerRole.COSIGNER,
@@ -321,13 +325,15 @@ class DemoOffice:
                  assigned_on: date) -> None:
         """A unit that sent the proposal back in its first days; the office then reassigned it."""
         due = self.settings.deadlines.due_on(assigned_on, row["kind"])
-        plan.add(Assignment, proposal_id=row["id"], unit_id=self.other_unit(unit).id, role=role,
+        plan.add(Assignment, proposal_id=row["id"], meeting_id=row["meeting_id"],
+                     unit_id=self.other_unit(unit).id, role=role,
                  round=1, round_reason=None, assigned_on=assigned_on, first_due_on=due, due_on=due,
                  assigned_by=ctx["actor"].user_id, stamp=self.stamp(self.at(assigned_on)),
                  accepted_on=None, accepted_by=None, ended=e.AssignmentEnd.RETURNED,
                  ended_on=assigned_on + timedelta(days=2), end_reason="不属于本单位职责范围",
                  adjustment_requested_on=None, adjustment_reason=None, adjustment_decision=None,
-                 adjustment_decided_on=None, adjustment_note=None, extension_reason=None)
+                 adjustment_decided_on=None, adjustment_note=None, extension_reason=None,
+                 **NO_ANSWER)
 
     def other_unit(self, exclude: Unit) -> Unit:
         return self.rng.choice([u for u in self.units.values() if u.id != exclude.id])
@@ -339,19 +345,22 @@ class DemoOffice:
         accepted = assigned_on + timedelta(days=rng.randint(0, 3))
         if accepted > today or (not finished and rng.random() < 0.02):
             accepted = None
-        a = plan.add(Assignment, proposal_id=row["id"], unit_id=unit.id, role=role, round=1,
+        a = plan.add(Assignment, proposal_id=row["id"], meeting_id=row["meeting_id"],
+                     unit_id=unit.id, role=role, round=1,
                      round_reason=None, assigned_on=assigned_on, first_due_on=due, due_on=due,
                      assigned_by=ctx["actor"].user_id, stamp=self.stamp(self.at(assigned_on)),
                      accepted_on=accepted, accepted_by="经办人" if accepted else None, ended=None,
                      ended_on=None, end_reason=None, adjustment_requested_on=None,
                      adjustment_reason=None, adjustment_decision=None,
-                     adjustment_decided_on=None, adjustment_note=None, extension_reason=None)
+                     adjustment_decided_on=None, adjustment_note=None, extension_reason=None,
+                     **NO_ANSWER)
         a["_replies"], a["_evaluations"] = [], []
         if accepted is None:
             return a
         contacted = accepted + timedelta(days=rng.randint(5, 40))
         if contacted <= today:
             form = e.ContactForm.FACE if rng.random() < 0.92 else rng.choice(list(e.ContactForm))
+            a["face_to_face"] = form is e.ContactForm.FACE
             plan.add(Contact, assignment_id=a["id"], form=form, contacted_on=contacted,
                      members=row["_proposers"][0][1][1], unit_people=f"{unit.short_name}分管负责人",
                      note=None, user_id=ctx["actor"].user_id, stamp=self.stamp(self.at(contacted)))
@@ -380,6 +389,7 @@ class DemoOffice:
                  letter_sha256=None, letter_name=None, user_id=ctx["actor"].user_id,
                  stamp=reply_stamp)
         a["_replies"].append(ReplyFact(a["id"], round_, reply_stamp))
+        a["replied_round"], a["category"] = round_, category
         if category in (e.ReplyCategory.B, e.ReplyCategory.C) and rng.random() < 0.5:
             followed = replied + timedelta(days=rng.randint(60, 150))
             if followed <= today:
@@ -397,6 +407,8 @@ class DemoOffice:
                  method=rng.choice(list(e.EvaluationMethod)), evaluated_on=evaluated,
                  entered_by=ctx["actor"].user_id, note=None, stamp=eval_stamp)
         a["_evaluations"].append(EvaluationFact(a["id"], round_, result, eval_stamp))
+        a["result"] = result
+        a["unsatisfied"] = a["unsatisfied"] or result is e.Rating.UNSATISFIED
         if result is e.Rating.UNSATISFIED:
             due = self.settings.deadlines.rehandle_due_on(evaluated)
             a["round"], a["first_due_on"], a["due_on"] = round_ + 1, due, due
@@ -455,6 +467,8 @@ def _context(session: Session, office: DemoOffice, meeting: Meeting, members, or
         "number_ctx": NumberContext(meeting.opens_on.year, meeting.term.number, meeting.number),
         "serial": counters.get(f"serial:{meeting.id}", 0), "counters": counters,
         "filed_by_category": {},
+        "sectors": {**dict(session.execute(select(Member.id, Member.sector_id)).all()),
+                    **dict(session.execute(select(Organisation.id, Organisation.sector_id)).all())},
     }
 
 

@@ -83,6 +83,18 @@ def _proposer_rows(session: Session, inputs: list[ProposerInput]) -> list[Propos
     return rows
 
 
+def lead_sector(session: Session, proposers: list[Proposer]) -> str | None:
+    """The 界别 a proposal is counted under: its lead proposer's, as it is when registered."""
+    if not proposers:
+        return None
+    lead = proposers[0]
+    if lead.member_id:
+        return get(session, Member, lead.member_id, "member").sector_id
+    if lead.organisation_id:
+        return get(session, Organisation, lead.organisation_id, "organisation").sector_id
+    return None
+
+
 def _check_title(title: str) -> str:
     title = required_text(title, "title")
     if len(title) > MAX_TITLE:
@@ -110,6 +122,7 @@ def register(session: Session, actor: Actor, draft: ProposalDraft, submit: bool 
             registered_by=actor.user_id,
         )
         proposal.proposers = _proposer_rows(session, draft.proposers)
+        proposal.sector_id = lead_sector(session, proposal.proposers)
         session.add(proposal)
         session.flush()
         search.index_proposal(session, proposal)
@@ -137,6 +150,7 @@ def edit(session: Session, actor: Actor, proposal_id: str, *, title: str | None 
         if proposers is not None:
             proposal.origin = _origin_for(proposers, origin)
             proposal.proposers = _proposer_rows(session, proposers)
+            proposal.sector_id = lead_sector(session, proposal.proposers)
         elif origin is not None:
             proposal.origin = _origin_for(
                 [ProposerInput(p.member_id, p.organisation_id, p.name) for p in proposal.proposers],

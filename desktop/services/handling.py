@@ -15,7 +15,7 @@ from desktop.domain.enums import (
 from desktop.domain.errors import InvalidInput, NotAllowed
 from desktop.domain.permissions import Action
 from desktop.store.changes import next_stamp, write
-from desktop.store.facts import refresh
+from desktop.store.facts import refresh, refresh_assignment
 from desktop.store.models import Assignment, Attachment, Contact, Evaluation, FollowUp, Reply
 from desktop.store.office import load_settings
 
@@ -36,6 +36,7 @@ def record_contact(session: Session, actor: Actor, assignment_id: str, form: Con
                           members=members, unit_people=unit_people, note=note,
                           user_id=actor.user_id, stamp=next_stamp(session))
         session.add(contact)
+        refresh_assignment(session, assignment)
     return contact
 
 
@@ -92,6 +93,7 @@ def reply(session: Session, actor: Actor, assignment_id: str, data: ReplyInput,
             session.add(Attachment(sha256=letter_sha, filename=letter_name, size=size,
                                    reply_id=answer.id, added_at=datetime.now(),
                                    user_id=actor.user_id))
+        refresh_assignment(session, assignment)
         refresh(session, proposal)
     return answer
 
@@ -119,6 +121,7 @@ def evaluate(session: Session, actor: Actor, assignment_id: str, attitude: Ratin
         session.add(evaluation)
         if result is Rating.UNSATISFIED:
             _open_next_round(session, assignment, on, UNSATISFIED_REASON)
+        refresh_assignment(session, assignment)
         refresh(session, proposal)
     return evaluation
 

@@ -19,7 +19,7 @@ from desktop.store.models import Proposal, Proposer, Review, Submission
 from desktop.store.office import load_settings
 
 from .common import get, label_of, proposal_for, required_text
-from .entry import ProposerInput, _check_title, _origin_for, _proposer_rows
+from .entry import ProposerInput, _check_title, _origin_for, _proposer_rows, lead_sector
 
 _ACTIONS = {
     Decision.FORWARD: Action.FORWARD, Decision.FILED: Action.FILE,
@@ -152,6 +152,7 @@ def split(session: Session, actor: Actor, proposal_id: str, parts: list[SplitPar
                 registered_by=actor.user_id, split_from_id=original.id,
             )
             child.proposers = _proposer_rows(session, inputs)
+            child.sector_id = lead_sector(session, child.proposers)
             session.add(child)
             session.flush()
             session.add(Submission(proposal_id=child.id, at=datetime.now(),

@@ -12,7 +12,9 @@ from desktop.domain.lifecycle import (
     SubmissionFact, derive,
 )
 
-from .models import Assignment, Evaluation, Proposal, Reply, Review, Submission
+from desktop.domain.enums import ContactForm, Rating
+
+from .models import Assignment, Contact, Evaluation, Proposal, Reply, Review, Submission
 
 
 def facts_for(session: Session, proposal_ids: Iterable[str]) -> dict[str, ProposalFacts]:
@@ -72,3 +74,27 @@ def refresh(session: Session, proposal: Proposal) -> Progress:
 def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
+
+
+def refresh_assignment(session: Session, assignment: Assignment) -> None:
+    """Rebuild an assignment's cached answer (latest reply and rating, 面商) from its records."""
+    session.flush()
+    latest = session.execute(
+        select(Reply.round, Reply.category).where(Reply.assignment_id == assignment.id)
+        .order_by(Reply.stamp.desc()).limit(1)).first()
+    results = session.execute(
+        select(Evaluation.result).where(Evaluation.assignment_id == assignment.id)
+        .order_by(Evaluation.stamp.desc())).scalars().all()
+    face = session.scalar(select(Contact.id).where(
+        Contact.assignment_id == assignment.id, Contact.form == ContactForm.FACE).limit(1))
+    values = {
+        "replied_round": latest[0] if latest else None,
+        "category": latest[1] if latest else None,
+        "result": results[0] if results else None,
+        "unsatisfied": Rating.UNSATISFIED in results,
+        "face_to_face": face is not None,
+    }
+    for name, value in values.items():
+        if getattr(assignment, name) != value:
+            setattr(assignment, name, value)
+

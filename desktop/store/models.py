@@ -123,7 +123,9 @@ class Proposal(Synced, Base):
     __table_args__ = (
         Index("ix_proposal_meeting_number", "meeting_id", "number_seq"),
         Index("ix_proposal_meeting_serial", "meeting_id", "serial_seq"),
-        Index("ix_proposal_meeting_status", "meeting_id", "status"),
+        # covers the statistics' one pass over a meeting's proposals
+        Index("ix_proposal_meeting_status", "meeting_id", "status", "kind", "category_id",
+              "sector_id", "split_from_id"),
     )
     meeting_id: Mapped[str] = fk("meeting")
     serial: Mapped[str] = mapped_column(String(30))  # 收文号
@@ -135,6 +137,7 @@ class Proposal(Synced, Base):
     title: Mapped[str] = mapped_column(String(300))  # 案由
     body: Mapped[str] = mapped_column(Text, default="")
     category_id: Mapped[str | None] = fk("category")
+    sector_id: Mapped[str | None] = fk("sector")  # 界别 it is counted under: the lead proposer's
     key: Mapped[bool] = mapped_column(default=False)  # 重点提案
     received_on: Mapped[date]
     registered_at: Mapped[datetime]
@@ -190,8 +193,15 @@ class Review(Synced, Base):
 
 class Assignment(Synced, Base):
     __tablename__ = "assignment"
-    __table_args__ = (Index("ix_assignment_unit", "unit_id", "due_on"),)
+    __table_args__ = (
+        Index("ix_assignment_unit", "unit_id", "due_on"),
+        # covers the statistics' passes over a meeting's assignments (no join needed)
+        Index("ix_assignment_meeting", "meeting_id", "ended", "unit_id", "role", "round", "due_on",
+              "replied_round", "category", "result", "unsatisfied", "face_to_face",
+              "proposal_id"),
+    )
     proposal_id: Mapped[str] = fk("proposal", index=True)
+    meeting_id: Mapped[str] = fk("meeting")  # the proposal's, which never changes
     unit_id: Mapped[str] = fk("unit")
     role: Mapped[e.AssignmentRole]
     round: Mapped[int] = mapped_column(default=1)  # 2 after 二次办理
@@ -212,6 +222,12 @@ class Assignment(Synced, Base):
     adjustment_decided_on: Mapped[date | None]
     adjustment_note: Mapped[str | None] = mapped_column(Text)
     extension_reason: Mapped[str | None] = mapped_column(Text)
+    # caches rebuilt by desktop.store.facts.refresh_assignment from replies, ratings, contacts
+    replied_round: Mapped[int | None] = mapped_column(info={"derived": True})
+    category: Mapped[e.ReplyCategory | None] = mapped_column(info={"derived": True})
+    result: Mapped[e.Rating | None] = mapped_column(info={"derived": True})
+    unsatisfied: Mapped[bool] = mapped_column(default=False, info={"derived": True})
+    face_to_face: Mapped[bool] = mapped_column(default=False, info={"derived": True})
     unit: Mapped[Unit] = relationship()
     proposal: Mapped[Proposal] = relationship()
 

@@ -196,6 +196,7 @@ def upgrade() -> None:
     sa.Column('title', sa.String(length=300), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
     sa.Column('category_id', sa.String(length=32), nullable=True),
+    sa.Column('sector_id', sa.String(length=32), nullable=True),
     sa.Column('key', sa.Boolean(), nullable=False),
     sa.Column('received_on', sa.Date(), nullable=False),
     sa.Column('registered_at', sa.DateTime(), nullable=False),
@@ -209,18 +210,20 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['meeting_id'], ['meeting.id'], ),
     sa.ForeignKeyConstraint(['merged_into_id'], ['proposal.id'], ),
     sa.ForeignKeyConstraint(['registered_by'], ['user_account.id'], ),
+    sa.ForeignKeyConstraint(['sector_id'], ['sector.id'], ),
     sa.ForeignKeyConstraint(['split_from_id'], ['proposal.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('proposal', schema=None) as batch_op:
         batch_op.create_index('ix_proposal_meeting_number', ['meeting_id', 'number_seq'], unique=False)
         batch_op.create_index('ix_proposal_meeting_serial', ['meeting_id', 'serial_seq'], unique=False)
-        batch_op.create_index('ix_proposal_meeting_status', ['meeting_id', 'status'], unique=False)
+        batch_op.create_index('ix_proposal_meeting_status', ['meeting_id', 'status', 'kind', 'category_id', 'sector_id', 'split_from_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_proposal_merged_into_id'), ['merged_into_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_proposal_split_from_id'), ['split_from_id'], unique=False)
 
     op.create_table('assignment',
     sa.Column('proposal_id', sa.String(length=32), nullable=False),
+    sa.Column('meeting_id', sa.String(length=32), nullable=False),
     sa.Column('unit_id', sa.String(length=32), nullable=False),
     sa.Column('role', sa.Enum('lead', 'assist', 'separate', name='assignmentrole', native_enum=False, length=16), nullable=False),
     sa.Column('round', sa.Integer(), nullable=False),
@@ -241,13 +244,20 @@ def upgrade() -> None:
     sa.Column('adjustment_decided_on', sa.Date(), nullable=True),
     sa.Column('adjustment_note', sa.Text(), nullable=True),
     sa.Column('extension_reason', sa.Text(), nullable=True),
+    sa.Column('replied_round', sa.Integer(), nullable=True),
+    sa.Column('category', sa.Enum('A', 'B', 'C', 'D', name='replycategory', native_enum=False, length=16), nullable=True),
+    sa.Column('result', sa.Enum('satisfied', 'basic', 'unsatisfied', name='rating', native_enum=False, length=16), nullable=True),
+    sa.Column('unsatisfied', sa.Boolean(), nullable=False),
+    sa.Column('face_to_face', sa.Boolean(), nullable=False),
     sa.Column('id', sa.String(length=32), nullable=False),
     sa.ForeignKeyConstraint(['assigned_by'], ['user_account.id'], ),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meeting.id'], ),
     sa.ForeignKeyConstraint(['proposal_id'], ['proposal.id'], ),
     sa.ForeignKeyConstraint(['unit_id'], ['unit.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('assignment', schema=None) as batch_op:
+        batch_op.create_index('ix_assignment_meeting', ['meeting_id', 'ended', 'unit_id', 'role', 'round', 'due_on', 'replied_round', 'category', 'result', 'unsatisfied', 'face_to_face', 'proposal_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_assignment_proposal_id'), ['proposal_id'], unique=False)
         batch_op.create_index('ix_assignment_unit', ['unit_id', 'due_on'], unique=False)
 
@@ -466,6 +476,7 @@ def downgrade() -> None:
     with op.batch_alter_table('assignment', schema=None) as batch_op:
         batch_op.drop_index('ix_assignment_unit')
         batch_op.drop_index(batch_op.f('ix_assignment_proposal_id'))
+        batch_op.drop_index('ix_assignment_meeting')
 
     op.drop_table('assignment')
     with op.batch_alter_table('proposal', schema=None) as batch_op:

@@ -1,0 +1,109 @@
+"""Running ``tian`` the way a clerk does: a separate process, its own data folder, real files."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class Run:
+    args: list[str]
+    returncode: int
+    stdout: str
+    stderr: str
+
+    def sentence(self) -> str:
+        """The one line the user reads on stderr (asserted to be one Chinese line, no traceback)."""
+        text = self.stderr.strip()
+        assert "Traceback" not in self.stderr + self.stdout, self
+        assert text, f"nothing on stderr: {self}"
+        assert len(text.splitlines()) == 1, f"more than one line on stderr: {self}"
+        assert CJK.search(text), f"not Chinese: {text!r}"
+        return text
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["TIAN_HOME"] = str(home)
+    env["PYTHONIOENCODING"] = "utf-8"
+    env.pop("QT_QPA_PLATFORM", None)
+    return env
+
+
+def start(home: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "desktop", *args], cwd=ROOT, env=_env(home),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            encoding="utf-8")
+
+
+def finish(process: subprocess.Popen, args: tuple[str, ...]) -> Run:
+    out, err = process.communicate(timeout=120)
+    return Run(list(args), process.returncode, out, err)
+
+
+def tian_in(home: Path, *args: str) -> Run:
+    return finish(start(home, *args), args)
+
+
+@pytest.fixture
+def tian(tmp_path):
+    """``tian(*args)`` runs the command line with TIAN_HOME in this test's temporary folder."""
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    return lambda *args: tian_in(home, *args)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def init_args(db: Path) -> list[str]:
+    return ["--db", str(db), "init", "--office", "政协某县委员会", "--password", "secret1",
+            "--term", "10", "--meeting", "2", "--opens", "2023-01-10"]
+
+
+@pytest.fixture(scope="session")
+def demo_pair(tmp_path_factory):
+    """Two fresh databases made by ``tian demo --proposals 300 --seed 7``, run side by side.
+
+    Tests that change a database copy it first; these two stay as the demo left them.
+    """
+    folder = tmp_path_factory.mktemp("demo")
+    home = folder / "home"
+    home.mkdir()
+    paths = [folder / "first.db", folder / "second.db"]
+    args = [("--db", str(p), "demo", "--proposals", "300", "--seed", "7") for p in paths]
+    started_on = date.today()
+    processes = [start(home, *a) for a in args]
+    runs = [finish(p, a) for p, a in zip(processes, args)]
+    for run in runs:
+        assert run.returncode == 0, run
+    return {"paths": paths, "runs": runs, "same_day": date.today() == started_on}
+
+
+@pytest.fixture(scope="session")
+def demo_db(demo_pair) -> Path:
+    return demo_pair["paths"][0]
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """A copy of a closed database file: everything is in the main file once ``tian`` exits.
+
+    (A read-only reader, such as the tests' own, leaves an empty -wal file behind.)
+    """
+    wal = Path(str(source) + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0, "the database was not closed cleanly"
+    shutil.copyfile(source, target)
+    return target
