@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import logging
 import sys
 import time
+from functools import partial
 from datetime import date
 from pathlib import Path
 
@@ -34,7 +36,18 @@ class UsageError(Exception):
 
 class ChineseParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:
+        for english, chinese in _ARGPARSE_WORDS:
+            message = re.sub(english, chinese, message)
         raise UsageError(f"命令参数有误：{message}。可用 tian --help 查看用法。")
+
+
+_ARGPARSE_WORDS = (
+    (r"^argument (\S+): ", r"\1 "),
+    (r"the following arguments are required: ", "缺少参数 "),
+    (r"unrecognized arguments: ", "无法识别的参数 "),
+    (r"invalid choice: (\S+) \(choose from (.*)\)", r"没有 \1 这个命令（可用：\2）"),
+    (r"expected one argument", "需要一个值"),
+)
 
 
 def _date(text: str) -> date:
@@ -55,13 +68,16 @@ def _positive(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    common = ChineseParser(add_help=False)
+    common.add_argument("-h", "--help", action="help", help="显示本帮助")
+    common.add_argument("--db", default=argparse.SUPPRESS,
+                        help="数据库文件路径（默认：用户数据目录中的 tiantong.db）")
     parser = ChineseParser(prog="tian", description="提案通：政协提案全流程管理（命令行）",
-                           add_help=False)
-    parser.add_argument("-h", "--help", action="help", help="显示本帮助")
-    parser.add_argument("--db", help="数据库文件路径（默认：用户数据目录中的 tiantong.db）")
+                           add_help=False, parents=[common])
     sub = parser.add_subparsers(dest="command", parser_class=ChineseParser, metavar="命令")
+    sub.add_parser = partial(sub.add_parser, parents=[common], add_help=False)
 
-    p = sub.add_parser("init", help="创建并初始化数据库", add_help=False)
+    p = sub.add_parser("init", help="创建并初始化数据库")
     p.add_argument("--office", default="政协××县委员会", help="政协名称")
     p.add_argument("--password", help="管理员密码（不少于 6 位）")
     p.add_argument("--term", type=_positive, default=None, help="当前届次，如 10")
@@ -69,12 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--opens", type=_date, default=None, help="会议开幕日期 2023-01-10")
     p.add_argument("--no-base-data", action="store_true", help="不载入单位、界别、类别基础数据")
 
-    p = sub.add_parser("demo", help="生成演示数据（数据库不存在时先创建）", add_help=False)
+    p = sub.add_parser("demo", help="生成演示数据（数据库不存在时先创建）")
     p.add_argument("--proposals", type=_positive, default=300, help="提案件数")
     p.add_argument("--seed", type=int, default=1, help="随机种子（同一种子生成相同数据）")
     p.add_argument("--today", type=_date, default=None, help=argparse.SUPPRESS)
 
-    p = sub.add_parser("stats", help="统计（与公开发布的口径一致）", add_help=False)
+    p = sub.add_parser("stats", help="统计（与公开发布的口径一致）")
     p.add_argument("--meeting", help="会议名称，如 十届二次会议（默认：当前会议）")
     p.add_argument("--all", action="store_true", help="统计全部会议")
     p.add_argument("--system", help="只统计某系统，如 政府系统")
@@ -82,22 +98,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--today", type=_date, default=None, help="统计截止日期（默认今天）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
 
-    p = sub.add_parser("search", help="全文检索提案、按拼音首字母查委员", add_help=False)
+    p = sub.add_parser("search", help="全文检索提案、按拼音首字母查委员")
     p.add_argument("text", help="检索词，如 停车、养老、zs")
     p.add_argument("--limit", type=_positive, default=20, help="最多显示条数")
 
-    sub.add_parser("check", help="检查数据库完整性和业务规则", add_help=False)
+    sub.add_parser("check", help="检查数据库完整性和业务规则")
 
-    p = sub.add_parser("backup", help="备份数据库", add_help=False)
+    p = sub.add_parser("backup", help="备份数据库")
     p.add_argument("--out", required=True, help="备份文件或目录")
 
-    p = sub.add_parser("restore", help="从备份恢复（当前数据库会先另存）", add_help=False)
+    p = sub.add_parser("restore", help="从备份恢复（当前数据库会先另存）")
     p.add_argument("file", help="备份文件")
     return parser
 
 
 def _database_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if args.db else local_settings.load().database_path
+    db = getattr(args, "db", None)
+    return Path(db) if db else local_settings.load().database_path
 
 
 def _open(args: argparse.Namespace, create: bool = False) -> Database:

@@ -12,6 +12,8 @@ FIELDS = {
     "disclosure_reason": "不公开理由", "assigned_on": "交办日期", "accepted_on": "签收日期",
     "contacted_on": "沟通日期", "replied_on": "答复日期", "evaluated_on": "评价日期",
     "followed_on": "跟踪日期", "due_on": "办理时限",
+    "proposal": "提案", "meeting": "会议", "assignment": "承办件", "user": "用户",
+    "term": "届次",
 }
 ACTIONS = {
     "register": "录入", "edit": "修改", "submit": "提交审查", "forward": "送下一级审查",
@@ -92,7 +94,7 @@ TEMPLATES = {
     "unit_twice": "同一单位不能重复选择。",
     "unit_user_needs_unit": "承办单位经办人必须指定所属单位。",
     "username_taken": "用户名“{username}”已被使用。",
-    "not_found": "找不到所指的记录（{id}），可能已被删除。",
+    "record_not_found": "找不到所选的{kind}，可能已被删除或尚未同步，请刷新后重试。",
     "backup_failed": "备份未完成：{detail}。请检查目标位置是否可写、空间是否足够。",
     "backup_not_ours": "{path} 不是提案通的备份文件，未作任何改动。",
     "backup_damaged": "备份文件 {path} 已损坏，未作任何改动；请换一份备份。",
@@ -109,7 +111,7 @@ def _param(key: str, value: object) -> str:
         return LABELS[State].get(value, value)
     if key == "role" and isinstance(value, str):
         return LABELS[UserRole].get(value, value)
-    if key == "field" and isinstance(value, str):
+    if key in ("field", "kind") and isinstance(value, str):
         return FIELDS.get(value, value)
     return str(value)
 
@@ -117,14 +119,13 @@ def _param(key: str, value: object) -> str:
 def describe(error: DomainError) -> str:
     """The sentence a user reads for a rule's refusal."""
     code = error.code
+    params = dict(error.params)
     if code == "login_failed" and "attempts_left" in error.params:
         code = "login_failed_left"
-    if code.endswith("_not_found") and code not in TEMPLATES:
-        code = "not_found"
     template = TEMPLATES.get(code)
     if template is None:
         return f"操作未完成（{error.code}），请联系管理员。"
-    params = {k: _param(k, v) for k, v in error.params.items()}
+    params = {k: _param(k, v) for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError):

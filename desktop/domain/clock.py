@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 
 _WALL_DIGITS = 13
-_COUNTER_DIGITS = 6
+_COUNTER_DIGITS = 9  # a billion writes within one millisecond of clock time
 
 
 @dataclass(frozen=True, order=True)
@@ -17,6 +17,8 @@ class Stamp:
 
     def encode(self) -> str:
         """A string whose sort order is the clock's order (wall, counter, site)."""
+        if self.counter >= 10**_COUNTER_DIGITS:
+            raise OverflowError("clock counter")
         return f"{self.wall_ms:0{_WALL_DIGITS}d}.{self.counter:0{_COUNTER_DIGITS}d}.{self.site}"
 
     @classmethod

@@ -22,6 +22,9 @@ class ReviewFact:
     decision: Decision
     revoked: bool = False
 
+    def __post_init__(self) -> None:  # facts read from JSON carry plain strings
+        object.__setattr__(self, "decision", Decision(self.decision))
+
 
 @dataclass(frozen=True)
 class AssignmentFact:
@@ -30,6 +33,9 @@ class AssignmentFact:
     round: int = 1
     accepted: bool = False
     ended: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "role", AssignmentRole(self.role))
 
     @property
     def due(self) -> bool:
@@ -50,6 +56,9 @@ class EvaluationFact:
     round: int
     result: Rating
     stamp: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "result", Rating(self.result))
 
 
 @dataclass(frozen=True)
@@ -109,9 +118,8 @@ def derive_state(facts: ProposalFacts) -> State:
 
 def _handling_progress(facts: ProposalFacts) -> Progress:
     due = [a for a in facts.assignments if a.due]
-    if not due:
-        live = [a for a in facts.assignments if not a.ended]
-        return Progress(State.ASSIGNED if live else State.FILED)
+    if not due:  # nobody owes a reply (never assigned, returned, or 协办 left alone): to assign
+        return Progress(State.FILED)
     if not any(a.accepted for a in due):
         return Progress(State.ASSIGNED, waiting=tuple(a.id for a in due))
     waiting = []

@@ -1,12 +1,15 @@
 """Serial (收文号) and proposal number (提案号) patterns; counters only ever go up."""
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
 
 from .errors import InvalidInput
 
 FIELDS = frozenset({"n", "year", "term", "meeting"})
+# what may follow {n: … }: a zero-padded width at most ("04", "4", "04d") — nothing that truncates
+_COUNTER_SPEC = re.compile(r"0?\d{0,2}d?")
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,9 @@ def check_pattern(pattern: str) -> None:
     except ValueError:
         raise InvalidInput("number_pattern_invalid", pattern=pattern) from None
     names = {name for _, name, _, _ in parsed if name is not None}
+    for _, name, spec, conversion in parsed:
+        if name == "n" and (conversion or not _COUNTER_SPEC.fullmatch(spec or "")):
+            raise InvalidInput("number_pattern_invalid", pattern=pattern)
     if "n" not in names:
         raise InvalidInput("number_pattern_without_n", pattern=pattern)
     unknown = names - FIELDS

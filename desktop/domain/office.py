@@ -38,10 +38,10 @@ class OfficeSettings:
         """Read a stored dict, ignoring keys a newer version wrote and filling new ones."""
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
-        if isinstance(values.get("deadlines"), dict):
-            rule_names = {f.name for f in fields(DeadlineRules)}
-            values["deadlines"] = DeadlineRules(
-                **{k: v for k, v in values["deadlines"].items() if k in rule_names}
-            )
+        rules = values.get("deadlines")
+        rule_names = {f.name for f in fields(DeadlineRules)}
+        values["deadlines"] = DeadlineRules(
+            **{k: v for k, v in rules.items() if k in rule_names}
+        ) if isinstance(rules, dict) else DeadlineRules()
         values["schema_version"] = SCHEMA_VERSION
         return cls(**values)

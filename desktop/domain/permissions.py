@@ -65,7 +65,7 @@ ALLOWED: dict[Action, tuple[frozenset[State], frozenset[UserRole]]] = {
     Action.WITHDRAW: (frozenset({State.REGISTERED, State.IN_REVIEW, State.FILED}), _OFFICE),
     Action.UNDO_REVIEW: (_UNDOABLE, _REVIEW),
     Action.NUMBER: (FILED_STATES, _OFFICE),
-    Action.ASSIGN: (frozenset({State.FILED}) | _AFTER_ASSIGN, _OFFICE),
+    Action.ASSIGN: (frozenset({State.FILED}) | _IN_HAND, _OFFICE),
     Action.ACCEPT: (_IN_HAND, _UNIT_WORK),
     Action.RETURN_ASSIGNMENT: (_IN_HAND, _UNIT_WORK),
     Action.REQUEST_ADJUSTMENT: (_IN_HAND, _UNIT_WORK),

@@ -16,7 +16,7 @@ from desktop.store.models import Assignment, Base, Proposal
 def get(session: Session, model: type[Base], record_id: str, what: str) -> Base:
     record = session.get(model, record_id) if record_id else None
     if record is None:
-        raise NotFound(f"{what}_not_found", id=record_id)
+        raise NotFound("record_not_found", kind=what, id=record_id)
     return record
 
 

@@ -266,7 +266,7 @@ class DemoOffice:
             target = rng.choice(filed_before)
             decide(levels, e.Decision.MERGED, "内容相近，并案办理", target)
             row["merged_into_id"] = target
-        elif r < 0.205:
+        elif r < 0.2:
             decide(levels, e.Decision.WITHDRAWN, "提案人申请撤回")
         elif r < 0.21:
             decide(levels, e.Decision.SPLIT, "一案多事，拆分办理")
@@ -398,8 +398,8 @@ class DemoOffice:
                          category=None, user_id=ctx["actor"].user_id,
                          stamp=self.stamp(self.at(followed)))
         evaluated = replied + timedelta(days=rng.randint(5, 30))
-        if evaluated > today:
-            return
+        if evaluated > today or (not ctx["finished"] and rng.random() < 0.05):
+            return  # the feedback form has not come back yet
         result = rng.choices(list(e.Rating), (82, 15, 3) if round_ == 1 else (70, 30, 0))[0]
         attitude = e.Rating.SATISFIED if rng.random() < 0.9 else e.Rating.BASIC
         eval_stamp = self.stamp(self.at(evaluated))
@@ -435,6 +435,7 @@ def generate(session: Session, actor: Actor, proposals: int, seed: int = 1,
             finished = index < len(meetings) - 1
             share = round(proposals * 0.4) if finished else proposals - done
             ctx = _context(session, office, meeting, members, orgs, actor)
+            ctx["finished"] = finished
             plan = Plan(ids)
             for _ in range(share):
                 ctx["serial"] += 1

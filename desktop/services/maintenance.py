@@ -8,13 +8,14 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import FILED_STATES, DUE_ROLES
 from desktop.domain.errors import DomainError
 from desktop.domain.lifecycle import derive
-from desktop.store import schema, sqlite
+from desktop.labels import label
+from desktop.store import schema, sqlite, statistics
 from desktop.store.database import Database
 from desktop.store.facts import facts_for
 from desktop.store.models import Assignment, Counter, Evaluation, Proposal, Reply
@@ -31,8 +32,25 @@ def check(database: Database) -> list[str]:
             return problems
     with database.session() as session:
         problems += _status_problems(session)
+        problems += _answer_problems(session)
         problems += _record_problems(session)
     return problems
+
+
+def _answer_problems(session: Session) -> list[str]:
+    """Each assignment's cached answer equals what its replies, ratings and contacts say."""
+    reference = statistics.assignment_rows(session, live_filed_only=False)
+    a = Assignment.__table__.c
+    wrong = 0
+    for aid, replied_round, category, result, unsatisfied, face in session.connection().execute(
+            select(a.id, a.replied_round, type_coerce(a.category, String),
+                   type_coerce(a.result, String), a.unsatisfied, a.face_to_face)):
+        row, _ = reference[aid]
+        if (replied_round, category, result, bool(unsatisfied), bool(face)) != (
+                row.last_reply_round, row.last_category, row.last_result, row.unsatisfied_ever,
+                row.face_to_face):
+            wrong += 1
+    return [f"有 {wrong} 个承办件记录的答复、评价或面商情况与原始记录不符"] if wrong else []
 
 
 def _status_problems(session: Session) -> list[str]:
@@ -44,7 +62,8 @@ def _status_problems(session: Session) -> list[str]:
         for pid, status, serial in chunk:
             derived = derive(facts[pid]).state
             if derived != status:
-                problems.append(f"收文{serial}号：记录的状态为 {status.value}，按办理记录应为 {derived.value}")
+                problems.append(f"收文{serial}号：记录的状态为“{label(status)}”，"
+                                f"按办理记录应为“{label(derived)}”")
     return problems
 
 
@@ -99,7 +118,12 @@ def backup(database: Database, out: Path) -> Path:
         raise DomainError("backup_failed", detail="只能备份本机数据库文件")
     out = Path(out).expanduser().resolve()
     if out.is_dir():
-        out = out / f"提案通备份_{datetime.now():%Y%m%d_%H%M%S}.db"
+        stem = f"提案通备份_{datetime.now():%Y%m%d_%H%M%S}"
+        out = out / f"{stem}.db"
+        serial = 1
+        while out.exists():  # two backups in one second keep both
+            serial += 1
+            out = out.with_name(f"{stem}_{serial}.db")
     partial = out.with_name(out.name + ".part")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -5,17 +5,20 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
 from desktop.domain.numbering import NumberContext, format_number
+from desktop.domain.enums import FILED_STATES, Kind
+from desktop.domain.errors import NotAllowed
 from desktop.domain.permissions import Action
 from desktop.store.changes import write
 from desktop.store.models import Proposal
 from desktop.store.office import counter_value, load_settings, take
 
-from .common import get, proposal_for
+from .common import get, label_of, proposal_for
 
 
 def _numbering_order(session: Session, ids: list[str]) -> list[Proposal]:
     proposals = [get(session, Proposal, pid, "proposal") for pid in ids]
-    return sorted(proposals, key=lambda p: (p.meeting_id, p.kind.value, p.serial_seq, p.serial))
+    kinds = {Kind.SESSION: 0, Kind.INTERIM: 1}  # 大会 before 平时 in a shared counter
+    return sorted(proposals, key=lambda p: (p.meeting_id, kinds[p.kind], p.serial_seq, p.serial))
 
 
 def _counter_key(proposal: Proposal, per_kind: bool) -> str:
@@ -28,6 +31,9 @@ def preview_numbers(session: Session, ids: list[str]) -> list[tuple[str, str]]:
     nexts: dict[str, int] = {}
     out = []
     for p in _numbering_order(session, ids):
+        if p.status not in FILED_STATES:  # the same refusal give_numbers makes
+            raise NotAllowed("state_not_allowed", action=Action.NUMBER.value,
+                             state=p.status.value, proposal=label_of(p))
         if p.number:
             continue
         key = _counter_key(p, settings.number_per_kind)

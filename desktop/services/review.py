@@ -119,7 +119,23 @@ def _adopt_proposers(main: Proposal, merged: Proposal) -> None:
             present.add(key)
             main.proposers.append(Proposer(
                 position=len(main.proposers), role=ProposerRole.COSIGNER, member_id=p.member_id,
-                organisation_id=p.organisation_id, name=p.name))
+                organisation_id=p.organisation_id, name=p.name, merged_from_id=merged.id))
+
+
+def _give_back_proposers(session: Session, merged: Proposal) -> None:
+    """Undoing a 并案: the main proposal loses the co-signers the merger brought in."""
+    main = get(session, Proposal, merged.merged_into_id, "proposal")
+    kept = [p for p in main.proposers if p.merged_from_id != merged.id]
+    if len(kept) == len(main.proposers):
+        return
+    main.proposers = kept
+    for position, proposer in enumerate(kept):
+        if proposer.position != position:
+            proposer.position = position
+    if main.origin is Origin.JOINT and len(kept) == 1 and kept[0].member_id:
+        main.origin = Origin.INDIVIDUAL
+    session.flush()
+    search.index_proposal(session, main)
 
 
 @dataclass
@@ -186,7 +202,10 @@ def undo(session: Session, actor: Actor, proposal_id: str, reason: str) -> Propo
         review.revoked_at = datetime.now()
         review.revoked_by = actor.user_id
         review.revoke_reason = reason
-        if review.decision is Decision.MERGED:
+        if review.decision is Decision.MERGED and proposal.merged_into_id:
+            _give_back_proposers(session, proposal)
             proposal.merged_into_id = None
+        if review.decision is Decision.FILED and proposal.number:
+            proposal.number = proposal.number_seq = None  # the number stays used, never given again
         refresh(session, proposal)
     return proposal

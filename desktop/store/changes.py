@@ -69,6 +69,8 @@ def next_stamp(session: Session) -> str:
     clock = session.info.get("clock")
     if clock is None:
         site = local_site(session)
+        # another window may have written since this session last read the site's clock
+        session.refresh(site, ["clock_wall_ms", "clock_counter"])
         clock = Clock(site.id, site.clock_wall_ms, site.clock_counter)
         session.info["clock"] = clock
     stamp = clock.tick()
@@ -98,11 +100,17 @@ def _record(session: Session, _context, _instances) -> None:  # noqa: ANN001
         site_id = local_site(session).id
         entries.append(Change(site_id=site_id, stamp=stamp, table_name=table, row_id=obj.id,
                               field=field, value=json.dumps(value, ensure_ascii=False)))
-        if not isinstance(obj, AuditEntry):
-            entries.append(AuditEntry(
-                at=now, user_id=actor.user_id, username=actor.username, action=action,
-                table_name=table, row_id=obj.id, field=None if field in "*-" else field,
-                before=_text(before), after=_text(after)))
+        if isinstance(obj, AuditEntry):
+            return
+        entry = AuditEntry(
+            id=new_id(), at=now, user_id=actor.user_id, username=actor.username, action=action,
+            table_name=table, row_id=obj.id, field=None if field in "*-" else field,
+            before=_text(before), after=_text(after))
+        entries.append(entry)
+        # audit entries travel too (SYNC.md); added here, they would miss this hook
+        row = {a.key: to_json_value(getattr(entry, a.key)) for a in _columns(entry)}
+        entries.append(Change(site_id=site_id, stamp=next_stamp(session), table_name="audit_entry",
+                              row_id=entry.id, field="*", value=json.dumps(row, ensure_ascii=False)))
 
     for obj in list(session.new):
         if isinstance(obj, Synced):

@@ -1,6 +1,7 @@
 """Opening a database: a file on this PC (SQLite) or, for the test suite, a PostgreSQL URL."""
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +64,10 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
             path.parent.mkdir(parents=True, exist_ok=True)
         elif path.is_dir() or (path.stat().st_size > 0 and not sqlite.is_sqlite_file(path)):
             raise DomainError("database_not_sqlite", path=str(path))
+        elif path.stat().st_size == 0 and not create:
+            raise DomainError("database_not_ours", path=str(path))
+        else:
+            _refuse_foreign(path)
         engine = _make_engine(f"sqlite:///{path}")
         database = Database(engine, sessionmaker(engine, expire_on_commit=False), path,
                             path.parent)
@@ -77,6 +82,20 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
             raise DomainError("database_damaged", path=str(database.path), detail=str(exc)) from exc
         raise
     return database
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Refuse another program's or a newer version's file before a pragma switches it to WAL."""
+    if path.stat().st_size == 0:
+        return
+    try:
+        has_tables, revision = sqlite.peek_revision(path)
+    except sqlite3.DatabaseError as exc:
+        raise DomainError("database_damaged", path=str(path), detail=str(exc)) from exc
+    if has_tables and revision is None:
+        raise DomainError("database_not_ours", path=str(path))
+    if revision is not None and revision not in schema.known_revisions():
+        raise DomainError("database_newer", revision=revision)
 
 
 def backup_before_upgrade(database: Database, name: str) -> str | None:

@@ -151,7 +151,8 @@ class Proposal(Synced, Base):
     meeting: Mapped[Meeting] = relationship()
     category: Mapped[Category | None] = relationship()
     proposers: Mapped[list[Proposer]] = relationship(
-        order_by="Proposer.position", back_populates="proposal", cascade="all, delete-orphan"
+        order_by="Proposer.position", back_populates="proposal", cascade="all, delete-orphan",
+        foreign_keys="Proposer.proposal_id",
     )
 
 
@@ -164,7 +165,9 @@ class Proposer(Synced, Base):
     member_id: Mapped[str | None] = fk("member", index=True)
     organisation_id: Mapped[str | None] = fk("organisation")
     name: Mapped[str] = mapped_column(String(60))  # as printed, kept if the member is renamed
-    proposal: Mapped[Proposal] = relationship(back_populates="proposers")
+    merged_from_id: Mapped[str | None] = fk("proposal")  # a co-signer brought in by 并案
+    proposal: Mapped[Proposal] = relationship(back_populates="proposers",
+                                              foreign_keys="Proposer.proposal_id")
 
 
 class Submission(Synced, Base):

@@ -122,8 +122,10 @@ def members_by_initials(session: Session, typed: str, limit: int = 20) -> list[M
     stmt = (
         select(Member)
         .where(Member.active.is_(True))
-        .where(or_(Member.name.startswith(typed), Member.initials.startswith(typed),
-                   Member.initials.contains("|" + typed), Member.pinyin.startswith(typed)))
+        .where(or_(Member.name.startswith(typed, autoescape=True),
+                   Member.initials.startswith(typed, autoescape=True),
+                   Member.initials.contains("|" + typed, autoescape=True),
+                   Member.pinyin.startswith(typed, autoescape=True)))
         .order_by(Member.name)
         .limit(limit)
     )

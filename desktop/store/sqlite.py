@@ -44,6 +44,19 @@ def is_sqlite_file(path: Path) -> bool:
         return False
 
 
+def peek_revision(path: Path) -> tuple[bool, str | None]:
+    """(has tables, schema revision) of a file, read-only, before any pragma can change it."""
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            return bool(tables), None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return True, row[0] if row else None
+    finally:
+        con.close()
+
+
 def integrity_problems(path: Path) -> list[str]:
     """``PRAGMA integrity_check`` and foreign keys of a file, read-only; empty when sound."""
     uri = f"{path.resolve().as_uri()}?mode=ro"

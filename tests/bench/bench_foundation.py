@@ -135,9 +135,10 @@ def main() -> None:
         found = best_ms(lambda w=word: search_everything(session, w, 50))
         if word.isascii():
             raw = best_ms(lambda: con.execute(
-                "SELECT id, name FROM member WHERE initials LIKE 'zs%' OR initials LIKE '%|zs%' "
-                "LIMIT 20").fetchall())
-            base_name = "raw SQL: members by initials"
+                "SELECT p.id, p.serial, p.number, p.title, p.status, m.name FROM member m "
+                "JOIN proposer pr ON pr.member_id = m.id JOIN proposal p ON p.id = pr.proposal_id "
+                "WHERE m.initials LIKE 'zs%' OR m.initials LIKE '%|zs%' LIMIT 50").fetchall())
+            base_name = "raw SQL: members by initials and their proposals"
         else:
             fts = search._fts_query(search.query_phrases(word))
             raw = best_ms(lambda q=fts: con.execute(

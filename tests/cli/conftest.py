@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -57,6 +57,12 @@ def tian_in(home: Path, *args: str) -> Run:
     return finish(start(home, *args), args)
 
 
+def tian_side_by_side(home: Path, commands: dict[str, list[str]]) -> dict[str, Run]:
+    """Independent commands run at the same time (each ``tian`` spends a second importing)."""
+    processes = {name: start(home, *args) for name, args in commands.items()}
+    return {name: finish(processes[name], tuple(commands[name])) for name in commands}
+
+
 @pytest.fixture
 def tian(tmp_path):
     """``tian(*args)`` runs the command line with TIAN_HOME in this test's temporary folder."""
@@ -70,7 +76,8 @@ def digest(path: Path) -> str:
 
 
 def init_args(db: Path) -> list[str]:
-    return ["--db", str(db), "init", "--office", "政协某县委员会", "--password", "secret1",
+    """``tian init`` exactly as the manual writes it, --db after the command name."""
+    return ["init", "--db", str(db), "--office", "政协某县委员会", "--password", "secret1",
             "--term", "10", "--meeting", "2", "--opens", "2023-01-10"]
 
 
@@ -86,8 +93,7 @@ def demo_pair(tmp_path_factory):
     paths = [folder / "first.db", folder / "second.db"]
     args = [("--db", str(p), "demo", "--proposals", "300", "--seed", "7") for p in paths]
     started_on = date.today()
-    processes = [start(home, *a) for a in args]
-    runs = [finish(p, a) for p, a in zip(processes, args)]
+    runs = list(tian_side_by_side(home, dict(enumerate(args))).values())
     for run in runs:
         assert run.returncode == 0, run
     return {"paths": paths, "runs": runs, "same_day": date.today() == started_on}

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from .conftest import tian_in
+from .conftest import tian_side_by_side
 
 
 def _proposals(path) -> list[tuple]:
@@ -31,16 +31,27 @@ def test_same_seed_gives_the_same_proposals(demo_pair):
         assert "已生成演示提案" in run.stdout
 
 
-def test_check_finds_the_demo_office_sound(demo_db, tmp_path):
-    run = tian_in(tmp_path / "home", "--db", str(demo_db), "check")
+@pytest.fixture(scope="module")
+def answers(demo_db, tmp_path_factory):
+    """Four clerks asking the demo office at once (reads side by side are fine in WAL)."""
+    db = str(demo_db)
+    return tian_side_by_side(tmp_path_factory.mktemp("asking") / "home", {
+        "check": ["--db", db, "check"],
+        "government": ["--db", db, "stats", "--system", "政府系统", "--json"],
+        "mars": ["--db", db, "stats", "--system", "火星系统"],
+        "parking": ["--db", db, "search", "停车", "--limit", "500"],
+    })
+
+
+def test_check_finds_the_demo_office_sound(answers):
+    run = answers["check"]
     assert run.returncode == 0, run
     assert "检查完毕" in run.stdout
     assert run.stderr == ""
 
 
-def test_stats_for_the_government_system(demo_db, tmp_path):
-    run = tian_in(tmp_path / "home", "--db", str(demo_db), "stats", "--system", "政府系统",
-                  "--json")
+def test_stats_for_the_government_system(answers):
+    run = answers["government"]
     assert run.returncode == 0, run
     figures = json.loads(run.stdout)
     assert figures["scope"]["system"] == "政府系统"
@@ -49,15 +60,15 @@ def test_stats_for_the_government_system(demo_db, tmp_path):
     assert {u["system"] for u in figures["by_unit"]} == {"政府系统"}
 
 
-def test_stats_for_a_system_that_does_not_exist_is_refused(demo_db, tmp_path):
-    run = tian_in(tmp_path / "home", "--db", str(demo_db), "stats", "--system", "火星系统")
+def test_stats_for_a_system_that_does_not_exist_is_refused(answers):
+    run = answers["mars"]
     assert run.returncode != 0
     sentence = run.sentence()
     assert "火星系统" in sentence and "政府系统" in sentence
     assert run.stdout == ""
 
 
-def test_search_lists_the_proposals_about_parking(demo_db, tmp_path):
+def test_search_lists_the_proposals_about_parking(demo_db, answers):
     con = sqlite3.connect(f"{demo_db.as_uri()}?mode=ro", uri=True)
     try:
         expected = [title for title, body, names in con.execute(
@@ -67,7 +78,7 @@ def test_search_lists_the_proposals_about_parking(demo_db, tmp_path):
     finally:
         con.close()
     assert expected, "the demo should have proposals about parking"
-    run = tian_in(tmp_path / "home", "--db", str(demo_db), "search", "停车", "--limit", "500")
+    run = answers["parking"]
     assert run.returncode == 0, run
     header = re.search(r"提案（(\d+)）", run.stdout)
     assert header, run.stdout

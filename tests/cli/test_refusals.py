@@ -1,4 +1,7 @@
-"""Files that are not (or no longer, or not yet) the office's database: one sentence, no change."""
+"""Files that are not (or no longer, or not yet) the office's database: one sentence, no change.
+
+(A text file given as --db is refused the same way; tests/store/test_schema_versions.py shows it.)
+"""
 from __future__ import annotations
 
 import io
@@ -7,7 +10,7 @@ import zipfile
 
 import pytest
 
-from .conftest import copy_database, digest
+from .conftest import copy_database, digest, tian_side_by_side
 
 
 def _docx_bytes() -> bytes:
@@ -17,21 +20,6 @@ def _docx_bytes() -> bytes:
         z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
         z.writestr("word/document.xml", "<w:document>关于解决城区停车难问题的提案</w:document>")
     return buffer.getvalue()
-
-
-@pytest.mark.parametrize("name, content, command", [
-    ("提案汇编.docx", _docx_bytes(), "stats"),
-    ("说明.txt", "这不是数据库。\n".encode(), "check"),
-])
-def test_a_file_that_is_not_a_database_is_refused_and_left_unchanged(tian, tmp_path, name,
-                                                                     content, command):
-    path = tmp_path / name
-    path.write_bytes(content)
-    run = tian("--db", str(path), command)
-    assert run.returncode != 0
-    assert "不是数据库文件" in run.sentence()
-    assert path.read_bytes() == content
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["home", name]
 
 
 def _truncate(path) -> None:  # noqa: ANN001
@@ -47,11 +35,57 @@ def _overwrite_middle_pages(path) -> None:  # noqa: ANN001
         f.write(b"\xa5" * page * 4)
 
 
-@pytest.mark.parametrize("damage", [_truncate, _overwrite_middle_pages])
-def test_a_damaged_database_is_reported_without_a_traceback(tian, tmp_path, demo_db, damage):
-    db = copy_database(demo_db, tmp_path / "office.db")
-    damage(db)
-    run = tian("--db", str(db), "check")
+def _from_the_future(path) -> None:  # noqa: ANN001
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.commit()
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def refused(demo_db, tmp_path_factory):
+    """Each wrong file in a folder of its own, given to ``tian`` at the same time."""
+    root = tmp_path_factory.mktemp("refused")
+    files, commands = {}, {}
+    word = root / "word" / "提案汇编.docx"
+    word.parent.mkdir()
+    word.write_bytes(_docx_bytes())
+    files["word"], commands["word"] = word, ["--db", str(word), "stats"]
+    for name, spoil, command in (("truncated", _truncate, "check"),
+                                 ("overwritten", _overwrite_middle_pages, "check"),
+                                 ("newer", _from_the_future, "stats")):
+        (root / name).mkdir()
+        db = copy_database(demo_db, root / name / "office.db")
+        spoil(db)
+        files[name], commands[name] = db, ["--db", str(db), command]
+    before = {name: digest(path) for name, path in files.items()}
+    return files, before, tian_side_by_side(root / "home", commands)
+
+
+def _untouched(refused, name: str) -> None:  # noqa: ANN001
+    files, before, _ = refused
+    assert digest(files[name]) == before[name]
+    # nothing made beside it (a reader of a WAL file may leave its empty -wal and -shm)
+    others = {p.name for p in files[name].parent.iterdir()} - {files[name].name}
+    assert {o.removeprefix(files[name].name) for o in others} <= {"-wal", "-shm"}, others
+
+
+def test_a_word_file_given_as_the_database_is_refused_and_left_unchanged(refused):
+    run = refused[2]["word"]
+    assert run.returncode != 0
+    assert "不是数据库文件" in run.sentence()
+    _untouched(refused, "word")
+
+
+def test_a_truncated_database_is_refused_in_one_sentence(refused):
+    run = refused[2]["truncated"]
+    assert run.returncode != 0
+    assert "损坏" in run.sentence()
+    _untouched(refused, "truncated")
+
+
+def test_a_database_with_overwritten_pages_is_reported_without_a_traceback(refused):
+    run = refused[2]["overwritten"]
     assert run.returncode != 0
     assert "Traceback" not in run.stdout + run.stderr
     said = (run.stdout + run.stderr).strip()
@@ -60,15 +94,10 @@ def test_a_damaged_database_is_reported_without_a_traceback(tian, tmp_path, demo
         run.sentence()
 
 
-def test_a_database_from_a_newer_program_is_refused_and_left_unchanged(tian, tmp_path, demo_db):
-    db = copy_database(demo_db, tmp_path / "office.db")
-    con = sqlite3.connect(db)
-    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
-    con.commit()
-    con.close()
-    before = digest(db)
-    run = tian("--db", str(db), "stats")
+def test_a_database_from_a_newer_program_is_refused_and_left_unchanged(refused):
+    run = refused[2]["newer"]
     assert run.returncode != 0
     assert "更新版本" in run.sentence()
-    assert digest(db) == before
-    assert not (tmp_path / "backups").exists()
+    files, before, _ = refused
+    assert digest(files["newer"]) == before["newer"]
+    assert not (files["newer"].parent / "backups").exists()

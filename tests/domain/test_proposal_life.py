@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import random
 
+from desktop.domain.clock import Stamp
 from desktop.domain.enums import AssignmentRole, Decision, Rating, ReplyCategory, State
 from desktop.domain.lifecycle import (
     AssignmentFact, EvaluationFact, ProposalFacts, ReplyFact, ReviewFact, SubmissionFact,
@@ -10,6 +11,10 @@ from desktop.domain.lifecycle import (
 )
 
 from .story import Story
+
+
+def at(wall_ms: int, counter: int, site: str) -> str:
+    return Stamp(wall_ms, counter, site).encode()
 
 
 def filed(levels: int = 3) -> Story:
@@ -214,10 +219,10 @@ def test_records_are_ordered_by_stamp_not_by_list_order():
 def test_records_of_two_sites_interleave_by_stamp():
     # 提案委 (site "a") submits and files; a laptop (site "b") had forwarded in between.
     facts = ProposalFacts(
-        submissions=(SubmissionFact("1700000000000.000000.a"),),
+        submissions=(SubmissionFact(at(1700000000000, 0, "a")),),
         reviews=(
-            ReviewFact("1700000000500.000000.a", 2, Decision.FORWARD),
-            ReviewFact("1700000000100.000003.b", 1, Decision.FORWARD),
+            ReviewFact(at(1700000000500, 0, "a"), 2, Decision.FORWARD),
+            ReviewFact(at(1700000000100, 3, "b"), 1, Decision.FORWARD),
         ),
     )
     assert derive(facts).review_level == 3
@@ -235,3 +240,13 @@ def test_latest_rating_of_a_round_is_the_one_that_counts():
         ),
     )
     assert derive_state(facts) is State.CLOSED
+
+
+def test_first_decision_by_stamp_wins_when_two_laptops_decide():
+    # 终审 on two laptops before they synced: one filed, the other rejected a moment later.
+    filed_first = ReviewFact(at(1700000000200, 0, "a"), 3, Decision.FILED)
+    rejected_later = ReviewFact(at(1700000000300, 0, "b"), 3, Decision.REJECTED)
+    for reviews in [(filed_first, rejected_later), (rejected_later, filed_first)]:
+        facts = ProposalFacts(submissions=(SubmissionFact(at(1700000000100, 0, "a")),),
+                              reviews=reviews)
+        assert derive_state(facts) is State.FILED

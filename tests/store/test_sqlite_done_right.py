@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from desktop.domain.actor import Actor
 from desktop.store import search, sqlite
 from desktop.store.changes import write
 from desktop.store.database import open_database

@@ -268,8 +268,10 @@ def upgrade() -> None:
     sa.Column('member_id', sa.String(length=32), nullable=True),
     sa.Column('organisation_id', sa.String(length=32), nullable=True),
     sa.Column('name', sa.String(length=60), nullable=False),
+    sa.Column('merged_from_id', sa.String(length=32), nullable=True),
     sa.Column('id', sa.String(length=32), nullable=False),
     sa.ForeignKeyConstraint(['member_id'], ['member.id'], ),
+    sa.ForeignKeyConstraint(['merged_from_id'], ['proposal.id'], ),
     sa.ForeignKeyConstraint(['organisation_id'], ['organisation.id'], ),
     sa.ForeignKeyConstraint(['proposal_id'], ['proposal.id'], ),
     sa.PrimaryKeyConstraint('id')

@@ -1,0 +1,180 @@
+"""The office's everyday work, told through the services, for the tests that check it.
+
+``desk`` is the office these tests work in: one set-up office per test module and database
+(setting one up costs about half a second on PostgreSQL), at a meeting of the test's own, so
+收文号 and 提案号 start again at 1 in every test.  Tests that change office-wide settings use
+the fresh ``office`` fixture of tests/conftest.py instead.
+"""
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from desktop.domain.actor import Actor
+from desktop.domain.enums import ReplyCategory, State, UserRole
+from desktop.domain.errors import DomainError
+from desktop.services import assignment, base_data, handling, review, users
+from desktop.store.database import open_database
+from desktop.store.facts import progress_of
+from desktop.store.models import Assignment, Base, Counter, Meeting, Proposal, Site
+from desktop.store.office import load_settings
+
+from ..conftest import Office, _postgres_database, make_office
+
+RECEIVED_ON = date(2023, 1, 12)  # Office.register's default
+ASSIGNED_ON = date(2023, 3, 1)
+PASSWORD = "secret-456"
+
+_names = itertools.count(1)
+
+
+@pytest.fixture(scope="module",
+                params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def county(request, tmp_path_factory) -> Iterator[Office]:
+    """One set-up office per test module and database, shared by the module's tests."""
+    if request.param == "sqlite":
+        db = open_database(tmp_path_factory.mktemp("county") / "office.db", create=True)
+        admin = name = None
+    else:
+        admin, name, url = _postgres_database()
+        db = open_database(url, create=True)
+        db.data_dir = tmp_path_factory.mktemp("county-data")
+    office = make_office(db)
+    yield office
+    office.session.close()
+    db.close()
+    if admin is not None:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def desk(county: Office) -> Iterator[Office]:
+    """The shared office at a meeting of this test's own (serials and numbers start at 1)."""
+    county.session.rollback()
+    term_id = county.meeting.term_id
+    number = county.session.scalar(select(func.max(Meeting.number)).where(
+        Meeting.term_id == term_id)) + 1  # 十届二次会议 is the office's own: 三次, 四次, …
+    meeting = base_data.add_meeting(county.session, county.admin, term_id, number,
+                                    date(2023, 1, 10))
+    yield Office(county.db, county.session, county.admin, meeting)
+    county.session.rollback()
+
+
+def unique(name: str) -> str:
+    """A username or unit name no other test of the shared office has taken."""
+    return f"{name}{next(_names)}"
+
+
+def person(office: Office, role: UserRole, unit_id: str | None = None,
+           name: str | None = None) -> Actor:
+    """A user of the office with ``role``, logged in (the actor the services are called with)."""
+    user = users.create_user(office.session, office.admin, unique(name or role.value),
+                             name or role.value, role, PASSWORD, unit_id=unit_id)
+    return users.actor_of(user)
+
+
+def known(office: Office, *names: str) -> None:
+    """The members are already on the office's list (so that a refused entry adds none)."""
+    for name in names:
+        office.member(name)
+
+
+# -- states -------------------------------------------------------------------------------------
+
+def assert_state(office: Office, proposal: Proposal, state: State, level: int = 0) -> None:
+    """The cached status and the status derived afresh from the records agree, and are ``state``."""
+    progress = progress_of(office.session, proposal)
+    cached = (proposal.status, proposal.review_level)
+    derived = (progress.state, progress.review_level)
+    assert cached == derived == (state, level), f"cached {cached}, derived {derived}"
+
+
+# -- refusals -----------------------------------------------------------------------------------
+
+@contextmanager
+def refused(kind: type[DomainError], code: str, **params: object) -> Iterator[None]:
+    """The action is refused with this error class, code and (at least these) parameters."""
+    with pytest.raises(DomainError) as caught:
+        yield
+    error = caught.value
+    assert type(error) is kind, f"{error!r} is not a {kind.__name__}"
+    assert error.code == code, f"{error!r} instead of {code}"
+    for key, value in params.items():
+        assert error.params.get(key) == value, f"{error!r}: {key} should be {value!r}"
+
+
+def snapshot(session: Session) -> dict[str, object]:
+    """How many rows every table holds, the counters, the clock and every proposal's status."""
+    session.rollback()
+    tables = Base.metadata.sorted_tables
+    counts = session.execute(select(*[
+        select(func.count()).select_from(t).scalar_subquery().label(t.name) for t in tables
+    ])).one()._asdict()
+    counts["counters"] = dict(session.execute(select(Counter.key, Counter.value)).all())
+    counts["states"] = {pid: (state, level) for pid, state, level in session.execute(
+        select(Proposal.id, Proposal.status, Proposal.review_level))}
+    counts["clock"] = tuple(session.execute(
+        select(Site.clock_wall_ms, Site.clock_counter).where(Site.local.is_(True))).one())
+    return counts
+
+
+@contextmanager
+def leaves_no_trace(office: Office) -> Iterator[None]:
+    """A refused action writes nothing: no record, no audit entry, no change, no counter."""
+    before = snapshot(office.session)
+    yield
+    after = snapshot(office.session)
+    changed = {k for k in before if before[k] != after[k]}
+    assert not changed, f"a refused action changed {sorted(changed)}"
+
+
+# -- the life of a proposal ---------------------------------------------------------------------
+
+def to_final_level(office: Office, ids: list[str], actor: Actor | None = None) -> None:
+    """初审 and 复审 send the proposals on to 终审."""
+    actor = actor or office.admin
+    for _ in range(load_settings(office.session).review_levels - 1):
+        review.forward(office.session, actor, ids, opinion="同意送审")
+
+
+def in_final_review(office: Office, title: str, *names: str, **kw) -> Proposal:
+    proposal = office.register(title, *names, **kw)
+    to_final_level(office, [proposal.id])
+    return proposal
+
+
+def filed(office: Office, title: str, *names: str, **kw) -> Proposal:
+    proposal = in_final_review(office, title, *names, **kw)
+    review.file(office.session, office.admin, [proposal.id])
+    return proposal
+
+
+def assigned(office: Office, title: str, lead: str | None = None, assist: tuple[str, ...] = (),
+             separate: tuple[str, ...] = (), on: date = ASSIGNED_ON
+             ) -> tuple[Proposal, list[Assignment]]:
+    """A filed proposal sent to units named by their short names (主办 + 协办, or 分办)."""
+    proposal = filed(office, title)
+    rows = assignment.assign(
+        office.session, office.admin, proposal.id,
+        lead=office.unit(lead).id if lead else None,
+        assist=[office.unit(u).id for u in assist],
+        separate=[office.unit(u).id for u in separate], assigned_on=on)
+    return proposal, rows
+
+
+def answer(office: Office, row: Assignment, category: ReplyCategory = ReplyCategory.A,
+           on: date | None = None, actor: Actor | None = None) -> None:
+    """The unit signs for the assignment two days after it and replies on ``on``."""
+    actor = actor or office.admin
+    if row.accepted_on is None:
+        assignment.accept(office.session, actor, row.id, on=row.assigned_on + timedelta(2))
+    handling.reply(office.session, actor, row.id, handling.ReplyInput(
+        category, on or row.assigned_on + timedelta(40), signer="局长"))
