@@ -11,7 +11,7 @@ FIELDS = {
     "category": "类别", "username": "用户名", "leader": "督办领导",
     "disclosure_reason": "不公开理由", "assigned_on": "交办日期", "accepted_on": "签收日期",
     "contacted_on": "沟通日期", "replied_on": "答复日期", "evaluated_on": "评价日期",
-    "followed_on": "跟踪日期", "due_on": "办理时限",
+    "followed_on": "跟踪日期", "due_on": "办理时限", "received_on": "收文日期",
     "proposal": "提案", "meeting": "会议", "assignment": "承办件", "user": "用户",
     "term": "届次",
 }
@@ -45,6 +45,7 @@ TEMPLATES = {
     "database_newer": "该数据库由更新版本的提案通创建，当前版本无法打开，请先升级提案通。",
     "database_not_ours": "该文件不是提案通的数据库，请检查路径。",
     "database_not_sqlite": "{path} 不是数据库文件，请检查路径。",
+    "date_in_future": "{field}（{day}）不能晚于今天，请核对日期。",
     "date_too_early": "{field}（{day}）不能早于 {earliest}，请核对日期。",
     "decision_needs_final_level": "{proposal}目前在第 {level} 级审查，立案等决定须在终审作出，请先送下一级审查。",
     "extension_beyond_maximum": "延期后的时限不能晚于 {latest}（已达延期上限）。",

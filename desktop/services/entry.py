@@ -135,7 +135,8 @@ def register(session: Session, actor: Actor, draft: ProposalDraft, submit: bool 
 
 def edit(session: Session, actor: Actor, proposal_id: str, *, title: str | None = None,
          body: str | None = None, category_id: str | None = None, kind: Kind | None = None,
-         proposers: list[ProposerInput] | None = None, origin: Origin | None = None) -> Proposal:
+         proposers: list[ProposerInput] | None = None, origin: Origin | None = None,
+         received_on: date | None = None) -> Proposal:
     """Correct a proposal before it is decided (later changes go through the review trail)."""
     with write(session, actor, "entry.edit"):
         proposal, _ = proposal_for(session, actor, proposal_id, Action.EDIT)
@@ -147,6 +148,10 @@ def edit(session: Session, actor: Actor, proposal_id: str, *, title: str | None 
             proposal.category_id = get(session, Category, category_id, "category").id
         if kind is not None:
             proposal.kind = kind
+        if received_on is not None:
+            if received_on > date.today():
+                raise InvalidInput("date_in_future", field="received_on", day=received_on.isoformat())
+            proposal.received_on = received_on
         if proposers is not None:
             proposal.origin = _origin_for(proposers, origin)
             proposal.proposers = _proposer_rows(session, proposers)

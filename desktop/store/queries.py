@@ -29,7 +29,7 @@ class ProposalRow:
     meeting: str
     category: str | None
     lead: str
-    units: str  # 主办 / 分办 units first, then 协办 in brackets
+    units: str  # 主办 / 分办 units first, then 协办 in brackets, each in the order assigned
 
 
 def page_ids(session: Session, meeting_id: str | None = None, order: str = "number",
@@ -81,13 +81,13 @@ def proposal_rows(session: Session, ids: list[str]) -> list[ProposalRow]:
         .where(Proposal.id.in_(ids)))}
     leads = dict(session.execute(select(Proposer.proposal_id, Proposer.name).where(
         Proposer.proposal_id.in_(ids), Proposer.position == 0)).all())
-    units: dict[str, list[tuple[int, str]]] = {}
-    for pid, role, name in session.execute(
-            select(Assignment.proposal_id, Assignment.role, Unit.short_name)
+    units: dict[str, list[tuple[bool, str, str]]] = {}
+    for pid, role, stamp, name in session.execute(
+            select(Assignment.proposal_id, Assignment.role, Assignment.stamp, Unit.short_name)
             .join(Unit, Unit.id == Assignment.unit_id)
             .where(Assignment.proposal_id.in_(ids), Assignment.ended.is_(None))):
         assist = role is AssignmentRole.ASSIST
-        units.setdefault(pid, []).append((assist, f"（{name}）" if assist else name))
+        units.setdefault(pid, []).append((assist, stamp, f"（{name}）" if assist else name))
     rows = []
     for pid in ids:
         r = base.get(pid)
@@ -95,5 +95,5 @@ def proposal_rows(session: Session, ids: list[str]) -> list[ProposalRow]:
             continue
         rows.append(ProposalRow(r.id, r.serial, r.number, r.title, r.status, r.meeting,
                                 r.category, leads.get(pid, ""),
-                                "、".join(n for _, n in sorted(units.get(pid, [])))))
+                                "、".join(n for _, _, n in sorted(units.get(pid, [])))))
     return rows

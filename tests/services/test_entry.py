@@ -1,7 +1,7 @@
 """录入: clerks type paper proposals in; each gets the next 收文号 of its meeting."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from desktop.domain.enums import Kind, Origin, ProposerRole, State, UserRole
 from desktop.domain.errors import InvalidInput, NotAllowed
@@ -145,3 +145,14 @@ def test_submitting_sends_a_typed_proposal_to_first_review(desk):
     with refused(NotAllowed, "role_not_allowed", action="submit", role="leader"), \
             leaves_no_trace(desk):
         entry.submit(desk.session, leader, [waiting.id])
+
+
+def test_clerk_corrects_the_date_a_proposal_was_received(desk):
+    proposal = desk.register("关于收文日期录错的提案", submit=False)
+    entry.edit(desk.session, desk.admin, proposal.id, received_on=date(2023, 1, 11))
+    assert proposal.received_on == date(2023, 1, 11)
+    with refused(InvalidInput, "date_in_future"), leaves_no_trace(desk):
+        entry.edit(desk.session, desk.admin, proposal.id,
+                   received_on=date.today() + timedelta(days=3))
+    desk.session.refresh(proposal)
+    assert proposal.received_on == date(2023, 1, 11)
