@@ -5,6 +5,7 @@ import argparse
 import json
 import re
 import logging
+import os
 import sys
 import time
 from functools import partial
@@ -242,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader (| head) has stopped listening: nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception:  # the log has the details; the user gets one sentence
         log.exception("unexpected error in tian %s", argv)
         print(f"出现意外错误，操作未完成。详细信息已记入日志：{data_dir() / 'logs'}",

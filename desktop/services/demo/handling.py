@@ -19,11 +19,14 @@ class HandlingYear:
     """How units answer in the demo (mixed into DemoOffice)."""
 
     def pick_units(self, category_name: str, count: int) -> list[Unit]:
+        """Units that answer such matters; like real counties, mostly 政府系统 ones."""
         likely = [self.units[n] for n in self.text["units_by_category"].get(category_name, [])
                   if n in self.units]
-        pool = likely if len(likely) >= count and self.rng.random() < 0.85 else list(
-            self.units.values())
-        return self.rng.sample(pool, count)
+        if self.rng.random() < 0.9:
+            likely = [u for u in likely if u.system is e.UnitSystem.GOVERNMENT]
+        if len(likely) < count or self.rng.random() < 0.1:
+            likely = [u for u in self.units.values() if u.system is e.UnitSystem.GOVERNMENT]
+        return self.rng.sample(likely, count)
 
     def handle(self, plan: Plan, ctx: dict, row: dict, filed_on: date, finished: bool):
         rng, today = self.rng, self.today
