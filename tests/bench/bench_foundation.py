@@ -13,7 +13,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import select
 
 from desktop.domain.actor import Actor
 from desktop.paths import base_data_dir

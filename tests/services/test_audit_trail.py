@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 

@@ -1,4 +1,4 @@
-"""Any day at the office, in any order: the status stays true to the records, the figures add up.
+"""Any day at the office, in any order: status, audit trail and figures stay true to the records.
 
 Hypothesis plays random sequences of service calls on a real SQLite file: mostly actions the
 permission table offers in the proposal's current state (with arguments a clerk could pick),
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -24,12 +25,16 @@ from desktop.domain.enums import (
 from desktop.domain.errors import DomainError, NotAllowed
 from desktop.domain.lifecycle import derive
 from desktop.domain.permissions import Action, actions_for
-from desktop.domain.statistics import share_rounding_bound
+from desktop.domain.clock import Stamp
+from desktop.domain.statistics import handling_counts, share_rounding_bound
 from desktop.services import assignment, entry, handling, numbering, review, supervision
 from desktop.services.statistics import statistics
 from desktop.store.database import open_database
 from desktop.store.facts import facts_for
-from desktop.store.models import Assignment, Evaluation, Proposal, Reply
+from desktop.store import statistics as queries
+from desktop.store.models import (
+    Assignment, AuditEntry, Change, Evaluation, Proposal, Reply, Site,
+)
 
 from ..conftest import Office, make_office
 from .flows import refused, snapshot
@@ -283,8 +288,27 @@ class Day:
             progress = derive(facts[p.id])
             assert (p.status, p.review_level) == (progress.state, progress.review_level), p.serial
 
+    def check_trail(self) -> None:
+        """Every audit entry travels in the change log, stamped after all that came before."""
+        audit_ids = set(self.session.scalars(select(AuditEntry.id)))
+        logged = set(self.session.scalars(
+            select(Change.row_id).where(Change.table_name == "audit_entry")))
+        assert audit_ids == logged
+        stamps = list(self.session.scalars(select(Change.stamp).order_by(Change.stamp)))
+        assert len(stamps) == len(set(stamps)), "two changes with one stamp"
+        site = self.session.scalar(select(Site).where(Site.local.is_(True)))
+        assert Stamp.decode(stamps[-1]) <= Stamp(site.clock_wall_ms, site.clock_counter, site.id)
+
     def check_figures(self) -> None:
         figures = statistics(self.session, self.office.meeting.id, today=self.day)
+        # the fast counts from the assignments' caches equal the reference read from the records
+        reference = handling_counts(
+            [row for row, _ in queries.assignment_rows(self.session, self.office.meeting.id
+                                                       ).values()], self.day)
+        for name, value in asdict(reference).items():
+            if name != "categories":
+                assert figures[name] == value, name
+        assert {k: v["count"] for k, v in figures["categories"].items()} == reference.categories
         categories = figures["categories"]
         assert sum(c["count"] for c in categories.values()) == figures["replied"]
         if figures["replied"]:
@@ -312,6 +336,7 @@ def test_any_day_at_the_office_keeps_status_and_figures_true(data, levels, steps
             for _ in range(steps):
                 day.step(data)
                 day.check_states()
+            day.check_trail()
             day.check_figures()
             for state in set(office.session.scalars(select(Proposal.status))):
                 event(f"a proposal ended the day {state.value}")

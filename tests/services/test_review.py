@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from sqlalchemy import select
 
 from desktop.domain.enums import Decision, Kind, Origin, State, UserRole
