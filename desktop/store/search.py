@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 import unicodedata
 
-from sqlalchemy import delete, func, or_, select, text
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from . import sqlite
@@ -64,9 +64,6 @@ def index_proposal(session: Session, proposal: Proposal) -> None:
     elif doc.terms != terms:
         doc.terms = terms
 
-
-def remove_proposal(session: Session, proposal_id: str) -> None:
-    session.execute(delete(SearchDocument).where(SearchDocument.proposal_id == proposal_id))
 
 
 @contextmanager

@@ -90,10 +90,6 @@ def backup(source: Path, target: Path) -> None:
         src.close()
 
 
-def checkpoint(engine: Engine) -> None:
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-
 
 # --- full-text search (FTS5 over search_document.terms) ---------------------------------
 
