@@ -18,7 +18,7 @@ from desktop.labels import label
 from desktop.store import schema, sqlite, statistics
 from desktop.store.database import Database
 from desktop.store.facts import facts_for
-from desktop.store.models import Assignment, Counter, Evaluation, Proposal, Reply
+from desktop.store.models import Assignment, Counter, Evaluation, Meeting, Proposal, Reply
 
 CHUNK = 2000
 
@@ -55,14 +55,15 @@ def _answer_problems(session: Session) -> list[str]:
 
 def _status_problems(session: Session) -> list[str]:
     problems = []
-    ids = list(session.execute(select(Proposal.id, Proposal.status, Proposal.serial)))
+    ids = list(session.execute(select(Proposal.id, Proposal.status, Proposal.serial, Meeting.name)
+                               .join(Meeting, Meeting.id == Proposal.meeting_id)))
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        facts = facts_for(session, [pid for pid, _, _ in chunk])
-        for pid, status, serial in chunk:
+        facts = facts_for(session, [pid for pid, _, _, _ in chunk])
+        for pid, status, serial, meeting in chunk:
             derived = derive(facts[pid]).state
             if derived != status:
-                problems.append(f"收文{serial}号：记录的状态为“{label(status)}”，"
+                problems.append(f"{meeting}收文{serial}号：记录的状态为“{label(status)}”，"
                                 f"按办理记录应为“{label(derived)}”")
     return problems
 

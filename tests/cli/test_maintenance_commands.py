@@ -124,9 +124,9 @@ def tampered(demo_db, tmp_path_factory):
     folder = tmp_path_factory.mktemp("tampered")
     db = copy_database(demo_db, folder / "office.db")
     con = sqlite3.connect(db)
-    serial = con.execute("SELECT serial FROM proposal WHERE status = 'registered' "
-                         "ORDER BY serial_seq LIMIT 1").fetchone()[0]
-    con.execute("UPDATE proposal SET status = 'closed' WHERE serial = ?", (serial,))
+    pid, serial = con.execute("SELECT id, serial FROM proposal WHERE status = 'registered' "
+                              "ORDER BY serial_seq LIMIT 1").fetchone()
+    con.execute("UPDATE proposal SET status = 'closed' WHERE id = ?", (pid,))
     con.commit()
     con.close()
     return serial, tian_in(folder / "home", "--db", str(db), "check")
