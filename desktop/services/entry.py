@@ -48,7 +48,7 @@ class ProposalDraft:
     received_on: date | None = None
 
 
-def _origin_for(proposers: list[ProposerInput], given: Origin | None) -> Origin:
+def origin_for(proposers: list[ProposerInput], given: Origin | None) -> Origin:
     if not proposers:
         raise InvalidInput("proposer_required")
     lead = proposers[0]
@@ -64,7 +64,7 @@ def _origin_for(proposers: list[ProposerInput], given: Origin | None) -> Origin:
     return origin
 
 
-def _proposer_rows(session: Session, inputs: list[ProposerInput]) -> list[Proposer]:
+def proposer_rows(session: Session, inputs: list[ProposerInput]) -> list[Proposer]:
     rows, seen = [], set()
     for position, item in enumerate(inputs):
         if item.member_id:
@@ -95,7 +95,7 @@ def lead_sector(session: Session, proposers: list[Proposer]) -> str | None:
     return None
 
 
-def _check_title(title: str) -> str:
+def check_title(title: str) -> str:
     title = required_text(title, "title")
     if len(title) > MAX_TITLE:
         raise InvalidInput("title_too_long", length=MAX_TITLE)
@@ -105,8 +105,8 @@ def _check_title(title: str) -> str:
 def register(session: Session, actor: Actor, draft: ProposalDraft, submit: bool = False) -> Proposal:
     """Type in one paper proposal; it gets the next 收文号 of its meeting."""
     require(Action.REGISTER, None, actor.role)
-    title = _check_title(draft.title)
-    origin = _origin_for(draft.proposers, draft.origin)
+    title = check_title(draft.title)
+    origin = origin_for(draft.proposers, draft.origin)
     with write(session, actor, "entry.register"):
         meeting = get(session, Meeting, draft.meeting_id, "meeting")
         if draft.category_id:
@@ -121,7 +121,7 @@ def register(session: Session, actor: Actor, draft: ProposalDraft, submit: bool 
             received_on=draft.received_on or date.today(), registered_at=datetime.now(),
             registered_by=actor.user_id,
         )
-        proposal.proposers = _proposer_rows(session, draft.proposers)
+        proposal.proposers = proposer_rows(session, draft.proposers)
         proposal.sector_id = lead_sector(session, proposal.proposers)
         session.add(proposal)
         session.flush()
@@ -141,7 +141,7 @@ def edit(session: Session, actor: Actor, proposal_id: str, *, title: str | None 
     with write(session, actor, "entry.edit"):
         proposal, _ = proposal_for(session, actor, proposal_id, Action.EDIT)
         if title is not None:
-            proposal.title = _check_title(title)
+            proposal.title = check_title(title)
         if body is not None:
             proposal.body = body.strip()
         if category_id is not None:
@@ -153,11 +153,11 @@ def edit(session: Session, actor: Actor, proposal_id: str, *, title: str | None 
                 raise InvalidInput("date_in_future", field="received_on", day=received_on.isoformat())
             proposal.received_on = received_on
         if proposers is not None:
-            proposal.origin = _origin_for(proposers, origin)
-            proposal.proposers = _proposer_rows(session, proposers)
+            proposal.origin = origin_for(proposers, origin)
+            proposal.proposers = proposer_rows(session, proposers)
             proposal.sector_id = lead_sector(session, proposal.proposers)
         elif origin is not None:
-            proposal.origin = _origin_for(
+            proposal.origin = origin_for(
                 [ProposerInput(p.member_id, p.organisation_id, p.name) for p in proposal.proposers],
                 origin)
         session.flush()

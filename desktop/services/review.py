@@ -19,7 +19,7 @@ from desktop.store.models import Proposal, Proposer, Review, Submission
 from desktop.store.office import load_settings
 
 from .common import get, label_of, proposal_for, required_text
-from .entry import ProposerInput, _check_title, _origin_for, _proposer_rows, lead_sector
+from .entry import ProposerInput, check_title, origin_for, proposer_rows, lead_sector
 
 _ACTIONS = {
     Decision.FORWARD: Action.FORWARD, Decision.FILED: Action.FILE,
@@ -162,12 +162,12 @@ def split(session: Session, actor: Actor, proposal_id: str, parts: list[SplitPar
             child = Proposal(
                 meeting_id=original.meeting_id, serial=f"{original.serial}-{index}",
                 serial_seq=original.serial_seq, kind=original.kind,
-                origin=_origin_for(inputs, None), title=_check_title(part.title),
+                origin=origin_for(inputs, None), title=check_title(part.title),
                 body=part.body.strip(), category_id=part.category_id or original.category_id,
                 received_on=original.received_on, registered_at=datetime.now(),
                 registered_by=actor.user_id, split_from_id=original.id,
             )
-            child.proposers = _proposer_rows(session, inputs)
+            child.proposers = proposer_rows(session, inputs)
             child.sector_id = lead_sector(session, child.proposers)
             session.add(child)
             session.flush()
