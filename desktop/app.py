@@ -1,4 +1,4 @@
-"""Composition root: sets up logging and hands over to the command line (the screens come next)."""
+"""Composition root: logging, then the screens (no command, or only --db/--demo) or the CLI."""
 from __future__ import annotations
 
 import sys
@@ -7,8 +7,29 @@ from desktop.logging_setup import setup_logging
 from desktop.paths import data_dir
 
 
+def _wants_screens(argv: list[str]) -> bool:
+    rest = [a for a in argv if a not in ("--demo",)]
+    if rest[:1] == ["--db"]:
+        rest = rest[2:]
+    elif rest and rest[0].startswith("--db="):
+        rest = rest[1:]
+    return not rest
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     setup_logging(data_dir() / "logs")
+    if _wants_screens(argv):
+        from pathlib import Path
+
+        from desktop import settings as local_settings
+        from desktop.ui.start import run
+
+        db = next((a.split("=", 1)[1] for a in argv if a.startswith("--db=")), None)
+        if "--db" in argv and argv.index("--db") + 1 < len(argv):
+            db = argv[argv.index("--db") + 1]
+        path = Path(db) if db else local_settings.load().database_path
+        return run(path, demo="--demo" in argv)
     from desktop.cli import main as cli_main
 
-    return cli_main(sys.argv[1:] if argv is None else argv)
+    return cli_main(argv)

@@ -163,3 +163,22 @@ def update_settings(session: Session, actor: Actor, **changes: object) -> Office
         settings = replace(load_settings(session), **changes)
         save_settings(session, settings)
     return settings
+
+
+def meetings(session: Session) -> list[tuple[str, str]]:
+    """(id, name) of every meeting, the latest first, for the meeting switcher."""
+    return [(m.id, m.name) for m in session.scalars(
+        select(Meeting).order_by(Meeting.opens_on.desc()))]
+
+
+def categories(session: Session) -> list[tuple[str, str]]:
+    return [(c.id, c.name) for c in session.scalars(
+        select(Category).where(Category.active.is_(True)).order_by(Category.code))]
+
+
+def sectors(session: Session) -> list[tuple[str, str]]:
+    return [(s.id, s.name) for s in session.scalars(select(Sector).order_by(Sector.position))]
+
+
+def office_name(session: Session) -> str:
+    return load_settings(session).office_name

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from desktop.store import queries, search
-from desktop.store.models import Member
+from sqlalchemy import select
+
+from desktop.store.models import Member, Organisation, Sector
 
 _INITIALS = re.compile(r"^[a-zA-Z]{1,12}$")
 
@@ -16,6 +18,10 @@ _INITIALS = re.compile(r"^[a-zA-Z]{1,12}$")
 class SearchResult:
     members: list[Member]
     proposals: list[queries.ProposalRow]
+
+
+def looks_like_initials(text: str) -> bool:
+    return bool(_INITIALS.match(text.strip()))
 
 
 def search_everything(session: Session, text: str, limit: int = 50) -> SearchResult:
@@ -29,3 +35,34 @@ def search_everything(session: Session, text: str, limit: int = 50) -> SearchRes
         ids += [pid for pid in search.proposals_of_members(session, [m.id for m in members], limit)
                 if pid not in seen]
     return SearchResult(members, queries.proposal_rows(session, ids[:limit]))
+
+
+@dataclass(frozen=True)
+class ProposerChoice:
+    """A line of the proposer picker: a member (with 界别) or an organisation."""
+
+    name: str
+    detail: str
+    member_id: str | None = None
+    organisation_id: str | None = None
+    sector: str | None = None
+
+
+def proposer_choices(session: Session, typed: str, limit: int = 20,
+                     organisations: bool = True) -> list[ProposerChoice]:
+    """Members by name or pinyin initials (张三 / zs), then organisations by name."""
+    typed = typed.strip()
+    if not typed:
+        return []
+    sectors = dict(session.execute(select(Sector.id, Sector.name)).all())
+    choices = [ProposerChoice(m.name, " ".join(filter(None, [sectors.get(m.sector_id),
+                                                             m.workplace])),
+                              member_id=m.id, sector=sectors.get(m.sector_id))
+               for m in search.members_by_initials(session, typed, limit)]
+    if organisations and len(choices) < limit:
+        for o in session.scalars(select(Organisation).where(
+                Organisation.name.contains(typed, autoescape=True)).order_by(Organisation.name)
+                .limit(limit - len(choices))):
+            choices.append(ProposerChoice(o.name, o.kind, organisation_id=o.id,
+                                          sector=sectors.get(o.sector_id)))
+    return choices

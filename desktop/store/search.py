@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 import unicodedata
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import Integer, column, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from . import sqlite
@@ -134,4 +134,52 @@ def proposals_of_members(session: Session, member_ids: list[str], limit: int = 2
         return []
     stmt = (select(Proposer.proposal_id).where(Proposer.member_id.in_(member_ids))
             .distinct().limit(limit))
+    return list(session.scalars(stmt))
+
+
+def matching_condition(session: Session, query: str):  # noqa: ANN201
+    """A WHERE condition on Proposal.id for a list filtered by words, answered inside SQL."""
+    phrases = query_phrases(query)
+    if not phrases:
+        return Proposal.id.is_not(None)
+    if session.get_bind().dialect.name == "sqlite":
+        docs = text("SELECT rowid FROM search_fts WHERE search_fts MATCH :fts_query").bindparams(
+            fts_query=_fts_query(phrases)).columns(column("rowid", Integer))
+        return Proposal.id.in_(select(SearchDocument.proposal_id).where(
+            SearchDocument.doc_id.in_(docs.subquery().select())))
+    return Proposal.id.in_(select(SearchDocument.proposal_id).where(
+        *_portable_condition(phrases)))
+
+
+# Words every title has: they make any two titles look alike.
+_TITLE_FRAME = re.compile(r"^(关于|对|建议)|(的|之)?(建议|提案|意见|问题)$")
+_TITLE_COMMON = frozenset({"进一", "一步", "加强", "推进", "加快", "完善", "提升", "促进", "我县",
+                          "全县", "县城", "工作", "发展", "建设", "的"})
+
+
+def title_terms(title: str) -> set[str]:
+    core = _TITLE_FRAME.sub("", unicodedata.normalize("NFKC", title).strip())
+    core = _TITLE_FRAME.sub("", core)
+    return {t for t in terms_of(core) if len(t) > 1 and t not in _TITLE_COMMON}
+
+
+def title_likeness(a: set[str], b: set[str]) -> float:
+    """Dice coefficient of two titles' bigrams: 1 for the same words, 0 for none shared."""
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def similar_title_candidates(session: Session, title: str, limit: int = 40) -> list[str]:
+    """Proposals sharing the rarer words of ``title`` (any meeting), best first."""
+    terms = sorted(title_terms(title))
+    if not terms:
+        return []
+    if session.get_bind().dialect.name == "sqlite":
+        query = " OR ".join(f'"{t}"' for t in terms[:24])
+        rows = session.execute(text(sqlite.fts_match_sql()), {"query": query, "limit": limit})
+        return [r[0] for r in rows]
+    padded = func.concat(" ", SearchDocument.terms, " ")
+    stmt = select(SearchDocument.proposal_id).where(
+        or_(*[padded.like(f"% {t} %") for t in terms[:24]])).limit(limit)
     return list(session.scalars(stmt))

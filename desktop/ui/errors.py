@@ -1,0 +1,65 @@
+"""Turning any failure into one Chinese sentence; unexpected ones get a "copy details" button."""
+from __future__ import annotations
+
+import errno
+import logging
+import traceback
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy.exc import OperationalError
+
+from desktop.domain.errors import DomainError
+from desktop.messages import describe
+
+log = logging.getLogger(__name__)
+
+_DATABASE_PROBLEMS = (
+    ("database is locked", "数据库正被其他程序占用，操作未完成；请稍候再试。"),
+    ("readonly", "数据库文件只读，无法保存；请检查文件权限或是否位于只读的U盘、光盘上。"),
+    ("read-only", "数据库文件只读，无法保存；请检查文件权限或是否位于只读的U盘、光盘上。"),
+    ("disk is full", "磁盘空间不足，操作未完成，数据未改动；请清理空间后重试。"),
+    ("disk i/o error", "读写数据库文件时出错，操作未完成；请检查磁盘或U盘是否已拔出。"),
+    ("unable to open", "无法打开数据库文件，操作未完成；请检查文件是否仍在原位置。"),
+)
+
+
+def sentence_for(exc: BaseException) -> str | None:
+    """The sentence for a failure the user can act on; None for a programming error."""
+    if isinstance(exc, DomainError):
+        return describe(exc)
+    if isinstance(exc, OperationalError):
+        text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+        for needle, sentence in _DATABASE_PROBLEMS:
+            if needle in text:
+                return sentence
+        return "数据库暂时无法写入，操作未完成，已输入的内容仍保留；请稍后重试。"
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return "磁盘空间不足，操作未完成，数据未改动；请清理空间后重试。"
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return f"没有权限写入 {exc.filename or '该位置'}，请换一个位置或检查权限。"
+        if exc.errno == errno.ENOENT:
+            return f"找不到文件 {exc.filename or ''}，请检查后重试。"
+    return None
+
+
+def show_unexpected(parent: QWidget | None, exc: BaseException) -> None:
+    """One sentence, the details in the log and one click away for whoever helps the clerk."""
+    log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    box = QMessageBox(QMessageBox.Icon.Critical, "提案通", "出现意外错误，操作未完成。"
+                      "已输入的内容仍保留，详细信息已记入日志。", QMessageBox.StandardButton.Ok,
+                      parent)
+    copy = box.addButton("复制详细信息", QMessageBox.ButtonRole.ActionRole)
+    box.setDetailedText(details)
+    box.exec()
+    if box.clickedButton() is copy:
+        QApplication.clipboard().setText(details)
+
+
+def explain(parent: QWidget | None, exc: BaseException) -> str | None:
+    """The sentence to show in the screen, or None after reporting an unexpected error."""
+    sentence = sentence_for(exc)
+    if sentence is None:
+        show_unexpected(parent, exc)
+    return sentence

@@ -1,0 +1,57 @@
+"""登录: user and password; after repeated failures the account is locked for a while."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from desktop.domain.actor import Actor
+from desktop.services import users
+from desktop.store.database import Database
+
+from .errors import explain
+from .widgets.form import ErrorLabel
+
+
+class LoginDialog(QDialog):
+    def __init__(self, database: Database, office_name: str, username: str = "",
+                 hint: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.actor: Actor | None = None
+        self.setWindowTitle("提案通 · 登录")
+        self.setMinimumWidth(360)
+        heading = QLabel(f"<b>{office_name}</b><br>提案管理")
+        self.username = QLineEdit(username)
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.error = ErrorLabel()
+        form = QFormLayout()
+        form.addRow("用户名(&U)：", self.username)
+        form.addRow("密码(&P)：", self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("登录")
+        buttons.accepted.connect(self._try)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        if hint:
+            note = QLabel(hint)
+            note.setStyleSheet("color: #555;")
+            layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        (self.password if username else self.username).setFocus()
+
+    def _try(self) -> None:
+        try:
+            with self.database.session() as session:
+                self.actor = users.authenticate(session, self.username.text(),
+                                                self.password.text())
+        except Exception as exc:  # noqa: BLE001 - a refusal is a sentence under the fields
+            self.error.say(explain(self, exc))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()

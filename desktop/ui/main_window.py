@@ -1,0 +1,157 @@
+"""The main window only assembles: navigation, meeting switcher, search box, views, status bar."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QSize
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
+    QStackedWidget, QToolBar, QWidget,
+)
+
+from desktop.labels import label
+from desktop.services import base_data
+
+from .views.entry_view import EntryView
+from .views.placeholder import PlaceholderView
+from .views.review_view import ReviewView
+from .views.search_view import SearchView
+from .workspace import Workspace
+
+NAVIGATION = ("录入", "审查立案", "交办", "办理跟踪", "统计", "基础数据")
+_LATER = {
+    "交办": "选择主办、协办或分办单位，批量交办，打印交办清单。",
+    "办理跟踪": "签收、沟通面商、答复、评价、二次办理、督办和逾期提醒。",
+    "统计": "按会议、系统、单位、类别、界别统计，与 tian stats 口径一致。",
+    "基础数据": "委员名册导入、界别、承办单位、类别、用户和本单位设置。",
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, office_name: str) -> None:
+        super().__init__()
+        self.ws = workspace
+        self.setWindowTitle(f"提案通 · {office_name}")
+        self.entry = EntryView(workspace)
+        self.review = ReviewView(workspace)
+        self.search_view = SearchView(workspace)
+        self.views: dict[str, QWidget] = {"录入": self.entry, "审查立案": self.review}
+        for name, what in _LATER.items():
+            self.views[name] = PlaceholderView(name, what)
+
+        self.navigation = QListWidget()
+        self.navigation.setFixedWidth(120)
+        self.navigation.setIconSize(QSize(0, 0))
+        self.navigation.setStyleSheet("QListWidget { font-size: 15px; } "
+                                      "QListWidget::item { padding: 10px 8px; }")
+        self.stack = QStackedWidget()
+        for name in NAVIGATION:
+            self.navigation.addItem(QListWidgetItem(name))
+            self.stack.addWidget(self.views[name])
+        self.stack.addWidget(self.search_view)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.meetings = QComboBox()
+        self.meetings.setMinimumWidth(150)
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("查找提案、委员（案由、内容、姓名或拼音首字母）  Ctrl+F")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(360)
+        self.search_box.returnPressed.connect(self._search)
+        toolbar = QToolBar("工具栏")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(" 会议："))
+        toolbar.addWidget(self.meetings)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_box)
+        self.addToolBar(toolbar)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        QShortcut(QKeySequence("Ctrl+F"), self, self._focus_search)
+
+        self.who = QLabel()
+        self.where = QLabel()
+        self.statusBar().addWidget(self.who)
+        self.statusBar().addPermanentWidget(self.where)
+        self._fill_meetings()
+        self.meetings.currentIndexChanged.connect(self._switch_meeting)
+        workspace.changed.connect(self._refresh_views)
+        workspace.meeting_changed.connect(lambda _id: self._refresh_views())
+        self._update_status()
+        self._restore()
+        self.navigation.setCurrentRow(0)
+
+    # -- assembling ---------------------------------------------------------------------
+    def _fill_meetings(self) -> None:
+        self.meetings.blockSignals(True)
+        self.meetings.clear()
+        for meeting_id, name in self.ws.read(base_data.meetings):
+            self.meetings.addItem(name, meeting_id)
+        index = self.meetings.findData(self.ws.meeting_id)
+        self.meetings.setCurrentIndex(max(index, 0))
+        self.meetings.blockSignals(False)
+
+    def _switch_meeting(self, index: int) -> None:
+        meeting_id = self.meetings.itemData(index)
+        if meeting_id:
+            self.ws.set_meeting(meeting_id)
+            self._update_status()
+
+    def _refresh_views(self) -> None:
+        for view in (*self.views.values(), self.search_view):
+            view.refresh()
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _search(self) -> None:
+        text = self.search_box.text().strip()
+        if not text:
+            return
+        self.search_view.search(text)
+        self.navigation.clearSelection()
+        self.stack.setCurrentWidget(self.search_view)
+
+    def show_view(self, name: str) -> None:
+        self.navigation.setCurrentRow(NAVIGATION.index(name))
+
+    def _update_status(self) -> None:
+        actor = self.ws.actor
+        self.who.setText(f"用户：{actor.username}（{label(actor.role)}）    "
+                         f"会议：{self.meetings.currentText() or '（尚无会议）'}")
+        path = self.ws.database.path
+        self.where.setText(f"数据库：{path if path else self.ws.database.engine.url}")
+
+    def bring_forward(self) -> None:
+        """A second start of the program lands here instead of opening the database twice."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # -- remembering --------------------------------------------------------------------
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 720)
+        state = settings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.entry.can_close():
+            event.ignore()
+            return
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+        super().closeEvent(event)

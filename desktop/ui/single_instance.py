@@ -1,0 +1,55 @@
+"""One program per user and database: a second start brings the first window forward."""
+from __future__ import annotations
+
+import getpass
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+_WAKE = b"show"
+
+
+def server_name(database: Path | str) -> str:
+    key = f"{getpass.getuser()}|{Path(database).resolve() if '://' not in str(database) else database}"
+    return "tiantong-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def wake_running(name: str, timeout_ms: int = 500) -> bool:
+    """True when another instance answered (it will raise its window): this one should quit."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(_WAKE)
+    socket.flush()
+    socket.waitForBytesWritten(timeout_ms)
+    socket.disconnectFromServer()
+    return True
+
+
+class InstanceGuard(QObject):
+    """Listens for later starts; ``woken`` asks the main window to come forward."""
+
+    woken = Signal()
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._server = QLocalServer(self)
+        self._server.newConnection.connect(self._accept)
+        if not self._server.listen(name):  # a crashed instance left its socket file behind
+            QLocalServer.removeServer(name)
+            self._server.listen(name)
+
+    def _accept(self) -> None:
+        while (socket := self._server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(_WAKE):
+            self.woken.emit()
+
+    def close(self) -> None:
+        self._server.close()
