@@ -51,3 +51,15 @@ def parse(enum: type[StrEnum], text: str) -> StrEnum:
         if text in (code, word, word.removesuffix("系统"), word.removesuffix("类")):
             return enum(code)
     raise ValueError(text)
+
+# 不予立案 reasons offices write most often (the clerk may also write their own)
+REJECT_REASONS = (
+    "不属于本级政协提案范围",
+    "内容空泛，没有具体建议",
+    "属于学术探讨或个人求助",
+    "涉及司法诉讼或民事纠纷",
+    "为个人或亲属解决具体问题",
+    "宣传推介具体单位或产品",
+    "与已立案提案重复",
+    "涉及党和国家秘密",
+)

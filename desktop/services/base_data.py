@@ -182,3 +182,7 @@ def sectors(session: Session) -> list[tuple[str, str]]:
 
 def office_name(session: Session) -> str:
     return load_settings(session).office_name
+
+
+def office_settings(session: Session) -> OfficeSettings:
+    return load_settings(session)

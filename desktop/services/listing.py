@@ -128,3 +128,7 @@ def similar(session: Session, title: str, exclude_id: str | None = None,
     kept = [(score, pid) for score, pid in scored if score >= SIMILAR_AT_LEAST][:limit]
     rows = {r.id: r for r in queries.proposal_rows(session, [pid for _, pid in kept])}
     return [Similar(rows[pid], round(score, 2)) for score, pid in kept if pid in rows]
+
+
+def page_of_ids(session: Session, ids: list[str]) -> list[ProposalRow]:
+    return queries.proposal_rows(session, ids)

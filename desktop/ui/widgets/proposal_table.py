@@ -13,10 +13,12 @@ class ProposalTable(QTableView):
 
     selection_changed = Signal(list)
 
-    def __init__(self, model: ProposalTableModel, name: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, model: ProposalTableModel, name: str, parent: QWidget | None = None,
+                 hidden: set[str] | None = None,
+                 sort: tuple[str, Qt.SortOrder] = ("number", Qt.SortOrder.AscendingOrder)) -> None:
         super().__init__(parent)
         self._name = name
+        self._hidden = DEFAULT_HIDDEN if hidden is None else hidden
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -29,8 +31,9 @@ class ProposalTable(QTableView):
         header.setSectionsMovable(True)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self._sorted = (0, Qt.SortOrder.AscendingOrder)
+        first = next(i for i, c in enumerate(COLUMNS) if c.sort == sort[0])
+        self._sorted = (first, sort[1])
+        header.setSortIndicator(*self._sorted)
         header.setHighlightSections(False)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
@@ -39,7 +42,7 @@ class ProposalTable(QTableView):
         header.sectionResized.connect(self._save)
         for i, column in enumerate(COLUMNS):
             self.setColumnWidth(i, column.width)
-            self.setColumnHidden(i, column.key in DEFAULT_HIDDEN)
+            self.setColumnHidden(i, column.key in self._hidden)
         self._restore()
         self.selectionModel().selectionChanged.connect(self._emit_selection)
         model.modelReset.connect(lambda: self.selection_changed.emit([]))
@@ -86,7 +89,7 @@ class ProposalTable(QTableView):
         header = self.horizontalHeader()
         for i, column in enumerate(COLUMNS):
             header.moveSection(header.visualIndex(i), i)
-            self.setColumnHidden(i, column.key in DEFAULT_HIDDEN)
+            self.setColumnHidden(i, column.key in self._hidden)
             self.setColumnWidth(i, column.width)
         self._save()
 
