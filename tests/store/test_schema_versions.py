@@ -153,16 +153,15 @@ def test_a_truncated_database_is_refused_as_damaged(office_file):
 
 
 # --- an older database --------------------------------------------------------------------
-# This program has one schema revision, so no real file is "older" than it.  To run the
-# upgrade path for real, the test plays the next release: the shipped migrations copied to a
-# temporary folder plus a revision 0002, and desktop.store.schema pointed at that folder.
+# To run the upgrade path for real, the test plays the next release: the shipped migrations
+# copied to a temporary folder plus one more revision, and desktop.store.schema pointed there.
 # Everything else (open_database, the backup, Alembic's batch upgrade) is the program's own.
 
 NEXT_REVISION = '''"""The next release: proposals get a note."""
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
+revision = "{next}"
 down_revision = "{head}"
 branch_labels = None
 depends_on = None
@@ -180,6 +179,11 @@ def downgrade():
 
 
 SHIPPED_MIGRATIONS = schema.MIGRATIONS
+NEXT_ID = f"{int(schema.HEAD_REVISION) + 1:04}"
+
+
+def test_the_head_revision_the_program_opens_without_alembic_is_the_newest_migration():
+    assert schema.head_revision() == schema.HEAD_REVISION
 
 
 @pytest.fixture
@@ -187,10 +191,11 @@ def next_release(tmp_path, monkeypatch) -> str:
     scripts = tmp_path / "next_release_migrations"
     shutil.copytree(schema.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     head = schema.head_revision()
-    (scripts / "versions" / "0002_next_release.py").write_text(
-        NEXT_REVISION.replace("{head}", head), encoding="utf-8")
+    (scripts / "versions" / f"{NEXT_ID}_next_release.py").write_text(
+        NEXT_REVISION.replace("{head}", head).replace("{next}", NEXT_ID), encoding="utf-8")
     monkeypatch.setattr(schema, "MIGRATIONS", scripts)
-    assert schema.head_revision() == "0002"
+    monkeypatch.setattr(schema, "HEAD_REVISION", NEXT_ID)
+    assert schema.head_revision() == NEXT_ID
     return head
 
 
@@ -203,7 +208,7 @@ def test_an_older_database_is_upgraded_after_a_backup(office_file, next_release)
         assert titles == ["关于解决城区停车难问题的提案"]
     finally:
         db.close()
-    assert _version(office_file) == "0002"
+    assert _version(office_file) == NEXT_ID
     con = sqlite3.connect(office_file)
     columns = {row[1] for row in con.execute("PRAGMA table_info(proposal)")}
     con.close()
@@ -224,9 +229,10 @@ def test_the_upgraded_database_is_then_refused_by_the_older_program(office_file,
                                                                     monkeypatch):
     open_database(office_file).close()
     monkeypatch.setattr(schema, "MIGRATIONS", SHIPPED_MIGRATIONS)  # this program again
+    monkeypatch.setattr(schema, "HEAD_REVISION", schema.head_revision())
     before = _digest(office_file)
     with pytest.raises(DomainError) as refused:
         open_database(office_file)
     assert refused.value.code == "database_newer"
-    assert refused.value.params == {"revision": "0002"}
+    assert refused.value.params == {"revision": NEXT_ID}
     assert _digest(office_file) == before

@@ -8,14 +8,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from desktop.domain.enums import Kind, Origin
 from desktop.domain.errors import DomainError
 from desktop.labels import LABELS
 from desktop.messages import describe
-from desktop.services import base_data
+from desktop.services import base_data, lookup
 from desktop.services.entry import ProposalDraft, ProposerInput
 from desktop.services.lookup import ProposerChoice
 
@@ -143,6 +143,8 @@ class EntryForm(QWidget):
                 column.addLayout(part)
         self.errors[key] = ErrorLabel()
         column.addWidget(self.errors[key])
+        if key != "body":  # only the content grows with the window
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         return box
 
     def _edited(self, *_args: object) -> None:
@@ -221,6 +223,30 @@ class EntryForm(QWidget):
             self.cosigner.setFocus()
         else:
             self._add_cosigner(data)
+
+    def settle_proposers(self) -> tuple[str, str] | None:
+        """Before saving: names typed but not taken with Enter (Tab or Ctrl+S instead).
+
+        The roster's one member of exactly that name is taken, as Enter would; initials, part
+        of a name or a co-signer left in its box are refused rather than saved unlinked
+        ("zs" as a proposer) or dropped.  Returns (sentence, field) or None.
+        """
+        typed = self.lead.text().strip()
+        if typed and not self._lead:
+            choices = self._ws.read(lookup.proposer_choices, typed, 12)
+            exact = [c for c in choices if c.name == typed]
+            if len(exact) == 1:
+                self._set_lead(_choice_dict(exact[0]))
+            elif choices:
+                return f"领衔提案人“{typed}”尚未选定，请在该栏按回车从名单中选择。", "lead"
+        typed = self.cosigner.text().strip()
+        if typed:
+            exact = [c for c in self._ws.read(lookup.proposer_choices, typed, 12)
+                     if c.name == typed]
+            if len(exact) != 1:
+                return f"联名提案人“{typed}”尚未加入，请在该栏按回车加入，或清空该栏。", "cosigners"
+            self._add_cosigner(exact[0])
+        return None
 
     # -- attachments --------------------------------------------------------------------
     def _choose_attachments(self) -> None:

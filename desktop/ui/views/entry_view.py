@@ -103,6 +103,10 @@ class EntryView(QWidget):
         if missing:
             self.form.show_error(f"找不到附件 {missing[0]}，请重新添加或删去后再保存。")
             return False
+        unsettled = self.form.settle_proposers()
+        if unsettled:
+            self.form.show_error(*unsettled)
+            return False
         try:
             draft = self.form.draft(self._ws.meeting_id)
             proposal = self._ws.act(entry.register, draft, submit=self.submit.isChecked())
@@ -115,6 +119,7 @@ class EntryView(QWidget):
         drafts.clear(self._ws.actor.username)
         self.form.clear()
         self.similar.clear()
+        self.restored.hide()  # the "已恢复" notice was about the paper just saved
         self.message.setText(f"已保存：收文{proposal.serial}号“{proposal.title}”")
         return True
 

@@ -145,6 +145,7 @@ class ReviewView(QWidget):
         if not ids:
             return
         self.error.say(None)
+        self.message.hide()  # an earlier "已…" must not stand beside this decision's refusal
         try:
             done = getattr(self, f"_{key}")(ids)
         except Exception as exc:  # noqa: BLE001 - the rule's sentence, nothing changed

@@ -42,12 +42,16 @@ class SearchView(QWidget):
         member_ids = tuple(m.member_id for m in members) if lookup.looks_like_initials(
             self._text) else ()
         self.model.set_filter(ProposalFilter(words=self._text, member_ids=member_ids))
-        self.heading.setText(f"<b>查找“{self._text}”</b>：提案 {self.model.rowCount()} 件"
-                             "（全部会议，按案由、内容和提案人）")
+        self._count()
         self.members.setText("委员：" + "、".join(
             f"{m.name}（{m.sector or '未填界别'}）" for m in members) if members else "")
         self.members.setVisible(bool(members))
 
+    def _count(self) -> None:
+        self.heading.setText(f"<b>查找“{self._text}”</b>：提案 {self.model.rowCount()} 件"
+                             "（全部会议，按案由、内容和提案人）")
+
     def refresh(self) -> None:
         if self._text:
             self.model.refresh()
+            self._count()

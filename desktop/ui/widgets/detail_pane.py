@@ -45,7 +45,8 @@ def detail_html(d: ProposalDetail) -> str:
         for t in d.trail:
             what = LABELS[Decision][t.decision.value]
             text = (f"{t.at:%Y-%m-%d %H:%M} {REVIEW_LEVELS.get(t.level, '')} {what}"
-                    f"{'：' + escape(t.reason) if t.reason else ''}（{escape(t.by)}）")
+                    f"{'：' + escape(t.reason) if t.reason else ''}"
+                    f"{'（' + escape(t.by) + '）' if t.by else ''}")
             if t.revoked:
                 text = f"<s>{text}</s> 已撤销：{escape(t.revoke_reason or '')}"
             items.append(f"<li>{text}</li>")

@@ -38,12 +38,13 @@ class ProposalTable(QTableView):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         header.sectionClicked.connect(self._sort_by)
-        header.sectionMoved.connect(self._save)
-        header.sectionResized.connect(self._save)
         for i, column in enumerate(COLUMNS):
             self.setColumnWidth(i, column.width)
             self.setColumnHidden(i, column.key in self._hidden)
         self._restore()
+        # Only now: saving on the defaults above would overwrite the clerk's remembered choice.
+        header.sectionMoved.connect(self._save)
+        header.sectionResized.connect(self._save)
         self.selectionModel().selectionChanged.connect(self._emit_selection)
         model.modelReset.connect(lambda: self.selection_changed.emit([]))
 
@@ -70,6 +71,7 @@ class ProposalTable(QTableView):
 
     def _column_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new menu on every right-click
         menu.addSection("显示的列")
         for i, column in enumerate(COLUMNS):
             action = QAction(column.title, menu, checkable=True)

@@ -1,0 +1,115 @@
+"""Screenshots of every screen, for looking at by eye (not a test; the PNGs stay out of git).
+
+    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python -m tests.ui.screens OUT_DIR
+
+Runs on a real X server (Xvfb) with the system's CJK font (fonts-noto-cjk), at 1366×768,
+the common office laptop, on a demo database made in a temporary folder.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def _settle(app: QApplication, ms: int = 150) -> None:
+    done = []
+    QTimer.singleShot(ms, lambda: done.append(1))
+    while not done:
+        app.processEvents()
+
+
+def _shot(app: QApplication, widget: QWidget, out: Path, name: str) -> None:
+    widget.show()
+    _settle(app)
+    widget.grab().save(str(out / f"{name}.png"))
+    print(out / f"{name}.png")
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="tian-screens-"))
+    os.environ["TIAN_HOME"] = str(home)
+    from desktop.domain.actor import Actor
+    from desktop.paths import base_data_dir, default_database
+    from desktop.services import base_data, demo, setup, users
+    from desktop.store.database import open_database
+    from desktop.ui.dialogs.decisions import MergeDialog, NumberPreviewDialog, ReasonDialog
+    from desktop.ui.dialogs.decisions import SplitDialog
+    from desktop.ui.first_run import FirstRunWizard
+    from desktop.ui.login import LoginDialog
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.start import make_application
+    from desktop.ui.workspace import Workspace
+    from desktop.labels import REJECT_REASONS
+    from desktop.domain.enums import State
+    from desktop.services import listing, numbering, review
+
+    app = make_application([])
+    empty = open_database(home / "empty.db", create=True)
+    wizard = FirstRunWizard(empty)
+    wizard.resize(640, 460)
+    wizard.office_name.setText("政协××县委员会")
+    _shot(app, wizard, out, "01_first_run")
+    wizard.next()
+    _shot(app, wizard, out, "02_first_run_meeting")
+    wizard.next()
+    _shot(app, wizard, out, "03_first_run_admin")
+
+    database = open_database(default_database(), create=True)
+    with database.session() as session:
+        setup.initialize(session, "政协示范县委员会", "admin123", base_dir=base_data_dir())
+        demo.generate(session, Actor.system("演示数据"), 600)
+    login = LoginDialog(database, "政协示范县委员会", "admin")
+    login.password.setText("wrong")
+    login._try()
+    _shot(app, login, out, "04_login_refused")
+    with database.session() as session:
+        actor = users.authenticate(session, "admin", "admin123")
+        meeting = base_data.current_meeting(session)
+    workspace = Workspace(database, actor, meeting.id)
+    window = MainWindow(workspace, "政协示范县委员会")
+    window.resize(1366, 768)
+    form = window.entry.form
+    form.title.setText("关于盘活地下停车资源缓解城区停车难的建议")
+    form.body.setPlainText("近年来，我县机动车保有量快速增长，城区停车难问题日益突出。")
+    window.entry.similar.look_now()
+    _shot(app, window, out, "05_entry")
+    form.title.clear()
+    form.show_error("请填写案由。", "title")
+    _shot(app, window, out, "06_entry_required_field")
+    form.show_error(None)
+    window.show_view("审查立案")
+    window.review.table.selectRow(0)
+    _shot(app, window, out, "07_review_first_level")
+    window.review.show_queue("终审")
+    window.review.table.selectRow(0)
+    _shot(app, window, out, "08_review_final_level")
+    window.review.show_queue("已立案")
+    _shot(app, window, out, "09_review_filed")
+    reason = ReasonDialog("不予立案", "所选 1 件不予立案。理由（将告知提案人）：", "不予立案", REJECT_REASONS)
+    _shot(app, reason, out, "10_reject_reason")
+    rows = workspace.read(listing.page, listing.ProposalFilter(meeting.id), limit=3)
+    _shot(app, MergeDialog(rows), out, "11_merge")
+    _shot(app, SplitDialog(rows[0].title, "一是……\n二是……"), out, "12_split")
+    final = listing.ProposalFilter(meeting.id, (State.IN_REVIEW,), 3)
+    unnumbered = [r.id for r in workspace.read(listing.page, final, limit=3)]
+    workspace.act(review.file, unnumbered)
+    preview = workspace.read(numbering.preview_numbers, unnumbered)
+    by_id = {r.id: r for r in workspace.read(listing.page_of_ids, [p for p, _ in preview])}
+    _shot(app, NumberPreviewDialog([(by_id[p], n) for p, n in preview]), out, "13_numbers")
+    window.search_box.setText("停车")
+    window._search()
+    window.search_view.table.selectRow(0)
+    _shot(app, window, out, "14_search")
+    for name in ("交办", "统计"):
+        window.show_view(name)
+        _shot(app, window, out, f"15_placeholder_{name}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screens"))
