@@ -5,8 +5,6 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -38,6 +36,9 @@ def initialize(
     admin_username: str = "admin",
 ) -> Actor:
     """Make a fresh database usable; returns the administrator as the actor for what follows."""
+    from cryptography.hazmat.primitives import serialization  # setting up is once per office
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     if is_initialized(session):
         raise DomainError("already_initialized")
     settings = OfficeSettings(office_name=office_name.strip())

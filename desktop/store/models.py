@@ -124,6 +124,7 @@ class Proposal(Synced, Base):
         Index("ix_proposal_meeting_number", "meeting_id", "number_seq"),
         Index("ix_proposal_meeting_serial", "meeting_id", "serial_seq"),
         Index("ix_proposal_meeting_title", "meeting_id", "title"),  # a list sorted by 案由
+        Index("ix_proposal_title", "title"),  # the same over every meeting (the search page)
         Index("ix_proposal_meeting_registered", "meeting_id", "registered_at"),  # 今天录入
         # covers the statistics' one pass over a meeting's proposals
         Index("ix_proposal_meeting_status", "meeting_id", "status", "kind", "category_id",

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from desktop import settings as local_settings
 from desktop.domain.actor import Actor
 from desktop.paths import base_data_dir, config_dir
-from desktop.services import base_data, setup
+from desktop.services import base_data
+from desktop.services.setup import is_initialized
 from desktop.store.database import Database, open_database
 
 from .errors import explain
-from .first_run import DEMO_PROPOSALS, FirstRunWizard, load_demo
 from .i18n import install_chinese
 from .login import LoginDialog
 from .main_window import MainWindow
@@ -43,13 +43,17 @@ def use_settings_folder(folder: Path) -> None:
 
 def sign_in(database: Database, demo: bool, username: str) -> Actor | None:
     """The wizard on an empty database (or the demo office with --demo), else the login."""
+    from .first_run import DEMO_PROPOSALS, FirstRunWizard, load_demo  # first start only
+
     with database.session() as session:
-        ready = setup.is_initialized(session)
+        ready = is_initialized(session)
     hint = ""
     if not ready and not demo:
         wizard = FirstRunWizard(database)
         return wizard.actor if wizard.exec() == QDialog.DialogCode.Accepted else None
     if not ready:
+        from desktop.services import setup
+
         with database.session() as session:
             setup.initialize(session, DEMO_OFFICE, DEMO_PASSWORD, base_dir=base_data_dir())
         load_demo(None, database, DEMO_PROPOSALS)
