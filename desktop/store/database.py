@@ -57,13 +57,13 @@ def _make_engine(url: str) -> Engine:
 def open_database(target: str | Path, *, create: bool = False) -> Database:
     """Open (and, if ``create``, make) a database, upgrading an older schema after a backup."""
     text = str(target)
+    current = None  # the file's schema revision, when it could be read without Alembic
     if "://" in text:
         engine = _make_engine(text)
         database = Database(engine, sessionmaker(engine, expire_on_commit=False), None,
                             Path.cwd() / "tian-data")
     else:
         path = Path(text).expanduser().resolve()
-        current = None
         if not path.exists():
             if not create:
                 raise DomainError("database_missing", path=str(path))
