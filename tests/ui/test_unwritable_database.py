@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy import event, func, select
+from sqlalchemy import event, select
 
 from desktop.domain.enums import State
 from desktop.store.models import Proposal

@@ -4,9 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QSplitter, QTabBar, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QPushButton, QTabBar, QVBoxLayout, QWidget,
 )
 
 from desktop.domain.enums import FILED_STATES, State
@@ -18,7 +17,7 @@ from desktop.services.listing import ProposalFilter
 from ..dialogs.decisions import MergeDialog, NumberPreviewDialog, ReasonDialog, SplitDialog
 from ..errors import explain
 from ..models.proposal_table import ProposalTableModel
-from ..widgets.detail_pane import DetailPane
+from ..widgets.detail_pane import DetailPane, beside
 from ..widgets.form import ErrorLabel
 from ..widgets.proposal_table import ProposalTable
 from ..workspace import Workspace
@@ -90,11 +89,7 @@ class ReviewView(QWidget):
         self.message = QLabel()
         self.message.hide()
         self.error = ErrorLabel()
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split = beside(self.table, self.detail)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addLayout(row)

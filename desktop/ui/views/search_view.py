@@ -1,14 +1,13 @@
 """查找: the search box's answer — members by name or pinyin initials, proposals by their words."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
-from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.services import lookup
 from desktop.services.listing import ProposalFilter
 
 from ..models.proposal_table import ProposalTableModel
-from ..widgets.detail_pane import DetailPane
+from ..widgets.detail_pane import DetailPane, beside
 from ..widgets.proposal_table import ProposalTable
 from ..workspace import Workspace
 
@@ -26,11 +25,7 @@ class SearchView(QWidget):
         self.detail = DetailPane(workspace, self)
         self.table.selection_changed.connect(
             lambda ids: self.detail.show_proposal(ids[0] if len(ids) == 1 else None))
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split = beside(self.table, self.detail)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.members)

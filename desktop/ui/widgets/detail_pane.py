@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QTextBrowser, QWidget
 
 from desktop.labels import LABELS, REVIEW_LEVELS, label
 from desktop.domain.enums import Decision, ProposerRole
@@ -75,3 +76,13 @@ class DetailPane(QTextBrowser):
             self.show_proposal(self.proposal_id)
         except Exception:  # noqa: BLE001 - the proposal went away (merged, undone): show nothing
             self.show_proposal(None)
+
+
+def beside(table: QWidget, detail: DetailPane) -> QSplitter:
+    """A list with the full text of its selected proposal on the right (review, search)."""
+    split = QSplitter(Qt.Orientation.Horizontal)
+    split.addWidget(table)
+    split.addWidget(detail)
+    split.setStretchFactor(0, 3)
+    split.setStretchFactor(1, 2)
+    return split
