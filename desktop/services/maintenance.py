@@ -15,7 +15,7 @@ from desktop.domain.enums import FILED_STATES, DUE_ROLES
 from desktop.domain.errors import DomainError
 from desktop.domain.lifecycle import derive
 from desktop.labels import label
-from desktop.store import schema, sqlite, statistics
+from desktop.store import glance, schema, sqlite, statistics
 from desktop.store.database import Database
 from desktop.store.facts import facts_for
 from desktop.store.models import Assignment, Counter, Evaluation, Meeting, Proposal, Reply
@@ -149,7 +149,7 @@ def backup(database: Database, out: Path) -> Path:
 def check_backup_file(path: Path) -> None:
     """Refuse a file that is not a sound backup of a database this version can open."""
     path = Path(path).expanduser()
-    if not path.is_file() or not sqlite.is_sqlite_file(path):
+    if not path.is_file() or not glance.is_sqlite_file(path):
         raise DomainError("backup_not_ours", path=str(path))
     if sqlite.integrity_problems(path):
         raise DomainError("backup_damaged", path=str(path))

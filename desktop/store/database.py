@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.errors import DomainError
 
-from . import schema, sqlite
+from . import glance, schema, sqlite
 from . import changes as _changes  # noqa: F401  (installs the audit and change-log hook)
 
 
@@ -68,7 +68,7 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
             if not create:
                 raise DomainError("database_missing", path=str(path))
             path.parent.mkdir(parents=True, exist_ok=True)
-        elif path.is_dir() or (path.stat().st_size > 0 and not sqlite.is_sqlite_file(path)):
+        elif path.is_dir() or (path.stat().st_size > 0 and not glance.is_sqlite_file(path)):
             raise DomainError("database_not_sqlite", path=str(path))
         elif path.stat().st_size == 0 and not create:
             raise DomainError("database_not_ours", path=str(path))
@@ -100,7 +100,7 @@ def _refuse_foreign(path: Path) -> str | None:
     if path.stat().st_size == 0:
         return None
     try:
-        has_tables, revision = sqlite.peek_revision(path)
+        has_tables, revision = glance.peek_revision(path)
     except sqlite3.DatabaseError as exc:
         raise DomainError("database_damaged", path=str(path), detail=str(exc)) from exc
     if has_tables and revision is None:

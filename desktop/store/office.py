@@ -8,9 +8,8 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.office import OfficeSettings
 
+from .glance import OFFICE_KEY
 from .models import Counter, Setting
-
-OFFICE_KEY = "office"
 
 
 def load_settings(session: Session) -> OfficeSettings:

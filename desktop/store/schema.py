@@ -10,13 +10,13 @@ from sqlalchemy import Engine, inspect
 
 from desktop.domain.errors import DomainError
 
+from . import glance
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-# The newest migration.  A database already there opens without loading Alembic at all
-# (a quarter of a second at every start); tests/store checks it against the scripts.
-HEAD_REVISION = "0002"
+HEAD_REVISION = glance.HEAD_REVISION
 
 
 def alembic_config(connection=None) -> Config:  # noqa: ANN001

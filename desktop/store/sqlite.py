@@ -13,7 +13,6 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import Connection
 
 BUSY_TIMEOUT_MS = 10_000
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def configure(engine: Engine) -> None:
@@ -35,27 +34,6 @@ def configure(engine: Engine) -> None:
     def _begin(connection: Connection):
         immediate = connection.get_execution_options().get("write", False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-def is_sqlite_file(path: Path) -> bool:
-    try:
-        with open(path, "rb") as f:
-            return f.read(16) == SQLITE_HEADER
-    except OSError:
-        return False
-
-
-def peek_revision(path: Path) -> tuple[bool, str | None]:
-    """(has tables, schema revision) of a file, read-only, before any pragma can change it."""
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "alembic_version" not in tables:
-            return bool(tables), None
-        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        return True, row[0] if row else None
-    finally:
-        con.close()
 
 
 def integrity_problems(path: Path) -> list[str]:

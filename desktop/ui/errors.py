@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import errno
 import logging
+import sys
 import traceback
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from sqlalchemy.exc import OperationalError
 
 from desktop.domain.errors import DomainError
 from desktop.messages import describe
@@ -27,7 +27,9 @@ def sentence_for(exc: BaseException) -> str | None:
     """The sentence for a failure the user can act on; None for a programming error."""
     if isinstance(exc, DomainError):
         return describe(exc)
-    if isinstance(exc, OperationalError):
+    # looked up, not imported: the login dialog shows before SQLAlchemy is loaded (ui/start.py)
+    database_errors = sys.modules.get("sqlalchemy.exc")
+    if database_errors and isinstance(exc, database_errors.OperationalError):
         text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
         for needle, sentence in _DATABASE_PROBLEMS:
             if needle in text:

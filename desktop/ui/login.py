@@ -1,23 +1,26 @@
 """登录: user and password; after repeated failures the account is locked for a while."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from desktop.domain.actor import Actor
-from desktop.services import users
-from desktop.store.database import Database
 
 from .errors import explain
 from .widgets.form import ErrorLabel
 
 
 class LoginDialog(QDialog):
-    def __init__(self, database: Database, office_name: str, username: str = "",
-                 hint: str = "", parent: QWidget | None = None) -> None:
+    """``authenticate(username, password)`` returns the actor or raises the refusal; it is a
+    callable so that the dialog can show before the database layer has loaded (ui/start.py)."""
+
+    def __init__(self, authenticate: Callable[[str, str], Actor], office_name: str,
+                 username: str = "", hint: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
+        self.authenticate = authenticate
         self.actor: Actor | None = None
         self.setWindowTitle("提案通 · 登录")
         self.setMinimumWidth(360)
@@ -46,9 +49,7 @@ class LoginDialog(QDialog):
 
     def _try(self) -> None:
         try:
-            with self.database.session() as session:
-                self.actor = users.authenticate(session, self.username.text(),
-                                                self.password.text())
+            self.actor = self.authenticate(self.username.text(), self.password.text())
         except Exception as exc:  # noqa: BLE001 - a refusal is a sentence under the fields
             self.error.say(explain(self, exc))
             self.password.clear()

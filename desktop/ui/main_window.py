@@ -1,6 +1,8 @@
 """The main window only assembles: navigation, meeting switcher, search box, views, status bar."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -31,12 +33,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ws = workspace
         self.setWindowTitle(f"提案通 · {office_name}")
-        self.entry = EntryView(workspace)
-        self.review = ReviewView(workspace)
-        self.search_view = SearchView(workspace)
-        self.views: dict[str, QWidget] = {"录入": self.entry, "审查立案": self.review}
-        for name, what in _LATER.items():
-            self.views[name] = PlaceholderView(name, what)
+        # Each screen is built the first time it is shown: the review screen alone counts six
+        # queues over the whole meeting, time a clerk who starts at 录入 should not wait for.
+        self._builders: dict[str, Callable[[], QWidget]] = {
+            "录入": lambda: EntryView(workspace),
+            "审查立案": lambda: ReviewView(workspace),
+            "查找": lambda: SearchView(workspace),
+        } | {name: (lambda n=name, w=what: PlaceholderView(n, w)) for name, what in _LATER.items()}
+        self.views: dict[str, QWidget] = {}
 
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(120)
@@ -46,9 +50,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for name in NAVIGATION:
             self.navigation.addItem(QListWidgetItem(name))
-            self.stack.addWidget(self.views[name])
-        self.stack.addWidget(self.search_view)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_row)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -104,8 +106,31 @@ class MainWindow(QMainWindow):
             self.ws.set_meeting(meeting_id)
             self._update_status()
 
+    def view(self, name: str) -> QWidget:
+        """The screen called ``name`` (a NAVIGATION entry or 查找), built on first use."""
+        if name not in self.views:
+            self.views[name] = self._builders[name]()
+            self.stack.addWidget(self.views[name])
+        return self.views[name]
+
+    @property
+    def entry(self) -> EntryView:
+        return self.view("录入")
+
+    @property
+    def review(self) -> ReviewView:
+        return self.view("审查立案")
+
+    @property
+    def search_view(self) -> SearchView:
+        return self.view("查找")
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentWidget(self.view(NAVIGATION[row]))
+
     def _refresh_views(self) -> None:
-        for view in (*self.views.values(), self.search_view):
+        for view in self.views.values():
             view.refresh()
 
     def _focus_search(self) -> None:
@@ -149,7 +174,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.entry.can_close():
+        if "录入" in self.views and not self.entry.can_close():
             event.ignore()
             return
         settings = QSettings()

@@ -1,28 +1,36 @@
-"""Starting the program: one instance, Chinese dialogs, first-run wizard or login, main window."""
+"""Starting the program: one instance, Chinese dialogs, first-run wizard or login, main window.
+
+On a set-up database the login dialog shows first, with nothing loaded but Qt and the office's
+name read by the standard library (store/glance.py); the database layer and the screens load on a
+thread while the user types the password, so that most of the start-up (SQLAlchemy alone is a
+fifth of a second) passes unseen.  Hence the imports inside the functions below.
+"""
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop import settings as local_settings
 from desktop.domain.actor import Actor
 from desktop.paths import base_data_dir, config_dir
-from desktop.services import base_data
-from desktop.services.setup import is_initialized
-from desktop.store.database import Database, open_database
+from desktop.store.glance import office_name_of_ready_file
 
 from .errors import explain
 from .i18n import install_chinese
 from .login import LoginDialog
-from .main_window import MainWindow
 from .single_instance import InstanceGuard, server_name, wake_running
-from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.store.database import Database
 
 DEMO_OFFICE = "政协示范县委员会"
 DEMO_PASSWORD = "admin123"
+DEMO_HINT = f"演示数据库：用户名 admin，密码 {DEMO_PASSWORD}（正式使用前请修改密码）"
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -41,13 +49,63 @@ def use_settings_folder(folder: Path) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
 
 
-def sign_in(database: Database, demo: bool, username: str) -> Actor | None:
+def _load_program() -> None:
+    import desktop.services.base_data  # noqa: F401
+    import desktop.services.users  # noqa: F401
+    import desktop.store.database  # noqa: F401
+
+    from . import main_window  # noqa: F401
+
+
+class Opening:
+    """The database of this start, opened once the program behind the login has loaded."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.database: Database | None = None
+        self._loader = threading.Thread(target=_load_program, name="tian-load", daemon=True)
+
+    def load_in_background(self) -> None:
+        if self._loader.ident is None:
+            self._loader.start()
+
+    def open(self, create: bool = False) -> Database:
+        """The database, after the loading thread (a failed import then raises here, in full)."""
+        self.load_in_background()
+        self._loader.join()
+        if self.database is None:
+            from desktop.store.database import open_database
+
+            self.database = open_database(self.path, create=create)
+        return self.database
+
+    def authenticate(self, username: str, password: str) -> Actor:
+        from desktop.services import users
+
+        with self.open().session() as session:
+            return users.authenticate(session, username, password)
+
+    def close(self) -> None:
+        if self.database is not None:
+            self.database.close()
+
+
+def log_in(opening: Opening, office: str, username: str, hint: str = "") -> Actor | None:
+    login = LoginDialog(opening.authenticate, office, username, hint)
+    QTimer.singleShot(0, opening.load_in_background)  # once the dialog is on screen
+    return login.actor if login.exec() == QDialog.DialogCode.Accepted else None
+
+
+def sign_in(opening: Opening, demo: bool, username: str) -> Actor | None:
     """The wizard on an empty database (or the demo office with --demo), else the login."""
+    from desktop.services import base_data
+    from desktop.services.setup import is_initialized
+
     from .first_run import DEMO_PROPOSALS, FirstRunWizard, load_demo  # first start only
 
+    database = opening.open()
     with database.session() as session:
         ready = is_initialized(session)
-    hint = ""
     if not ready and not demo:
         wizard = FirstRunWizard(database)
         return wizard.actor if wizard.exec() == QDialog.DialogCode.Accepted else None
@@ -57,17 +115,16 @@ def sign_in(database: Database, demo: bool, username: str) -> Actor | None:
         with database.session() as session:
             setup.initialize(session, DEMO_OFFICE, DEMO_PASSWORD, base_dir=base_data_dir())
         load_demo(None, database, DEMO_PROPOSALS)
-    if demo:
-        hint = f"演示数据库：用户名 admin，密码 {DEMO_PASSWORD}（正式使用前请修改密码）"
-        username = username or "admin"
     with database.session() as session:
         office = base_data.office_name(session)
-    login = LoginDialog(database, office, username, hint)
-    return login.actor if login.exec() == QDialog.DialogCode.Accepted else None
+    return log_in(opening, office, username or ("admin" if demo else ""),
+                  DEMO_HINT if demo else "")
 
 
 def _bring_forward() -> None:
     """A second start: the dialog being answered (login, wizard) or else the main window."""
+    from .main_window import MainWindow
+
     widget = QApplication.activeModalWidget()
     if widget is None:
         widget = next((w for w in QApplication.topLevelWidgets()
@@ -79,6 +136,19 @@ def _bring_forward() -> None:
         widget.activateWindow()
 
 
+def _main_window(opening: Opening, actor: Actor):  # noqa: ANN202 - MainWindow loads late
+    from desktop.services import base_data
+
+    from .main_window import MainWindow
+    from .workspace import Workspace
+
+    database = opening.open()
+    with database.session() as session:
+        meeting = base_data.current_meeting(session)
+        office = base_data.office_name(session)
+    return MainWindow(Workspace(database, actor, meeting.id if meeting else None), office)
+
+
 def run(database_path: Path, demo: bool = False) -> int:
     app = make_application(sys.argv[:1])
     name = server_name(database_path)
@@ -87,25 +157,27 @@ def run(database_path: Path, demo: bool = False) -> int:
         return 0
     guard = InstanceGuard(name)
     guard.woken.connect(_bring_forward)
-    try:
-        database = open_database(database_path, create=True)
-    except Exception as exc:  # noqa: BLE001 - a sentence, then quit
-        QMessageBox.critical(None, "提案通", explain(None, exc) or "数据库无法打开。")
-        return 2
+    opening = Opening(database_path)
     try:
         stored = local_settings.load()
-        actor = sign_in(database, demo, stored.last_username)
+        office = office_name_of_ready_file(database_path)
+        if office is not None:
+            actor = log_in(opening, office, stored.last_username or ("admin" if demo else ""),
+                           DEMO_HINT if demo else "")
+        else:
+            try:
+                opening.open(create=True)
+            except Exception as exc:  # noqa: BLE001 - a file that cannot be opened: say, quit
+                QMessageBox.critical(None, "提案通", explain(None, exc) or "数据库无法打开。")
+                return 2
+            actor = sign_in(opening, demo, stored.last_username)
         if actor is None:
             return 0
         stored.last_username = actor.username
         local_settings.save(stored)
-        with database.session() as session:
-            meeting = base_data.current_meeting(session)
-            office = base_data.office_name(session)
-        workspace = Workspace(database, actor, meeting.id if meeting else None)
-        window = MainWindow(workspace, office)
+        window = _main_window(opening, actor)
         window.show()
         return app.exec()
     finally:
         guard.close()
-        database.close()
+        opening.close()

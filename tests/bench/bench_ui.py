@@ -4,9 +4,12 @@ Run: ``.venv/bin/python -m tests.bench.bench_ui [--proposals 100000] [--db PATH]
 Prints a Markdown table for the README.  Not part of the default test run (pytest ignores
 tests/bench).
 
-* start-up: process launch → main window shown, first page of its table painted, event loop
-  idle; against a bare PySide6 ``QMainWindow`` started the same way.  Both in fresh processes
-  (``QT_QPA_PLATFORM=offscreen``, ``TIAN_HOME`` in a temporary folder), median of ``--runs``.
+* start-up the clerk's way (tests/bench/startup_child.py through ``desktop.ui.start.run``):
+  process launch → login dialog painted, then Enter → main window shown with the first page of
+  its table painted; the password is entered 1.5 s after the dialog appears, and that time is
+  not counted (the program loads behind the dialog meanwhile).  Against a bare PySide6
+  ``QMainWindow`` started the same way.  Both in fresh processes (``QT_QPA_PLATFORM=offscreen``,
+  ``TIAN_HOME`` in a temporary folder), median of ``--runs``.
 * the lazy proposal model at 100,000 rows: open, sort, filter and scroll, each timed with the
   data() calls of the 30 rows a table shows; against the raw ``sqlite3`` query returning the
   same page of ids.
@@ -36,8 +39,9 @@ VISIBLE_ROWS = 30  # what a 1366×768 window shows of a table
 STARTUP_GOAL = 4.0
 STEP_GOAL_MS = 100.0
 RSS_GOAL_MB = 300.0
-PHASES = {"imports": "start + imports", "open": "open the database",
-          "build": "build the window", "paint": "show and paint"}
+CHILD = Path(__file__).with_name("startup_child.py")
+DEMO_PASSWORD = "admin123"  # cached_database's administrator
+TYPING_MS = 1500  # from the login dialog on screen to Enter: an eight-letter password
 
 
 def now() -> float:
@@ -81,111 +85,6 @@ def cached_database(proposals: int, cache_dir: Path) -> Path:
 
 # -- start-up and memory, in fresh processes -------------------------------------------------
 
-CHILD = r"""
-import json, os, sys, time
-mode, db_path = sys.argv[1], sys.argv[2]
-stamps = {}
-
-def stamp(name):
-    stamps[name] = time.clock_gettime(time.CLOCK_MONOTONIC)
-
-def rss_kb(field="VmRSS"):
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    return 0
-
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QTableView
-if mode == "bare":
-    from PySide6.QtWidgets import QMainWindow
-    stamp("imported")
-    app = QApplication([])
-    stamp("opened")
-    window = QMainWindow()
-else:
-    from sqlalchemy import select
-    from desktop.services import base_data, users
-    from desktop.store.database import open_database
-    from desktop.store.models import User
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.start import make_application
-    from desktop.ui.workspace import Workspace
-    stamp("imported")
-    app = make_application([])
-    database = open_database(db_path)
-    with database.session() as session:
-        # the logged-in administrator, without the login dialog and its password hashing
-        actor = users.actor_of(session.scalar(select(User).where(User.username == "admin")))
-        meeting = base_data.current_meeting(session)
-        office = base_data.office_name(session)
-    stamp("opened")
-    window = MainWindow(Workspace(database, actor, meeting.id if meeting else None), office)
-stamp("built")
-painted = set()
-
-class Painted(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            painted.add(id(watched))
-        return False
-
-spy = Painted()
-for table in window.findChildren(QTableView):
-    table.viewport().installEventFilter(spy)
-window.resize(1366, 768)
-window.show()
-stamp("shown")
-tries = 0
-
-def shown_tables():
-    return [t for t in window.findChildren(QTableView) if t.isVisible()]
-
-def idle():
-    global tries
-    tries += 1
-    if tries < 200 and any(id(t.viewport()) not in painted for t in shown_tables()):
-        QTimer.singleShot(0, idle)  # a table not painted yet: not usable yet
-        return
-    stamp("idle")
-    result = {"stamps": stamps, "rss_idle_kb": rss_kb(),
-              "tables": len(window.findChildren(QTableView)),
-              "painted": sum(id(t.viewport()) in painted for t in shown_tables())}
-    if mode != "bare":
-        result["rows"] = scroll()
-    result["rss_scrolled_kb"] = rss_kb()
-    result["hwm_kb"] = rss_kb("VmHWM")
-    print(json.dumps(result), flush=True)
-    os._exit(0)
-
-def scroll():
-    # Every screen that holds a table, and the search page with a common word: a few pages
-    # down, the middle, the end.
-    rows = []
-    window.search_box.setText("停车")
-    window.search_box.returnPressed.emit()
-    for i in range(window.stack.count()):
-        screen = window.stack.widget(i)
-        window.stack.setCurrentWidget(screen)
-        app.processEvents()
-        for table in screen.findChildren(QTableView):
-            if not table.isVisible() or table.model() is None:
-                continue
-            bar = table.verticalScrollBar()
-            for value in [bar.pageStep() * k for k in range(1, 6)] + [bar.maximum() // 2,
-                                                                      bar.maximum()]:
-                bar.setValue(value)
-                table.viewport().repaint()
-                app.processEvents()
-            rows.append(table.model().rowCount())
-    return rows
-
-QTimer.singleShot(0, idle)
-app.exec()
-"""
-
-
 def run_child(mode: str, db: Path, home: Path, pycache: Path) -> dict:
     # Byte code cached as an installed program has it (this sandbox may forbid writing it):
     # the warm-up run compiles into ``pycache``, outside the source tree.
@@ -193,17 +92,21 @@ def run_child(mode: str, db: Path, home: Path, pycache: Path) -> dict:
     env.update(QT_QPA_PLATFORM="offscreen", TIAN_HOME=str(home), PYTHONPATH=str(ROOT),
                PYTHONPYCACHEPREFIX=str(pycache))
     launched = now()
-    done = subprocess.run([sys.executable, "-c", CHILD, mode, str(db)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run([sys.executable, str(CHILD), mode, str(db), DEMO_PASSWORD,
+                           str(TYPING_MS)], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300, check=False)
     if done.returncode != 0 or not done.stdout.strip():
         raise RuntimeError(f"{mode} window did not start:\n{done.stderr[-3000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
+    if "error" in result:
+        raise RuntimeError(f"{mode}: {result['error']}\n{done.stderr[-3000:]}")
     stamps = result["stamps"]
-    result["seconds"] = stamps["idle"] - launched
-    result["phases"] = {"imports": stamps["imported"] - launched,
-                        "open": stamps["opened"] - stamps["imported"],
-                        "build": stamps["built"] - stamps["opened"],
-                        "paint": stamps["idle"] - stamps["built"]}
+    if mode == "bare":
+        result["seconds"] = stamps["idle"] - launched
+        return result
+    result["to_login"] = stamps["login"] - launched
+    result["after_enter"] = stamps["idle"] - stamps["entered"]
+    result["seconds"] = result["to_login"] + result["after_enter"]
     return result
 
 
@@ -244,6 +147,7 @@ def main() -> None:
     parser.add_argument("--db", help="use this demo database instead of the cached one")
     parser.add_argument("--cache-dir", default=str(Path(tempfile.gettempdir()) / "tiantong-bench"))
     parser.add_argument("--runs", type=int, default=5, help="start-ups of each window")
+    parser.add_argument("--startup-only", action="store_true", help="skip the table figures")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["TIAN_HOME"] = tempfile.mkdtemp(prefix="tian-bench-home-")
@@ -256,17 +160,21 @@ def main() -> None:
     bare, main_runs = startup_runs(db, args.runs, Path(args.cache_dir) / "pycache")
     bare_s = stats_math.median(r["seconds"] for r in bare)
     main_s = stats_math.median(r["seconds"] for r in main_runs)
+    to_login = stats_math.median(r["to_login"] for r in main_runs)
+    after_enter = stats_math.median(r["after_enter"] for r in main_runs)
     last = main_runs[-1]
     painted = f"{last['painted']} table(s) painted" if last["tables"] else "no table yet"
-    name = (f"start-up to an idle main window, {total:,} proposals ({painted}; "
-            f"median of {args.runs})")
-    rows.append((name, f"{main_s:.2f} s", f"bare PySide6 QMainWindow {bare_s:.2f} s",
-                 main_s / bare_s, f"≤ {STARTUP_GOAL:.0f}×"))
-    phases = {k: stats_math.median(r["phases"][k] for r in main_runs) for k in PHASES}
-    bare_phases = {k: stats_math.median(r["phases"][k] for r in bare) for k in PHASES}
-    rows.append(("… of which " + ", ".join(f"{PHASES[k]} {phases[k]:.2f} s" for k in PHASES),
-                 "", "bare: " + ", ".join(f"{PHASES[k]} {bare_phases[k]:.2f} s" for k in PHASES),
-                 None, "—"))
+    loaded = sum(r["loaded_before_enter"] for r in main_runs)
+    rows.append((f"start-up to a usable main window, {total:,} proposals: launch → login "
+                 f"dialog + Enter → main window with {painted} (the {TYPING_MS / 1000:.1f} s of "
+                 f"typing the password not counted; median of {args.runs})", f"{main_s:.2f} s",
+                 f"bare PySide6 QMainWindow {bare_s:.2f} s", main_s / bare_s,
+                 f"≤ {STARTUP_GOAL:.0f}×"))
+    rows.append(("… launch → login dialog painted", f"{to_login:.2f} s",
+                 f"bare window {bare_s:.2f} s", to_login / bare_s, "—"))
+    rows.append((f"… Enter → main window usable (the program had loaded behind the dialog "
+                 f"in {loaded:.0f} of {len(main_runs)} runs)", f"{after_enter:.2f} s",
+                 f"bare window {bare_s:.2f} s", after_enter / bare_s, "—"))
     bare_mb = stats_math.median(r["rss_idle_kb"] for r in bare) / 1024
     idle_mb = stats_math.median(r["rss_idle_kb"] for r in main_runs) / 1024
     scrolled_mb = stats_math.median(r["rss_scrolled_kb"] for r in main_runs) / 1024
@@ -282,7 +190,8 @@ def main() -> None:
                  f"≤ {RSS_GOAL_MB:.0f} MB"))
 
     # 2: the model
-    rows += model_figures(db)
+    if not args.startup_only:
+        rows += model_figures(db)
 
     print("| figure | measured | baseline (same run) | ratio | goal |")
     print("|---|---|---|---|---|")

@@ -43,7 +43,7 @@ def main(out: Path) -> None:
     from desktop.ui.first_run import FirstRunWizard
     from desktop.ui.login import LoginDialog
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.start import make_application
+    from desktop.ui.start import Opening, make_application
     from desktop.ui.workspace import Workspace
     from desktop.labels import REJECT_REASONS
     from desktop.domain.enums import State
@@ -64,7 +64,9 @@ def main(out: Path) -> None:
     with database.session() as session:
         setup.initialize(session, "政协示范县委员会", "admin123", base_dir=base_data_dir())
         demo.generate(session, Actor.system("演示数据"), 600)
-    login = LoginDialog(database, "政协示范县委员会", "admin")
+    opening = Opening(database.path)
+    opening.database = database
+    login = LoginDialog(opening.authenticate, "政协示范县委员会", "admin")
     login.password.setText("wrong")
     login._try()
     _shot(app, login, out, "04_login_refused")

@@ -11,6 +11,7 @@ from desktop.domain.enums import UserRole
 from desktop.services import base_data, setup, users
 from desktop.ui.first_run import FirstRunWizard
 from desktop.ui.login import LoginDialog
+from desktop.ui.start import Opening
 
 OFFICE = "政协某某县委员会"
 
@@ -61,7 +62,9 @@ def log_in(qtbot, dialog: LoginDialog, password: str) -> None:  # noqa: ANN001
 def login_dialog(qtbot, database, username: str = "admin") -> LoginDialog:  # noqa: ANN001
     with database.session() as session:
         office = base_data.office_name(session)
-    dialog = LoginDialog(database, office, username)
+    opening = Opening(database.path)
+    opening.database = database  # as after the first try; the fixture closes it
+    dialog = LoginDialog(opening.authenticate, office, username)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

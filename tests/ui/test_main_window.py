@@ -210,3 +210,14 @@ def test_a_second_start_brings_the_window_forward(window, qtbot):
     finally:
         guard.close()
         guard.deleteLater()
+
+
+def test_a_screen_is_built_when_first_opened_and_shows_what_changed_before(window, qtbot, desk):
+    assert set(window.views) == {"录入"}, "only the first screen is built at start"
+    desk.register("关于新建城区公厕的建议")  # sent to 初审 while the review screen was never open
+    click_page(qtbot, window, "审查立案")
+    assert set(window.views) == {"录入", "审查立案"}
+    model = window.review.table.model()
+    title = next(i for i, c in enumerate(COLUMNS) if c.key == "title")
+    assert "关于新建城区公厕的建议" in [model.index(r, title).data()
+                                   for r in range(model.rowCount())]
