@@ -43,36 +43,59 @@ def assign(session: Session, actor: Actor, proposal_id: str, *, lead: str | None
 
     Adding 协办 units to a proposal that already has its 主办 is allowed; a second 主办 is not.
     """
+    return assign_all(session, actor, [proposal_id], lead=lead, assist=assist,
+                      separate=separate, assigned_on=assigned_on)
+
+
+def assign_all(session: Session, actor: Actor, proposal_ids: list[str], *,
+               lead: str | None = None, assist: list[str] = (), separate: list[str] = (),
+               assigned_on: date | None = None) -> list[Assignment]:
+    """The same units for every proposal of a selection, in one write: all or none."""
     assigned_on = assigned_on or date.today()
     if lead and separate:
         raise InvalidInput("lead_and_separate")
     if assist and separate:
         raise InvalidInput("assist_with_separate")
     unit_ids = [u for u in [lead, *assist, *separate] if u]
+    if not unit_ids:
+        raise InvalidInput("unit_required")
     if len(set(unit_ids)) != len(unit_ids):
         raise InvalidInput("unit_twice")
+    roles = ([(lead, AssignmentRole.LEAD)] if lead else []) + \
+        [(u, AssignmentRole.ASSIST) for u in assist] + \
+        [(u, AssignmentRole.SEPARATE) for u in separate]
+    created = []
     with write(session, actor, "assignment.assign"):
-        proposal, _ = proposal_for(session, actor, proposal_id, Action.ASSIGN)
-        live = _live(session, proposal.id)
-        if not unit_ids:
-            raise InvalidInput("unit_required")
-        has_due = any(a.role is not AssignmentRole.ASSIST for a in live)
-        if (lead or separate) and has_due:
-            raise NotAllowed("already_assigned", proposal=label_of(proposal))
-        if assist and not lead and not has_due:
-            raise InvalidInput("assist_without_lead")
-        for a in live:
-            if a.unit_id in unit_ids:
-                raise InvalidInput("unit_already_assigned", unit=a.unit.name)
-        not_before(assigned_on, proposal.received_on, "assigned_on")
-        created = []
-        for unit_id, role in ([(lead, AssignmentRole.LEAD)] if lead else []) + \
-                [(u, AssignmentRole.ASSIST) for u in assist] + \
-                [(u, AssignmentRole.SEPARATE) for u in separate]:
-            unit = get(session, Unit, unit_id, "unit")
-            created.append(_new_assignment(session, actor, proposal, unit, role, assigned_on))
-        refresh(session, proposal)
+        units = [(get(session, Unit, unit_id, "unit"), role) for unit_id, role in roles]
+        for proposal_id in proposal_ids:
+            created += _assign_one(session, actor, proposal_id, units, assigned_on)
     return created
+
+
+def _assign_one(session: Session, actor: Actor, proposal_id: str,
+                units: list[tuple[Unit, AssignmentRole]], assigned_on: date) -> list[Assignment]:
+    proposal, _ = proposal_for(session, actor, proposal_id, Action.ASSIGN)
+    live = _live(session, proposal.id)
+    has_due = any(a.role is not AssignmentRole.ASSIST for a in live)
+    if has_due and any(role is not AssignmentRole.ASSIST for _, role in units):
+        raise NotAllowed("already_assigned", proposal=label_of(proposal))
+    if not has_due and all(role is AssignmentRole.ASSIST for _, role in units):
+        raise InvalidInput("assist_without_lead")
+    for a in live:
+        if any(unit.id == a.unit_id for unit, _ in units):
+            raise InvalidInput("unit_already_assigned", unit=a.unit.name)
+    not_before(assigned_on, proposal.received_on, "assigned_on")
+    created = [_new_assignment(session, actor, proposal, unit, role, assigned_on)
+               for unit, role in units]
+    refresh(session, proposal)
+    return created
+
+
+def due_dates(session: Session, proposal_ids: list[str], assigned_on: date) -> list[date]:
+    """The deadlines that assigning these proposals on ``assigned_on`` would set (per kind)."""
+    rules = load_settings(session).deadlines
+    kinds = set(session.scalars(select(Proposal.kind).where(Proposal.id.in_(proposal_ids))))
+    return sorted({rules.due_on(assigned_on, kind) for kind in kinds})
 
 
 def accept(session: Session, actor: Actor, assignment_id: str, on: date | None = None,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from desktop.labels import label
 from desktop.services import base_data
 
+from .views.assign_view import AssignView
 from .views.entry_view import EntryView
 from .views.placeholder import PlaceholderView
 from .views.review_view import ReviewView
@@ -21,7 +22,6 @@ from .workspace import Workspace
 
 NAVIGATION = ("录入", "审查立案", "交办", "办理跟踪", "统计", "基础数据")
 _LATER = {
-    "交办": "选择主办、协办或分办单位，批量交办，打印交办清单。",
     "办理跟踪": "签收、沟通面商、答复、评价、二次办理、督办和逾期提醒。",
     "统计": "按会议、系统、单位、类别、界别统计，与 tian stats 口径一致。",
     "基础数据": "委员名册导入、界别、承办单位、类别、用户和本单位设置。",
@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self._builders: dict[str, Callable[[], QWidget]] = {
             "录入": lambda: EntryView(workspace),
             "审查立案": lambda: ReviewView(workspace),
+            "交办": lambda: AssignView(workspace),
             "查找": lambda: SearchView(workspace),
         } | {name: (lambda n=name, w=what: PlaceholderView(n, w)) for name, what in _LATER.items()}
         self.views: dict[str, QWidget] = {}

@@ -108,9 +108,15 @@ def main(out: Path) -> None:
     window._search()
     window.search_view.table.selectRow(0)
     _shot(app, window, out, "14_search")
-    for name in ("交办", "统计"):
-        window.show_view(name)
-        _shot(app, window, out, f"15_placeholder_{name}")
+    window.show_view("交办")
+    assign = window.views["交办"]
+    assign.table.selectRow(0)
+    _shot(app, window, out, "15_assign")
+    for index, shot in ((2, "16_assign_requests"), (3, "17_assign_list")):
+        assign.tabs.setCurrentIndex(index)
+        _shot(app, window, out, shot)
+    window.show_view("统计")
+    _shot(app, window, out, "18_placeholder_统计")
 
 
 if __name__ == "__main__":

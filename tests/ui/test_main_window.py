@@ -73,15 +73,15 @@ def test_the_window_names_the_office_and_lists_the_pages(window):
 
 
 def test_pages_not_yet_written_say_so(window, qtbot):
-    for name in ("交办", "办理跟踪", "统计", "基础数据"):
+    for name in ("办理跟踪", "统计", "基础数据"):
         click_page(qtbot, window, name)
         page = window.stack.currentWidget()
         assert page is window.views[name]
         assert "待开发" in texts(page)
         assert name in texts(page)
-    click_page(qtbot, window, "审查立案")
-    assert window.stack.currentWidget() is window.review
-    assert "待开发" not in texts(window.review)
+    for name in ("审查立案", "交办"):
+        click_page(qtbot, window, name)
+        assert "待开发" not in texts(window.stack.currentWidget())
 
 
 def test_ctrl_f_then_enter_finds_proposals_by_their_words(window, qtbot):

@@ -1,0 +1,109 @@
+"""What the 交办 screen lists: a proposal's units, a unit's 交办清单, requests waiting for the office."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.domain.enums import AssignmentEnd, AssignmentRole
+from desktop.store.models import Assignment, Proposal
+
+from .common import label_of
+
+ROLE_NAMES = {AssignmentRole.LEAD: "主办", AssignmentRole.ASSIST: "协办",
+              AssignmentRole.SEPARATE: "分办"}
+
+
+@dataclass(frozen=True)
+class AssignedUnit:
+    assignment_id: str
+    unit: str
+    role: str  # 主办 / 协办 / 分办
+    assigned_on: date
+    due_on: date
+    accepted_on: date | None
+
+
+@dataclass(frozen=True)
+class ListLine:
+    """One line of a unit's 交办清单, in the order it is printed."""
+
+    assignment_id: str
+    proposal_id: str
+    number: str  # 提案号 (收文号 while none)
+    title: str
+    proposers: str  # 张三 / 张三等3人 / 民进县委会
+    role: str
+    assigned_on: date
+    due_on: date
+    accepted_on: date | None
+
+
+@dataclass(frozen=True)
+class Request:
+    """A unit's 退回 (the proposal waits to be assigned again) or 申请调整 (waits for a decision)."""
+
+    assignment_id: str
+    proposal_id: str
+    proposal: str
+    title: str
+    unit: str
+    role: str
+    kind: str  # 退回 / 申请调整
+    on: date
+    reason: str
+
+
+def proposers_of(proposal: Proposal) -> str:
+    people = proposal.proposers
+    if not people:
+        return ""
+    return people[0].name if len(people) == 1 else f"{people[0].name}等{len(people)}人"
+
+
+def units_of(session: Session, proposal_id: str) -> list[AssignedUnit]:
+    """The proposal's current units: 主办 first, then 协办, then 分办."""
+    order = list(ROLE_NAMES)
+    rows = session.scalars(select(Assignment).options(selectinload(Assignment.unit)).where(
+        Assignment.proposal_id == proposal_id, Assignment.ended.is_(None)))
+    rows = sorted(rows, key=lambda a: (order.index(a.role), a.unit.position, a.unit.name))
+    return [AssignedUnit(a.id, a.unit.name, ROLE_NAMES[a.role], a.assigned_on, a.due_on,
+                         a.accepted_on) for a in rows]
+
+
+def assignment_list(session: Session, meeting_id: str, unit_id: str) -> list[ListLine]:
+    """A unit's current assignments of one meeting, by 提案号."""
+    rows = session.scalars(
+        select(Assignment).join(Proposal, Proposal.id == Assignment.proposal_id)
+        .options(selectinload(Assignment.proposal).selectinload(Proposal.proposers))
+        .where(Assignment.meeting_id == meeting_id, Assignment.unit_id == unit_id,
+               Assignment.ended.is_(None))
+        .order_by(Proposal.number_seq, Proposal.serial_seq))
+    return [ListLine(a.id, a.proposal_id, label_of(a.proposal), a.proposal.title,
+                     proposers_of(a.proposal), ROLE_NAMES[a.role], a.assigned_on, a.due_on,
+                     a.accepted_on) for a in rows]
+
+
+def pending_requests(session: Session, meeting_id: str) -> list[Request]:
+    """申请调整 not yet decided, and 退回 whose proposal has no answering unit yet; oldest first."""
+    adjust = session.scalars(
+        select(Assignment).options(selectinload(Assignment.unit), selectinload(Assignment.proposal))
+        .where(Assignment.meeting_id == meeting_id, Assignment.ended.is_(None),
+               Assignment.adjustment_requested_on.is_not(None),
+               Assignment.adjustment_decision.is_(None)))
+    returned = session.scalars(
+        select(Assignment).options(selectinload(Assignment.unit), selectinload(Assignment.proposal))
+        .where(Assignment.meeting_id == meeting_id,
+               Assignment.ended == AssignmentEnd.RETURNED))
+    answering = set(session.scalars(select(Assignment.proposal_id).where(
+        Assignment.meeting_id == meeting_id, Assignment.ended.is_(None),
+        Assignment.role != AssignmentRole.ASSIST)))
+    out = [Request(a.id, a.proposal_id, label_of(a.proposal), a.proposal.title, a.unit.name,
+                   ROLE_NAMES[a.role], "申请调整", a.adjustment_requested_on,
+                   a.adjustment_reason or "") for a in adjust]
+    out += [Request(a.id, a.proposal_id, label_of(a.proposal), a.proposal.title, a.unit.name,
+                    ROLE_NAMES[a.role], "退回", a.ended_on, a.end_reason or "")
+            for a in returned if a.proposal_id not in answering]
+    return sorted(out, key=lambda r: (r.on, r.proposal))

@@ -1,0 +1,135 @@
+"""Choosing units at 交办: which units answered proposals like this one before, and their load."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.enums import AssignmentEnd, AssignmentRole, Decision, State, UnitSystem
+from desktop.store import search
+from desktop.store.models import Assignment, Category, Proposal, Review, Unit
+
+from .common import get
+
+SIMILAR_AT_LEAST = 0.3
+_ANSWERING = (AssignmentRole.LEAD, AssignmentRole.SEPARATE)
+_IN_HAND = (State.ASSIGNED, State.HANDLING)
+
+
+@dataclass(frozen=True)
+class UnitLoad:
+    unit_id: str
+    name: str
+    system: UnitSystem
+    in_hand: int  # live assignments of proposals not yet answered (在办)
+    overdue: int  # of those, replies due and past the deadline
+
+
+@dataclass(frozen=True)
+class UnitSuggestion:
+    unit_id: str
+    name: str
+    why: str
+    score: float
+
+
+def unit_loads(session: Session, today: date | None = None) -> list[UnitLoad]:
+    """Every active unit in the office's order, with what it has in hand now."""
+    today = today or date.today()
+    due = and_(Assignment.role.in_(_ANSWERING), Assignment.due_on < today,
+               or_(Assignment.replied_round.is_(None), Assignment.replied_round < Assignment.round))
+    counts = {unit_id: (in_hand, overdue or 0) for unit_id, in_hand, overdue in session.execute(
+        select(Assignment.unit_id, func.count(), func.sum(case((due, 1), else_=0)))
+        .join(Proposal, Proposal.id == Assignment.proposal_id)
+        .where(Assignment.ended.is_(None), Proposal.status.in_(_IN_HAND))
+        .group_by(Assignment.unit_id))}
+    units = session.scalars(select(Unit).where(Unit.active.is_(True))
+                            .order_by(Unit.position, Unit.name))
+    return [UnitLoad(u.id, u.name, u.system, *counts.get(u.id, (0, 0))) for u in units]
+
+
+def suggest_units(session: Session, proposal_id: str, limit: int = 6) -> list[UnitSuggestion]:
+    """Units named at 立案, then units that answered similar titles, then the category's usual
+    units; best first.  History counts only assignments that were not returned or moved away."""
+    proposal = get(session, Proposal, proposal_id, "proposal")
+    scores: dict[str, float] = defaultdict(float)
+    reasons: dict[str, list[str]] = defaultdict(list)
+    units = {u.id: u for u in session.scalars(select(Unit).where(Unit.active.is_(True)))}
+
+    for unit_id in _named_at_filing(session, proposal, units.values()):
+        scores[unit_id] += 10
+        reasons[unit_id].append("立案时建议")
+
+    similar = _similar_earlier(session, proposal)
+    answered = _answering_units(session, list(similar))
+    by_unit: dict[str, list[str]] = defaultdict(list)
+    for pid, unit_ids in answered.items():
+        for unit_id in unit_ids:
+            scores[unit_id] += similar[pid][0]
+            by_unit[unit_id].append(similar[pid][1])
+    for unit_id, titles in by_unit.items():
+        reasons[unit_id].append(f"办理过相似提案 {len(titles)} 件，如《{titles[0]}》")
+
+    if proposal.category_id:
+        usual = _category_units(session, proposal)
+        total = sum(usual.values())
+        name = session.get(Category, proposal.category_id).name
+        for unit_id, n in usual.most_common(limit):
+            scores[unit_id] += n / total
+            reasons[unit_id].append(f"同类别（{name}）提案承办 {n} 件")
+
+    ranked = sorted((uid for uid in scores if uid in units),
+                    key=lambda uid: (-scores[uid], units[uid].position))
+    return [UnitSuggestion(uid, units[uid].name, "；".join(reasons[uid]), round(scores[uid], 2))
+            for uid in ranked[:limit]]
+
+
+def _named_at_filing(session: Session, proposal: Proposal, units) -> list[str]:  # noqa: ANN001
+    texts = session.scalars(select(Review.suggested_units).where(
+        Review.proposal_id == proposal.id, Review.decision == Decision.FILED,
+        Review.revoked_at.is_(None), Review.suggested_units.is_not(None)))
+    wanted = " ".join(texts)
+    return [u.id for u in units
+            if wanted and (u.name in wanted or (u.short_name and u.short_name in wanted))]
+
+
+def _similar_earlier(session: Session, proposal: Proposal) -> dict[str, tuple[float, str]]:
+    """Other proposals with a similar 案由: id → (likeness, title)."""
+    wanted = search.title_terms(proposal.title)
+    ids = [i for i in search.similar_title_candidates(session, proposal.title) if i != proposal.id]
+    out = {}
+    for pid, title in session.execute(select(Proposal.id, Proposal.title)
+                                      .where(Proposal.id.in_(ids))):
+        likeness = search.title_likeness(wanted, search.title_terms(title))
+        if likeness >= SIMILAR_AT_LEAST:
+            out[pid] = (likeness, title)
+    return out
+
+
+def _kept(stmt):  # noqa: ANN001, ANN202
+    """Assignments that stayed with their unit: not returned, not moved by 申请调整."""
+    return stmt.where(or_(Assignment.ended.is_(None),
+                          Assignment.ended.not_in((AssignmentEnd.RETURNED,
+                                                   AssignmentEnd.ADJUSTED))))
+
+
+def _answering_units(session: Session, proposal_ids: list[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    rows = session.execute(_kept(select(Assignment.proposal_id, Assignment.unit_id).where(
+        Assignment.proposal_id.in_(proposal_ids), Assignment.role.in_(_ANSWERING))))
+    for pid, unit_id in rows:
+        out[pid].add(unit_id)
+    return out
+
+
+def _category_units(session: Session, proposal: Proposal) -> Counter[str]:
+    rows = session.execute(_kept(
+        select(Assignment.unit_id, func.count())
+        .join(Proposal, Proposal.id == Assignment.proposal_id)
+        .where(Proposal.category_id == proposal.category_id, Proposal.id != proposal.id,
+               Assignment.role.in_(_ANSWERING))
+        .group_by(Assignment.unit_id)))
+    return Counter(dict(rows.all()))

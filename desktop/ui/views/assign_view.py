@@ -1,0 +1,96 @@
+"""交办: filed proposals to units (主办 + 协办, or 分办), units' requests, each unit's 交办清单."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabBar, QVBoxLayout, QWidget
+
+from desktop.domain.enums import State
+from desktop.services import listing
+from desktop.services.listing import ProposalFilter
+
+from ..models.proposal_table import ProposalTableModel
+from ..widgets.proposal_table import ProposalTable
+from ..workspace import Workspace
+from .assign_pages import ListPage, RequestsPage
+from .assign_panel import AssignPanel
+
+TO_ASSIGN = (State.FILED,)
+ASSIGNED = (State.ASSIGNED, State.HANDLING, State.REPLIED, State.CLOSED)
+TABS = ("待交办", "已交办", "退回与调整", "交办清单")
+
+
+class AssignView(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = workspace
+        self.tabs = QTabBar()
+        for name in TABS:
+            self.tabs.addTab(name)
+        self.model = ProposalTableModel(workspace, self._where(0), parent=self)
+        self.table = ProposalTable(self.model, "assign", self)
+        self.panel = AssignPanel(workspace, self)
+        self.message = QLabel()
+        self.message.hide()
+        self.requests = RequestsPage(workspace, self)
+        self.lists = ListPage(workspace, self)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.panel)
+        split.setSizes([700, 560])  # the units' table needs its four narrow columns
+        self.pages = QStackedWidget()
+        self.pages.addWidget(split)
+        self.pages.addWidget(self.requests)
+        self.pages.addWidget(self.lists)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.message)
+        layout.addWidget(self.pages, 1)
+        self.tabs.currentChanged.connect(self._show_tab)
+        self.table.selection_changed.connect(self.panel.show_selection)
+        self.panel.assigned.connect(self._say)
+        self.requests.reassign.connect(self._reassign)
+        workspace.meeting_changed.connect(lambda _m: self.refresh())
+        self._count()
+
+    def _where(self, tab: int) -> ProposalFilter:
+        return ProposalFilter(self._ws.meeting_id, ASSIGNED if tab == 1 else TO_ASSIGN)
+
+    def show_tab(self, name: str) -> None:
+        self.tabs.setCurrentIndex(TABS.index(name))
+
+    def _show_tab(self, index: int) -> None:
+        self.message.hide()
+        if index <= 1:
+            self.model.set_filter(self._where(index))
+            self.pages.setCurrentIndex(0)
+        else:
+            self.pages.setCurrentIndex(index - 1)
+
+    def _count(self) -> None:
+        for i in (0, 1):
+            n = self._ws.read(listing.count, self._where(i))
+            self.tabs.setTabText(i, f"{TABS[i]}（{n}）")
+        self.tabs.setTabText(2, f"{TABS[2]}（{self.requests.count()}）")
+
+    def _say(self, sentence: str) -> None:
+        self.message.setText(sentence)
+        self.message.show()
+
+    def _reassign(self, proposal_id: str) -> None:
+        """A returned proposal: 待交办, with it selected for the next unit."""
+        self.show_tab("待交办")
+        row = next((r for r in range(self.model.rowCount())
+                    if self.model.proposal_id(r) == proposal_id), None)
+        if row is not None:
+            self.table.selectionModel().select(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def refresh(self) -> None:
+        if self.tabs.currentIndex() <= 1:
+            self.model.set_filter(self._where(self.tabs.currentIndex()))
+        self.panel.refresh()
+        self.requests.refresh()
+        self.lists.refresh()
+        self._count()
