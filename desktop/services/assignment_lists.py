@@ -97,9 +97,10 @@ def pending_requests(session: Session, meeting_id: str) -> list[Request]:
         select(Assignment).options(selectinload(Assignment.unit), selectinload(Assignment.proposal))
         .where(Assignment.meeting_id == meeting_id,
                Assignment.ended == AssignmentEnd.RETURNED))
+    returned = list(returned)
     answering = set(session.scalars(select(Assignment.proposal_id).where(
-        Assignment.meeting_id == meeting_id, Assignment.ended.is_(None),
-        Assignment.role != AssignmentRole.ASSIST)))
+        Assignment.proposal_id.in_({a.proposal_id for a in returned}),
+        Assignment.ended.is_(None), Assignment.role != AssignmentRole.ASSIST)))
     out = [Request(a.id, a.proposal_id, label_of(a.proposal), a.proposal.title, a.unit.name,
                    ROLE_NAMES[a.role], "申请调整", a.adjustment_requested_on,
                    a.adjustment_reason or "") for a in adjust]

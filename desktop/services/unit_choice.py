@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AssignmentEnd, AssignmentRole, Decision, State, UnitSystem
@@ -39,16 +39,29 @@ class UnitSuggestion:
 def unit_loads(session: Session, today: date | None = None) -> list[UnitLoad]:
     """Every active unit in the office's order, with what it has in hand now."""
     today = today or date.today()
-    due = and_(Assignment.role.in_(_ANSWERING), Assignment.due_on < today,
-               or_(Assignment.replied_round.is_(None), Assignment.replied_round < Assignment.round))
-    counts = {unit_id: (in_hand, overdue or 0) for unit_id, in_hand, overdue in session.execute(
-        select(Assignment.unit_id, func.count(), func.sum(case((due, 1), else_=0)))
-        .join(Proposal, Proposal.id == Assignment.proposal_id)
-        .where(Assignment.ended.is_(None), Proposal.status.in_(_IN_HAND))
-        .group_by(Assignment.unit_id))}
+    unanswered = or_(Assignment.replied_round.is_(None),
+                     Assignment.replied_round < Assignment.round)
+    late = case((Assignment.due_on < today, 1), else_=0)
+    # 主办 and 分办 are in hand until their reply (the assignment's own columns, no join);
+    # 协办 until the proposal is answered
+    counts: Counter[str] = Counter()
+    overdue: Counter[str] = Counter()
+    for unit_id, n, m in session.execute(
+            select(Assignment.unit_id, func.count(), func.sum(late))
+            .where(Assignment.ended.is_(None), Assignment.role.in_(_ANSWERING), unanswered)
+            .group_by(Assignment.unit_id)):
+        counts[unit_id] += n
+        overdue[unit_id] += m or 0
+    for unit_id, n in session.execute(
+            select(Assignment.unit_id, func.count())
+            .join(Proposal, Proposal.id == Assignment.proposal_id)
+            .where(Assignment.ended.is_(None), Assignment.role == AssignmentRole.ASSIST,
+                   Proposal.status.in_(_IN_HAND))
+            .group_by(Assignment.unit_id)):
+        counts[unit_id] += n
     units = session.scalars(select(Unit).where(Unit.active.is_(True))
                             .order_by(Unit.position, Unit.name))
-    return [UnitLoad(u.id, u.name, u.system, *counts.get(u.id, (0, 0))) for u in units]
+    return [UnitLoad(u.id, u.name, u.system, counts[u.id], overdue[u.id]) for u in units]
 
 
 def suggest_units(session: Session, proposal_id: str, limit: int = 6) -> list[UnitSuggestion]:

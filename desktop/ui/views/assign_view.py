@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
 from desktop.domain.enums import State
@@ -23,6 +24,7 @@ class AssignView(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ws = workspace
+        self._stale = False
         self.tabs = QTabBar()
         for name in TABS:
             self.tabs.addTab(name)
@@ -87,7 +89,17 @@ class AssignView(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows)
             self.table.scrollTo(self.model.index(row, 0))
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        """Only while on screen: at 100,000 proposals the loads and lists take about a second,
+        which an act on another screen should not wait for."""
+        self._stale = not self.isVisible()
+        if self._stale:
+            return
         if self.tabs.currentIndex() <= 1:
             self.model.set_filter(self._where(self.tabs.currentIndex()))
         self.panel.refresh()
