@@ -13,7 +13,7 @@ FIELDS = {
     "contacted_on": "沟通日期", "replied_on": "答复日期", "evaluated_on": "评价日期",
     "followed_on": "跟踪日期", "due_on": "办理时限", "received_on": "收文日期",
     "proposal": "提案", "meeting": "会议", "assignment": "承办件", "user": "用户",
-    "term": "届次",
+    "term": "届次", "sent_on": "送达日期", "method": "评价方式", "signer": "签发人",
 }
 ACTIONS = {
     "register": "录入", "edit": "修改", "submit": "提交审查", "forward": "送下一级审查",
@@ -22,7 +22,7 @@ ACTIONS = {
     "number": "编提案号", "assign": "交办", "accept": "签收", "return_assignment": "退回交办",
     "request_adjustment": "申请调整", "decide_adjustment": "审批调整申请", "extend": "延期",
     "record_contact": "记录沟通", "reply": "答复", "evaluate": "录入评价",
-    "rehandle": "二次办理", "follow_up": "跟踪落实", "mark_key": "设为重点提案",
+    "assist_opinion": "送协办意见", "rehandle": "二次办理", "follow_up": "跟踪落实", "mark_key": "设为重点提案",
     "supervise": "领衔督办", "manage_base_data": "维护基础数据", "manage_users": "管理用户",
 }
 
@@ -65,11 +65,12 @@ TEMPLATES = {
     "no_adjustment_request": "{unit}没有待审批的调整申请。",
     "no_further_level": "{proposal}已在终审，请直接作出决定。",
     "no_reply_to_evaluate": "{unit}对{proposal}尚未答复，不能录入评价。",
-    "not_accepted": "{unit}尚未签收{proposal}，请先签收再答复。",
+    "not_accepted": "{unit}尚未签收{proposal}，请先签收再办理。",
     "nothing_to_undo": "{proposal}没有可以撤销的审查决定。",
     "number_pattern_invalid": "编号格式“{pattern}”无法使用，请参照“第{{n}}号”或“{{year}}{{n:04}}”填写。",
     "number_pattern_unknown_field": "编号格式中的“{field}”无法识别，可用：n、year、term、meeting。",
     "number_pattern_without_n": "编号格式“{pattern}”缺少序号 {{n}}，会产生重复编号。",
+    "opinion_from_assist_only": "{unit}是{proposal}的主办或分办单位，请直接答复；协办意见由协办单位填写。",
     "office_name_missing": "请填写政协名称。",
     "other_unit": "这是{unit}的承办件，您只能办理本单位的承办件。",
     "password_too_short": "密码至少需要 {length} 位。",
@@ -95,6 +96,7 @@ TEMPLATES = {
     "unit_twice": "同一单位不能重复选择。",
     "unit_user_needs_unit": "承办单位经办人必须指定所属单位。",
     "username_taken": "用户名“{username}”已被使用。",
+    "rating_required": "请分别选择办理态度和办理结果的评价（满意、基本满意或不满意）。",
     "record_not_found": "找不到所选的{kind}，可能已被删除或尚未同步，请刷新后重试。",
     "backup_failed": "备份未完成：{detail}。请检查目标位置是否可写、空间是否足够。",
     "backup_not_ours": "{path} 不是提案通的备份文件，未作任何改动。",

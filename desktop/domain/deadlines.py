@@ -42,6 +42,9 @@ class DeadlineRules:
         if new_due_on > latest:
             raise NotAllowed("extension_beyond_maximum", latest=latest.isoformat())
 
+    def adjustment_open(self, assigned_on: date, today: date) -> bool:
+        return today <= assigned_on + timedelta(days=self.adjust_within_days)
+
     def check_adjustment_window(self, assigned_on: date, today: date) -> None:
         last = assigned_on + timedelta(days=self.adjust_within_days)
         if today > last:

@@ -71,6 +71,19 @@ class AssignmentEnd(StrEnum):
     ADJUSTED = "adjusted"  # 调整承办单位
 
 
+class HandlingStatus(StrEnum):
+    """Where one assignment stands (the tracking list's 状态), derived by domain.tracking."""
+
+    TO_ACCEPT = "to_accept"  # 待签收
+    HANDLING = "handling"  # 办理中
+    REHANDLING = "rehandling"  # 二次办理中
+    ASSISTING = "assisting"  # 协办中
+    TO_EVALUATE = "to_evaluate"  # 已答复待评价
+    DONE = "done"  # 已办结
+    RETURNED = "returned"  # 已退回
+    ADJUSTED = "adjusted"  # 已调整
+
+
 class AdjustmentDecision(StrEnum):
     APPROVED = "approved"
     REFUSED = "refused"

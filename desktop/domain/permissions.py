@@ -30,6 +30,7 @@ class Action(StrEnum):
     RECORD_CONTACT = "record_contact"
     REPLY = "reply"
     EVALUATE = "evaluate"
+    ASSIST_OPINION = "assist_opinion"
     REHANDLE = "rehandle"
     FOLLOW_UP = "follow_up"
     MARK_KEY = "mark_key"
@@ -73,6 +74,7 @@ ALLOWED: dict[Action, tuple[frozenset[State], frozenset[UserRole]]] = {
     Action.EXTEND: (_IN_HAND, _OFFICE),
     Action.RECORD_CONTACT: (_AFTER_ASSIGN, _UNIT_WORK),
     Action.REPLY: (_IN_HAND, _UNIT_WORK),
+    Action.ASSIST_OPINION: (_AFTER_ASSIGN, _UNIT_WORK),
     Action.EVALUATE: (frozenset({State.HANDLING, State.REPLIED}), _OFFICE),
     Action.REHANDLE: (frozenset({State.HANDLING}) | _ANSWERED, _OFFICE),
     Action.FOLLOW_UP: (frozenset({State.HANDLING}) | _ANSWERED, _UNIT_WORK),
@@ -95,6 +97,11 @@ def require(action: Action, state: State | None, role: UserRole) -> None:
         raise NotAllowed("role_not_allowed", action=action.value, role=role.value)
     if state is not None and state not in states:
         raise NotAllowed("state_not_allowed", action=action.value, state=state.value)
+
+
+def sees_all_proposals(role: UserRole) -> bool:
+    """Unit mode: a 承办单位经办人 sees their unit's assignments only, not the office's lists."""
+    return role is not UserRole.UNIT
 
 
 def actions_for(state: State | None, role: UserRole) -> list[Action]:

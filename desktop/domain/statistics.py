@@ -99,6 +99,7 @@ class AssignmentRow:
     last_result: str | None  # the 办理结果 of the latest evaluation
     unsatisfied_ever: bool
     face_to_face: bool
+    last_result_round: int | None = None  # the round the latest evaluation rated
 
     @property
     def due(self) -> bool:

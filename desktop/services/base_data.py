@@ -176,6 +176,14 @@ def categories(session: Session) -> list[tuple[str, str]]:
         select(Category).where(Category.active.is_(True)).order_by(Category.code))]
 
 
+def units(session: Session, active_only: bool = False) -> list[tuple[str, str]]:
+    """(id, name) in the office's order; merged units too unless ``active_only`` (history)."""
+    stmt = select(Unit).order_by(Unit.position, Unit.name)
+    if active_only:
+        stmt = stmt.where(Unit.active.is_(True))
+    return [(u.id, u.name) for u in session.scalars(stmt)]
+
+
 def sectors(session: Session) -> list[tuple[str, str]]:
     return [(s.id, s.name) for s in session.scalars(select(Sector).order_by(Sector.position))]
 

@@ -16,7 +16,9 @@ from desktop.domain.errors import InvalidInput, NotAllowed
 from desktop.domain.permissions import Action
 from desktop.store.changes import next_stamp, write
 from desktop.store.facts import refresh, refresh_assignment
-from desktop.store.models import Assignment, Attachment, Contact, Evaluation, FollowUp, Reply
+from desktop.store.models import (
+    Assignment, AssistOpinion, Attachment, Contact, Evaluation, FollowUp, Reply,
+)
 from desktop.store.office import load_settings
 
 from .common import assignment_for, label_of, not_before, required_text
@@ -38,6 +40,25 @@ def record_contact(session: Session, actor: Actor, assignment_id: str, form: Con
         session.add(contact)
         refresh_assignment(session, assignment)
     return contact
+
+
+def send_opinion(session: Session, actor: Actor, assignment_id: str, on: date,
+                 text: str) -> AssistOpinion:
+    """协办意见 sent to the 主办 unit, which answers the proposer for both."""
+    text = required_text(text, "text")
+    with write(session, actor, "handling.assist_opinion"):
+        assignment, proposal, _ = assignment_for(session, actor, assignment_id,
+                                                 Action.ASSIST_OPINION)
+        if assignment.role in DUE_ROLES:
+            raise NotAllowed("opinion_from_assist_only", unit=assignment.unit.name,
+                             proposal=label_of(proposal))
+        if assignment.accepted_on is None:
+            raise NotAllowed("not_accepted", unit=assignment.unit.name, proposal=label_of(proposal))
+        not_before(on, assignment.accepted_on, "sent_on")
+        opinion = AssistOpinion(assignment_id=assignment.id, sent_on=on, text=text,
+                                user_id=actor.user_id, stamp=next_stamp(session))
+        session.add(opinion)
+    return opinion
 
 
 @dataclass
@@ -98,10 +119,14 @@ def reply(session: Session, actor: Actor, assignment_id: str, data: ReplyInput,
     return answer
 
 
-def evaluate(session: Session, actor: Actor, assignment_id: str, attitude: Rating,
-             result: Rating, method: EvaluationMethod, on: date,
+def evaluate(session: Session, actor: Actor, assignment_id: str, attitude: Rating | None,
+             result: Rating | None, method: EvaluationMethod | None, on: date,
              note: str | None = None) -> Evaluation:
     """The proposer's rating of 办理态度 and 办理结果; 不满意 on the result reopens handling."""
+    if attitude is None or result is None:
+        raise InvalidInput("rating_required")
+    if method is None:
+        raise InvalidInput("field_required", field="method")
     with write(session, actor, "handling.evaluate"):
         assignment, proposal, _ = assignment_for(session, actor, assignment_id, Action.EVALUATE)
         current = [r for r in _replies(session, assignment) if r.round == assignment.round]

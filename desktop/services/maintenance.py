@@ -42,13 +42,15 @@ def _answer_problems(session: Session) -> list[str]:
     reference = statistics.assignment_rows(session, live_filed_only=False)
     a = Assignment.__table__.c
     wrong = 0
-    for aid, replied_round, category, result, unsatisfied, face in session.connection().execute(
-            select(a.id, a.replied_round, type_coerce(a.category, String),
-                   type_coerce(a.result, String), a.unsatisfied, a.face_to_face)):
+    for aid, replied_round, category, result, result_round, unsatisfied, face in \
+            session.connection().execute(
+                select(a.id, a.replied_round, type_coerce(a.category, String),
+                       type_coerce(a.result, String), a.evaluated_round, a.unsatisfied,
+                       a.face_to_face)):
         row, _ = reference[aid]
-        if (replied_round, category, result, bool(unsatisfied), bool(face)) != (
-                row.last_reply_round, row.last_category, row.last_result, row.unsatisfied_ever,
-                row.face_to_face):
+        if (replied_round, category, result, result_round, bool(unsatisfied), bool(face)) != (
+                row.last_reply_round, row.last_category, row.last_result, row.last_result_round,
+                row.unsatisfied_ever, row.face_to_face):
             wrong += 1
     return [f"有 {wrong} 个承办件记录的答复、评价或面商情况与原始记录不符"] if wrong else []
 

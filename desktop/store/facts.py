@@ -77,20 +77,22 @@ def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
 
 
 def refresh_assignment(session: Session, assignment: Assignment) -> None:
-    """Rebuild an assignment's cached answer (latest reply and rating, 面商) from its records."""
+    """Rebuild an assignment's cached answer (latest reply and rating with their rounds, 面商) from its records."""
     session.flush()
     latest = session.execute(
         select(Reply.round, Reply.category).where(Reply.assignment_id == assignment.id)
         .order_by(Reply.stamp.desc()).limit(1)).first()
-    results = session.execute(
-        select(Evaluation.result).where(Evaluation.assignment_id == assignment.id)
-        .order_by(Evaluation.stamp.desc())).scalars().all()
+    ratings = session.execute(
+        select(Evaluation.result, Evaluation.round).where(Evaluation.assignment_id == assignment.id)
+        .order_by(Evaluation.stamp.desc())).all()
+    results = [result for result, _ in ratings]
     face = session.scalar(select(Contact.id).where(
         Contact.assignment_id == assignment.id, Contact.form == ContactForm.FACE).limit(1))
     values = {
         "replied_round": latest[0] if latest else None,
         "category": latest[1] if latest else None,
         "result": results[0] if results else None,
+        "evaluated_round": ratings[0][1] if ratings else None,
         "unsatisfied": Rating.UNSATISFIED in results,
         "face_to_face": face is not None,
     }

@@ -201,6 +201,9 @@ class Assignment(Synced, Base):
     __tablename__ = "assignment"
     __table_args__ = (
         Index("ix_assignment_unit", "unit_id", "due_on"),
+        # the tracking list, sorted by deadline within a meeting or over all of them
+        Index("ix_assignment_meeting_due", "meeting_id", "due_on"),
+        Index("ix_assignment_due", "due_on"),
         # covers the statistics' passes over a meeting's assignments (no join needed)
         Index("ix_assignment_meeting", "meeting_id", "ended", "unit_id", "role", "round", "due_on",
               "replied_round", "category", "result", "unsatisfied", "face_to_face",
@@ -232,6 +235,7 @@ class Assignment(Synced, Base):
     replied_round: Mapped[int | None] = mapped_column(info={"derived": True})
     category: Mapped[e.ReplyCategory | None] = mapped_column(info={"derived": True})
     result: Mapped[e.Rating | None] = mapped_column(info={"derived": True})
+    evaluated_round: Mapped[int | None] = mapped_column(info={"derived": True})
     unsatisfied: Mapped[bool] = mapped_column(default=False, info={"derived": True})
     face_to_face: Mapped[bool] = mapped_column(default=False, info={"derived": True})
     unit: Mapped[Unit] = relationship()
@@ -280,6 +284,17 @@ class Evaluation(Synced, Base):
     evaluated_on: Mapped[date]
     entered_by: Mapped[str | None] = fk("user_account")
     note: Mapped[str | None] = mapped_column(Text)
+    stamp: Mapped[str] = mapped_column(String(80))
+
+
+class AssistOpinion(Synced, Base):
+    """协办意见: what a 协办 unit sends the 主办 unit, which answers for both."""
+
+    __tablename__ = "assist_opinion"
+    assignment_id: Mapped[str] = fk("assignment", index=True)  # the 协办 unit's assignment
+    sent_on: Mapped[date]
+    text: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[str | None] = fk("user_account")
     stamp: Mapped[str] = mapped_column(String(80))
 
 

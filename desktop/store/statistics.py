@@ -210,7 +210,8 @@ def assignment_rows(session: Session, meeting_id: str | None = None,
     stmt = (
         select(Assignment.id, Assignment.proposal_id, Assignment.unit_id, Assignment.role,
                Assignment.round, Assignment.due_on, reply.c.value, reply.c.round,
-               evaluation.c.value, unsatisfied.c.assignment_id, face.c.assignment_id, Unit.system)
+               evaluation.c.value, unsatisfied.c.assignment_id, face.c.assignment_id, Unit.system,
+               evaluation.c.round)
         .join(Proposal, Proposal.id == Assignment.proposal_id)
         .join(Unit, Unit.id == Assignment.unit_id)
         .outerjoin(reply, reply.c.assignment_id == Assignment.id)
@@ -223,9 +224,9 @@ def assignment_rows(session: Session, meeting_id: str | None = None,
     if meeting_id:
         stmt = stmt.where(Proposal.meeting_id == meeting_id)
     out = {}
-    for aid, pid, uid, role, rnd, due, cat, cat_round, result, unsat, face_id, system in \
-            session.execute(stmt):
+    for aid, pid, uid, role, rnd, due, cat, cat_round, result, unsat, face_id, system, \
+            result_round in session.execute(stmt):
         out[aid] = (AssignmentRow(pid, uid, _value(role), rnd, due, _value(cat), cat_round,
-                                  _value(result), unsat is not None, face_id is not None),
-                    _value(system))
+                                  _value(result), unsat is not None, face_id is not None,
+                                  result_round), _value(system))
     return out

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QStackedWidget, QToolBar, QWidget,
 )
 
+from desktop.domain.permissions import Action, allowed, sees_all_proposals
 from desktop.labels import label
 from desktop.services import base_data
 
@@ -18,11 +19,14 @@ from .views.entry_view import EntryView
 from .views.placeholder import PlaceholderView
 from .views.review_view import ReviewView
 from .views.search_view import SearchView
+from .views.tracking_view import TrackingView
 from .workspace import Workspace
 
 NAVIGATION = ("录入", "审查立案", "交办", "办理跟踪", "统计", "基础数据")
+# the action a screen is for: a user whose role may never take it does not see the screen
+GATES = {"录入": Action.REGISTER, "审查立案": Action.FILE, "交办": Action.ASSIGN,
+         "基础数据": Action.MANAGE_BASE_DATA}
 _LATER = {
-    "办理跟踪": "签收、沟通面商、答复、评价、二次办理、督办和逾期提醒。",
     "统计": "按会议、系统、单位、类别、界别统计，与 tian stats 口径一致。",
     "基础数据": "委员名册导入、界别、承办单位、类别、用户和本单位设置。",
 }
@@ -39,6 +43,7 @@ class MainWindow(QMainWindow):
             "录入": lambda: EntryView(workspace),
             "审查立案": lambda: ReviewView(workspace),
             "交办": lambda: AssignView(workspace),
+            "办理跟踪": lambda: TrackingView(workspace),
             "查找": lambda: SearchView(workspace),
         } | {name: (lambda n=name, w=what: PlaceholderView(n, w)) for name, what in _LATER.items()}
         self.views: dict[str, QWidget] = {}
@@ -49,7 +54,9 @@ class MainWindow(QMainWindow):
         self.navigation.setStyleSheet("QListWidget { font-size: 15px; } "
                                       "QListWidget::item { padding: 10px 8px; }")
         self.stack = QStackedWidget()
-        for name in NAVIGATION:
+        self.screens = [name for name in NAVIGATION
+                        if name not in GATES or allowed(GATES[name], None, workspace.actor.role)]
+        for name in self.screens:
             self.navigation.addItem(QListWidgetItem(name))
         self.navigation.currentRowChanged.connect(self._show_row)
         central = QWidget()
@@ -73,7 +80,8 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(QLabel(" 会议："))
         toolbar.addWidget(self.meetings)
         toolbar.addSeparator()
-        toolbar.addWidget(self.search_box)
+        if sees_all_proposals(workspace.actor.role):
+            toolbar.addWidget(self.search_box)
         self.addToolBar(toolbar)
         find = QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         if QKeySequence("Ctrl+F") not in find.keys():  # a second Ctrl+F shortcut would be ambiguous
@@ -128,7 +136,7 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         if row >= 0:
-            self.stack.setCurrentWidget(self.view(NAVIGATION[row]))
+            self.stack.setCurrentWidget(self.view(self.screens[row]))
 
     def _refresh_views(self) -> None:
         for view in self.views.values():
@@ -147,7 +155,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.search_view)
 
     def show_view(self, name: str) -> None:
-        self.navigation.setCurrentRow(NAVIGATION.index(name))
+        self.navigation.setCurrentRow(self.screens.index(name))
 
     def _update_status(self) -> None:
         actor = self.ws.actor

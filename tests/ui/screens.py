@@ -46,7 +46,11 @@ def main(out: Path) -> None:
     from desktop.ui.start import Opening, make_application
     from desktop.ui.workspace import Workspace
     from desktop.labels import REJECT_REASONS
-    from desktop.domain.enums import State
+    from desktop.domain.enums import HandlingStatus, State, UserRole
+    from desktop.store.models import Assignment
+    from desktop.ui.dialogs.evaluation import EvaluationDialog
+    from desktop.ui.dialogs.handling import ContactDialog, ExtendDialog
+    from desktop.ui.dialogs.reply import ReplyDialog
     from desktop.services import listing, numbering, review
 
     app = make_application([])
@@ -115,8 +119,39 @@ def main(out: Path) -> None:
     for index, shot in ((2, "16_assign_requests"), (3, "17_assign_list")):
         assign.tabs.setCurrentIndex(index)
         _shot(app, window, out, shot)
+    window.show_view("办理跟踪")
+    track = window.views["办理跟踪"]
+    track.unsatisfied.setChecked(True)  # a year with 二次办理 has the longest timeline
+    track.table.selectRow(0)
+    _shot(app, window, out, "18_tracking")
+    track.unsatisfied.setChecked(False)
+    track.overdue.setChecked(True)
+    track.table.selectRow(0)
+    _shot(app, window, out, "19_tracking_overdue")
+    track.overdue.setChecked(False)
+    track.status.setCurrentIndex(track.status.findData(HandlingStatus.HANDLING))
+    track.table.selectRow(0)
+    view = track.pane.view
+    for maker, shot in ((ReplyDialog, "20_reply"), (EvaluationDialog, "21_evaluation"),
+                        (ContactDialog, "22_contact"), (ExtendDialog, "23_extend")):
+        dialog = maker(workspace, view, window)
+        if shot == "20_reply":
+            dialog.accept()  # no category chosen: the sentence the clerk sees
+        _shot(app, dialog, out, shot)
+        dialog.close()
+    with database.session() as session:
+        unit_id = session.get(Assignment, view.assignment_id).unit_id
+        clerk = users.create_user(session, Actor.system(), "unitclerk", "单位经办人",
+                                  UserRole.UNIT, "secret-123", unit_id=unit_id)
+        unit_actor = users.actor_of(clerk)
+    unit_window = MainWindow(Workspace(database, unit_actor, meeting.id), "政协示范县委员会")
+    unit_window.resize(1366, 768)
+    unit_window.show_view("办理跟踪")
+    unit_window.views["办理跟踪"].table.selectRow(0)
+    _shot(app, unit_window, out, "24_tracking_unit_mode")
+    unit_window.close()
     window.show_view("统计")
-    _shot(app, window, out, "18_placeholder_统计")
+    _shot(app, window, out, "25_placeholder_统计")
 
 
 if __name__ == "__main__":

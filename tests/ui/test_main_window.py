@@ -10,11 +10,13 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from desktop.services import base_data, entry
+from desktop.domain.enums import UserRole
+from desktop.services import base_data, entry, users
 from desktop.store.models import Term
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.proposal_table import COLUMNS
 from desktop.ui.single_instance import InstanceGuard, wake_running
+from desktop.ui.workspace import Workspace
 
 OFFICE = "政协测试县委员会"
 
@@ -72,14 +74,32 @@ def test_the_window_names_the_office_and_lists_the_pages(window):
     assert window.stack.currentWidget() is window.entry
 
 
+@pytest.mark.parametrize(("role", "pages", "searches"), [
+    (UserRole.UNIT, ["办理跟踪", "统计"], False),
+    (UserRole.LEADER, ["办理跟踪", "统计"], True),
+    (UserRole.REVIEWER, ["审查立案", "办理跟踪", "统计"], True),
+])
+def test_each_role_sees_the_pages_of_its_work(desk, qtbot, role, pages, searches):
+    unit_id = desk.unit("教育局").id if role is UserRole.UNIT else None
+    user = users.create_user(desk.session, desk.admin, f"u{role.value}", "某人", role,
+                             "secret-123", unit_id=unit_id)
+    ws = Workspace(desk.db, users.actor_of(user), desk.meeting.id)
+    w = MainWindow(ws, OFFICE)
+    qtbot.addWidget(w)
+    w.show()
+    assert [w.navigation.item(i).text() for i in range(w.navigation.count())] == pages
+    assert w.stack.currentWidget() is w.views[pages[0]]
+    assert w.search_box.isVisible() is searches
+
+
 def test_pages_not_yet_written_say_so(window, qtbot):
-    for name in ("办理跟踪", "统计", "基础数据"):
+    for name in ("统计", "基础数据"):
         click_page(qtbot, window, name)
         page = window.stack.currentWidget()
         assert page is window.views[name]
         assert "待开发" in texts(page)
         assert name in texts(page)
-    for name in ("审查立案", "交办"):
+    for name in ("审查立案", "交办", "办理跟踪"):
         click_page(qtbot, window, name)
         assert "待开发" not in texts(window.stack.currentWidget())
 

@@ -143,7 +143,7 @@ class HandlingYear:
                  method=rng.choice(list(e.EvaluationMethod)), evaluated_on=evaluated,
                  entered_by=ctx["actor"].user_id, note=None, stamp=eval_stamp)
         a["_evaluations"].append(EvaluationFact(a["id"], round_, result, eval_stamp))
-        a["result"] = result
+        a["result"], a["evaluated_round"] = result, round_
         a["unsatisfied"] = a["unsatisfied"] or result is e.Rating.UNSATISFIED
         if result is e.Rating.UNSATISFIED:
             due = self.settings.deadlines.rehandle_due_on(evaluated)

@@ -17,8 +17,8 @@ from desktop.store.models import (
 
 
 BATCH = 5000
-NO_ANSWER = {"replied_round": None, "category": None, "result": None, "unsatisfied": False,
-             "face_to_face": False}
+NO_ANSWER = {"replied_round": None, "category": None, "result": None, "evaluated_round": None,
+             "unsatisfied": False, "face_to_face": False}
 
 
 def _text() -> dict:

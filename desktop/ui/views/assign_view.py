@@ -10,7 +10,7 @@ from desktop.services import listing
 from desktop.services.listing import ProposalFilter
 
 from ..models.proposal_table import ProposalTableModel
-from ..widgets.proposal_table import ProposalTable
+from ..widgets.record_table import RecordTable
 from ..workspace import Workspace
 from .assign_pages import ListPage, RequestsPage
 from .assign_panel import AssignPanel
@@ -29,7 +29,7 @@ class AssignView(QWidget):
         for name in TABS:
             self.tabs.addTab(name)
         self.model = ProposalTableModel(workspace, self._where(0), parent=self)
-        self.table = ProposalTable(self.model, "assign", self)
+        self.table = RecordTable(self.model, "assign", self)
         self.panel = AssignPanel(workspace, self)
         self.message = QLabel()
         self.message.hide()

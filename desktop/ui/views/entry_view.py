@@ -15,7 +15,7 @@ from desktop.services import entry, listing
 
 from ..errors import explain
 from ..models.proposal_table import COLUMNS, ProposalTableModel
-from ..widgets.proposal_table import ProposalTable
+from ..widgets.record_table import RecordTable
 from ..workspace import Workspace
 from .entry_form import EntryForm
 from .similar_pane import SimilarPane
@@ -43,7 +43,7 @@ class EntryView(QWidget):
         self.today_model.sort(next(i for i, c in enumerate(COLUMNS) if c.key == "registered_at"),
                               Qt.SortOrder.DescendingOrder)
         hidden = {c.key for c in COLUMNS} - _TODAY_SHOWN
-        self.today = ProposalTable(self.today_model, "entry_today", hidden=hidden,
+        self.today = RecordTable(self.today_model, "entry_today", hidden=hidden,
                                    sort=("registered_at", Qt.SortOrder.DescendingOrder))
         self.today_heading = QLabel()
 

@@ -19,7 +19,7 @@ from ..errors import explain
 from ..models.proposal_table import ProposalTableModel
 from ..widgets.detail_pane import DetailPane, beside
 from ..widgets.form import ErrorLabel
-from ..widgets.proposal_table import ProposalTable
+from ..widgets.record_table import RecordTable
 from ..workspace import Workspace
 
 _NOT_FILED = (State.REJECTED, State.REFERRED, State.MERGED, State.WITHDRAWN, State.SPLIT)
@@ -76,7 +76,7 @@ class ReviewView(QWidget):
         for queue in self.queues:
             self.tabs.addTab(queue.name)
         self.model = ProposalTableModel(workspace, self.queues[1].where(workspace.meeting_id))
-        self.table = ProposalTable(self.model, "review")
+        self.table = RecordTable(self.model, "review")
         self.detail = DetailPane(workspace)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()

@@ -8,7 +8,7 @@ from desktop.services.listing import ProposalFilter
 
 from ..models.proposal_table import ProposalTableModel
 from ..widgets.detail_pane import DetailPane, beside
-from ..widgets.proposal_table import ProposalTable
+from ..widgets.record_table import RecordTable
 from ..workspace import Workspace
 
 
@@ -21,7 +21,7 @@ class SearchView(QWidget):
         self.members = QLabel()
         self.members.setWordWrap(True)
         self.model = ProposalTableModel(workspace, None, parent=self)
-        self.table = ProposalTable(self.model, "search", self)
+        self.table = RecordTable(self.model, "search", self)
         self.detail = DetailPane(workspace, self)
         self.table.selection_changed.connect(
             lambda ids: self.detail.show_proposal(ids[0] if len(ids) == 1 else None))

@@ -11,7 +11,7 @@ from desktop.domain.enums import State
 from desktop.services.listing import ProposalFilter
 from desktop.store.models import Proposal
 from desktop.ui.models.proposal_table import COLUMNS, PAGE, ProposalTableModel
-from desktop.ui.widgets.proposal_table import ProposalTable
+from desktop.ui.widgets.record_table import RecordTable
 
 
 def column(key: str) -> int:
@@ -33,8 +33,8 @@ def sql_titles(desk, *order) -> list[str]:  # noqa: ANN001, ANN002
                                      .order_by(*order)))
 
 
-def table(qtbot, model: ProposalTableModel, name: str = "registry") -> ProposalTable:  # noqa: ANN001
-    view = ProposalTable(model, name)
+def table(qtbot, model: ProposalTableModel, name: str = "registry") -> RecordTable:  # noqa: ANN001
+    view = RecordTable(model, name)
     qtbot.addWidget(view)
     view.resize(1000, 400)
     view.show()
@@ -42,7 +42,7 @@ def table(qtbot, model: ProposalTableModel, name: str = "registry") -> ProposalT
     return view
 
 
-def click_header(qtbot, view: ProposalTable, key: str) -> None:  # noqa: ANN001
+def click_header(qtbot, view: RecordTable, key: str) -> None:  # noqa: ANN001
     header = view.horizontalHeader()
     section = column(key)
     x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
@@ -167,7 +167,7 @@ def test_the_list_follows_new_proposals_after_refresh(desk, workspace):
 
 
 # -- the clerk's columns ----------------------------------------------------------------
-def column_menu(qtbot, view: ProposalTable) -> QMenu:  # noqa: ANN001
+def column_menu(qtbot, view: RecordTable) -> QMenu:  # noqa: ANN001
     """Right-click on the headings: the menu of columns to show."""
     view.horizontalHeader().customContextMenuRequested.emit(QPoint(10, 5))
     menu = view.findChildren(QMenu)[-1]
@@ -181,7 +181,7 @@ def choose(qtbot, menu: QMenu, text: str) -> None:  # noqa: ANN001
     assert not menu.isVisible()
 
 
-def gone(menu_owner: ProposalTable) -> bool:
+def gone(menu_owner: RecordTable) -> bool:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return not menu_owner.findChildren(QMenu)
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QInputMethodEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QTabBar, QTextBrowser, QWidget
 
 from desktop.ui.models.proposal_table import ProposalTableModel
-from desktop.ui.widgets.proposal_table import ProposalTable
+from desktop.ui.widgets.record_table import RecordTable
 
 
 def focused() -> QWidget:
@@ -45,7 +45,7 @@ def titles(model: ProposalTableModel) -> list[str]:
     return [r.title for r in rows(model)]
 
 
-def click_rows(qtbot, table: ProposalTable, *wanted: str) -> None:  # noqa: ANN001
+def click_rows(qtbot, table: RecordTable, *wanted: str) -> None:  # noqa: ANN001
     """Click the first row with that 案由, Ctrl+click the others."""
     model = table.table_model
     found = {r.title: i for i, r in enumerate(rows(model))}

@@ -1,24 +1,25 @@
-"""A table of proposals whose columns the clerk chooses and orders; the choice is remembered."""
+"""A table over a lazy model whose columns the clerk chooses and orders; the choice is remembered."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from ..models.proposal_table import COLUMNS, DEFAULT_HIDDEN, ProposalTableModel
+from ..models.paged import PagedTableModel
 
 
-class ProposalTable(QTableView):
-    """``selection_changed`` carries the ids of the selected proposals."""
+class RecordTable(QTableView):
+    """``selection_changed`` carries the ids of the selected rows (proposals, assignments)."""
 
     selection_changed = Signal(list)
 
-    def __init__(self, model: ProposalTableModel, name: str, parent: QWidget | None = None,
+    def __init__(self, model: PagedTableModel, name: str, parent: QWidget | None = None,
                  hidden: set[str] | None = None,
                  sort: tuple[str, Qt.SortOrder] = ("number", Qt.SortOrder.AscendingOrder)) -> None:
         super().__init__(parent)
         self._name = name
-        self._hidden = DEFAULT_HIDDEN if hidden is None else hidden
+        self._columns = model.columns
+        self._hidden = model.default_hidden if hidden is None else hidden
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -31,14 +32,14 @@ class ProposalTable(QTableView):
         header.setSectionsMovable(True)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        first = next(i for i, c in enumerate(COLUMNS) if c.sort == sort[0])
+        first = next(i for i, c in enumerate(self._columns) if c.sort == sort[0])
         self._sorted = (first, sort[1])
         header.setSortIndicator(*self._sorted)
         header.setHighlightSections(False)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         header.sectionClicked.connect(self._sort_by)
-        for i, column in enumerate(COLUMNS):
+        for i, column in enumerate(self._columns):
             self.setColumnWidth(i, column.width)
             self.setColumnHidden(i, column.key in self._hidden)
         self._restore()
@@ -49,12 +50,12 @@ class ProposalTable(QTableView):
         model.modelReset.connect(lambda: self.selection_changed.emit([]))
 
     @property
-    def table_model(self) -> ProposalTableModel:
+    def table_model(self) -> PagedTableModel:
         return self.model()  # type: ignore[return-value]
 
     def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
-        return [pid for r in rows if (pid := self.table_model.proposal_id(r))]
+        return [pid for r in rows if (pid := self.table_model.row_id(r))]
 
     def _emit_selection(self) -> None:
         self.selection_changed.emit(self.selected_ids())
@@ -62,7 +63,7 @@ class ProposalTable(QTableView):
     def _sort_by(self, section: int) -> None:
         """Qt has already flipped the indicator; a column that cannot be sorted puts it back."""
         header = self.horizontalHeader()
-        if COLUMNS[section].sort is None:
+        if self._columns[section].sort is None:
             header.setSortIndicator(*self._sorted)
             return
         self._sorted = (section, header.sortIndicatorOrder())
@@ -73,7 +74,7 @@ class ProposalTable(QTableView):
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new menu on every right-click
         menu.addSection("显示的列")
-        for i, column in enumerate(COLUMNS):
+        for i, column in enumerate(self._columns):
             action = QAction(column.title, menu, checkable=True)
             action.setChecked(not self.isColumnHidden(i))
             action.setEnabled(column.key != "title")
@@ -89,7 +90,7 @@ class ProposalTable(QTableView):
 
     def _reset_columns(self) -> None:
         header = self.horizontalHeader()
-        for i, column in enumerate(COLUMNS):
+        for i, column in enumerate(self._columns):
             header.moveSection(header.visualIndex(i), i)
             self.setColumnHidden(i, column.key in self._hidden)
             self.setColumnWidth(i, column.width)
@@ -106,7 +107,7 @@ class ProposalTable(QTableView):
         if state is not None:
             self.horizontalHeader().restoreState(state)
             section = self.horizontalHeader().sortIndicatorSection()
-            if 0 <= section < len(COLUMNS) and COLUMNS[section].sort:
+            if 0 <= section < len(self._columns) and self._columns[section].sort:
                 self._sorted = (section, self.horizontalHeader().sortIndicatorOrder())
                 self.table_model.sort(*self._sorted)
             else:

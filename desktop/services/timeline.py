@@ -1,0 +1,167 @@
+"""A proposal's timeline, read from its records: who did what, when, for which unit.
+
+Entries come from the rows themselves (reviews, assignments, contacts, replies, ratings,
+follow-ups); deadline changes, which overwrite a column, come from the 操作日志 that kept
+the value before and after.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.actor import Actor
+from desktop.domain.enums import UserRole
+from desktop.labels import CATEGORY_MEANINGS, LABELS, REVIEW_LEVELS, label
+from desktop.store.models import (
+    Assignment, AssistOpinion, AuditEntry, Contact, Evaluation, FollowUp, Proposal, Reply,
+    Review, Submission, Supervision, Unit, User,
+)
+
+from .common import get
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    on: date
+    what: str  # 交办, 签收, 面商, 答复 …
+    detail: str
+    by: str = ""
+    unit: str = ""
+    crossed: bool = False  # a review decision later revoked
+    order: tuple = ()  # the clock stamp (or time) that orders entries of the same day
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _clock(at: datetime) -> str:
+    """A time of day as a clock stamp's leading digits, to order it among stamped records."""
+    return f"{int(at.timestamp() * 1000):013d}"
+
+
+def _cn(day: date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+class _Reader:
+    """Collects entries for one proposal; an actor of a unit reads only that unit's handling."""
+
+    def __init__(self, session: Session, proposal: Proposal, actor: Actor | None) -> None:
+        self.session = session
+        self.proposal = proposal
+        self.users = dict(session.execute(select(User.id, User.display_name)).all())
+        only = actor.unit_id if actor and actor.role is UserRole.UNIT else None
+        stmt = select(Assignment).where(Assignment.proposal_id == proposal.id)
+        if only:
+            stmt = stmt.where(Assignment.unit_id == only)
+        self.assignments = {a.id: a for a in session.scalars(stmt)}
+        self.units = dict(session.execute(select(Unit.id, Unit.name).where(
+            Unit.id.in_({a.unit_id for a in self.assignments.values()}))).all())
+        self.entries: list[TimelineEntry] = []
+
+    def add(self, on: date | datetime, what: str, detail: str = "", by: str | None = "",
+            assignment: Assignment | None = None, order: tuple = (), crossed: bool = False) -> None:
+        unit = self.units.get(assignment.unit_id, "") if assignment else ""
+        self.entries.append(TimelineEntry(_day(on), what, detail, by or "", unit, crossed, order))
+
+    def who(self, user_id: str | None) -> str:
+        return self.users.get(user_id, "") if user_id else ""
+
+    def of(self, model: type) -> list:
+        ids = list(self.assignments)
+        return list(self.session.scalars(select(model).where(model.assignment_id.in_(ids))))
+
+    # -- the proposal's own records ------------------------------------------------------
+    def intake(self) -> None:
+        p = self.proposal
+        self.add(p.registered_at, "录入", f"收文{p.serial}号", self.who(p.registered_by),
+                 order=(_clock(p.registered_at),))
+        for s in self.session.scalars(select(Submission).where(Submission.proposal_id == p.id)):
+            self.add(s.at, "提交审查", "", self.who(s.user_id), order=(s.stamp,))
+        for r in self.session.scalars(select(Review).where(Review.proposal_id == p.id)):
+            detail = r.reason or ""
+            if r.suggested_units:
+                detail = "；".join(x for x in (detail, f"建议承办单位：{r.suggested_units}") if x)
+            if r.revoked_at:
+                detail += f"（{_cn(_day(r.revoked_at))}已撤销：{r.revoke_reason or ''}）"
+            self.add(r.at, f"{REVIEW_LEVELS.get(r.level, '')}·{LABELS[type(r.decision)][r.decision.value]}",
+                     detail, self.who(r.user_id), order=(r.stamp,), crossed=r.revoked_at is not None)
+        for s in self.session.scalars(select(Supervision).where(Supervision.proposal_id == p.id)):
+            leader = f"{s.leader_title or ''}{s.leader}"
+            self.add(s.started_on, "领衔督办", f"{leader}督办" + (f"：{s.note}" if s.note else ""),
+                     self.who(s.user_id), order=("~",))
+
+    # -- each unit's handling ------------------------------------------------------------
+    def handling(self) -> None:
+        for a in self.assignments.values():
+            self.add(a.assigned_on, "交办", f"{label(a.role)}，办理时限{_cn(a.first_due_on)}",
+                     self.who(a.assigned_by), a, order=(a.stamp,))
+            if a.accepted_on:
+                self.add(a.accepted_on, "签收", "", a.accepted_by, a, order=(a.stamp, 1))
+            if a.adjustment_requested_on:
+                self.add(a.adjustment_requested_on, "申请调整", a.adjustment_reason or "", "", a,
+                         order=(a.stamp, 2))
+            if a.adjustment_decided_on and a.adjustment_decision:
+                self.add(a.adjustment_decided_on, label(a.adjustment_decision),
+                         a.adjustment_note or "", "", a, order=(a.stamp, 3))
+            if a.ended and not (a.ended.value == "adjusted" and a.adjustment_decided_on):
+                self.add(a.ended_on or a.assigned_on, label(a.ended), a.end_reason or "", "", a,
+                         order=(a.stamp, 4))
+        for c in self.of(Contact):
+            people = "；".join(x for x in (
+                f"委员：{c.members}" if c.members else "",
+                f"单位：{c.unit_people}" if c.unit_people else "", c.note or "") if x)
+            self.add(c.contacted_on, label(c.form), people, self.who(c.user_id),
+                     self.assignments[c.assignment_id], order=(c.stamp,))
+        for o in self.of(AssistOpinion):
+            self.add(o.sent_on, "协办意见", o.text, self.who(o.user_id),
+                     self.assignments[o.assignment_id], order=(o.stamp,))
+        for r in self.of(Reply):
+            parts = [f"第{r.round}轮" if r.round > 1 else "",
+                     f"{r.category.value}类（{CATEGORY_MEANINGS[r.category.value]}）",
+                     f"签发人：{r.signer}" if r.signer else "", label(r.disclosure)
+                     + (f"（{r.disclosure_reason}）" if r.disclosure_reason else ""),
+                     f"答复函：{r.letter_name}" if r.letter_name else ""]
+            self.add(r.replied_on, "答复", "，".join(p for p in parts if p), self.who(r.user_id),
+                     self.assignments[r.assignment_id], order=(r.stamp,))
+        for e in self.of(Evaluation):
+            detail = (f"{'第' + str(e.round) + '轮，' if e.round > 1 else ''}"
+                      f"办理态度{label(e.attitude)}，办理结果{label(e.result)}"
+                      f"（{label(e.method)}）" + (f"：{e.note}" if e.note else ""))
+            assignment = self.assignments[e.assignment_id]
+            self.add(e.evaluated_on, "评价", detail, self.who(e.entered_by), assignment,
+                     order=(e.stamp,))
+            if e.result.value == "unsatisfied":
+                self.add(e.evaluated_on, "二次办理", "办理结果不满意，重新办理", "", assignment,
+                         order=(e.stamp, 1))
+        for f in self.of(FollowUp):
+            detail = (f.text or "") + (f"（已达{f.category.value}类）" if f.category else "")
+            self.add(f.followed_on, label(f.kind), detail, self.who(f.user_id),
+                     self.assignments[f.assignment_id], order=(f.stamp,))
+
+    def logged_changes(self) -> None:
+        """Extensions and office-opened 二次办理: the log kept the deadline before and after."""
+        rows = self.session.scalars(select(AuditEntry).where(
+            AuditEntry.row_id.in_(list(self.assignments)),
+            AuditEntry.action.in_(["assignment.extend", "handling.rehandle"]),
+            AuditEntry.field == "due_on"))
+        for entry in rows:
+            assignment = self.assignments[entry.row_id]
+            change = f"办理时限由{_cn(date.fromisoformat(entry.before))}改为" \
+                     f"{_cn(date.fromisoformat(entry.after))}" if entry.before else ""
+            what = "延期" if entry.action == "assignment.extend" else "二次办理"
+            self.add(entry.at, what, change, entry.username, assignment,
+                     order=(_clock(entry.at),))
+
+
+def timeline(session: Session, proposal_id: str, actor: Actor | None = None) -> list[TimelineEntry]:
+    """Oldest first; within a day in the order the records were written."""
+    reader = _Reader(session, get(session, Proposal, proposal_id, "proposal"), actor)
+    reader.intake()
+    reader.handling()
+    reader.logged_changes()
+    return sorted(reader.entries, key=lambda e: (e.on, e.order))

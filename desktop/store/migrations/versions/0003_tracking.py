@@ -1,0 +1,49 @@
+"""Tracking: the round an assignment's latest rating belongs to, 协办意见, deadline indexes.
+
+Revision ID: 0003
+Revises: 0002
+"""
+import sqlalchemy as sa
+from alembic import op
+
+
+revision = '0003'
+down_revision = '0002'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('assignment', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('evaluated_round', sa.Integer(), nullable=True))
+        batch_op.create_index('ix_assignment_meeting_due', ['meeting_id', 'due_on'], unique=False)
+        batch_op.create_index('ix_assignment_due', ['due_on'], unique=False)
+    # the cache as store.facts.refresh_assignment would build it: the latest rating's round
+    op.execute(
+        "UPDATE assignment SET evaluated_round = (SELECT e.round FROM evaluation e "
+        "WHERE e.assignment_id = assignment.id ORDER BY e.stamp DESC LIMIT 1)")
+
+    op.create_table('assist_opinion',
+    sa.Column('assignment_id', sa.String(length=32), nullable=False),
+    sa.Column('sent_on', sa.Date(), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('user_id', sa.String(length=32), nullable=True),
+    sa.Column('stamp', sa.String(length=80), nullable=False),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.ForeignKeyConstraint(['assignment_id'], ['assignment.id'], ),
+    sa.ForeignKeyConstraint(['user_id'], ['user_account.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('assist_opinion', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_assist_opinion_assignment_id'), ['assignment_id'],
+                              unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('assist_opinion', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_assist_opinion_assignment_id'))
+    op.drop_table('assist_opinion')
+    with op.batch_alter_table('assignment', schema=None) as batch_op:
+        batch_op.drop_index('ix_assignment_due')
+        batch_op.drop_index('ix_assignment_meeting_due')
+        batch_op.drop_column('evaluated_round')
