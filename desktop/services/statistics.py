@@ -5,7 +5,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from desktop.domain.enums import UnitSystem
+from desktop.domain.actor import Actor
+from desktop.domain.enums import UnitSystem, UserRole
 from desktop.domain.statistics import figures, handling_figures
 from desktop.labels import label
 from desktop.store import statistics as queries
@@ -38,3 +39,12 @@ def statistics(session: Session, meeting_id: str | None = None, system: UnitSyst
     result["by_category"] = by_category
     result["by_sector"] = by_sector
     return result
+
+
+def statistics_for(session: Session, actor: Actor, meeting_id: str | None = None,
+                   system: UnitSystem | None = None, unit_id: str | None = None,
+                   today: date | None = None) -> dict:
+    """The figures a user may see: a 承办单位经办人 sees their own unit's, whatever is asked."""
+    if actor.role is UserRole.UNIT:
+        system, unit_id = None, actor.unit_id or "-"
+    return statistics(session, meeting_id, system, unit_id, today)

@@ -1,16 +1,23 @@
-"""重点提案 and 领衔督办."""
+"""重点提案 and 领衔督办: marking, naming the supervising leader, the list with its progress."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
+from desktop.domain.enums import FILED_STATES, AssignmentRole, State
 from desktop.domain.permissions import Action
+from desktop.labels import label
+from desktop.store import queries
 from desktop.store.changes import write
-from desktop.store.models import Proposal, Supervision
+from desktop.store.models import Assignment, Proposal, Proposer, Supervision, Unit
+from desktop.store.queries import ProposalRow
 
-from .common import proposal_for, required_text
+from .common import label_of, proposal_for, required_text
+from .tracking import snapshot_of
 
 
 def mark_key(session: Session, actor: Actor, proposal_id: str, key: bool = True) -> Proposal:
@@ -34,3 +41,79 @@ def supervise(session: Session, actor: Actor, proposal_id: str, leader: str,
                                   user_id=actor.user_id)
         session.add(supervision)
     return supervision
+
+
+@dataclass(frozen=True)
+class KeyProposal:
+    """A key proposal as the supervision list shows it: who supervises, how far the units are."""
+
+    id: str
+    label: str
+    title: str
+    lead: str
+    leaders: str  # 督办领导, as printed: 副县长刘明、…
+    units: str  # 主办 first, 协办 in brackets
+    status: State
+    replies_due: int
+    replied: int
+    overdue: int
+    next_due_on: date | None  # the nearest deadline of a reply still owed
+    categories: str  # the latest reply category of each answering unit: "A、B"
+    results: str  # the latest 办理结果 of each answering unit
+
+
+def key_proposals(session: Session, meeting_id: str | None,
+                  today: date | None = None) -> list[KeyProposal]:
+    """Every 重点提案 of the meeting, by 提案号 (dozens a year: read whole)."""
+    today = today or date.today()
+    stmt = select(Proposal).where(Proposal.key.is_(True)).order_by(
+        Proposal.number_seq, Proposal.serial_seq)
+    if meeting_id:
+        stmt = stmt.where(Proposal.meeting_id == meeting_id)
+    proposals = list(session.scalars(stmt))
+    ids = [p.id for p in proposals]
+    leaders: dict[str, list[str]] = {}
+    for s in session.scalars(select(Supervision).where(Supervision.proposal_id.in_(ids))
+                             .order_by(Supervision.started_on)):
+        leaders.setdefault(s.proposal_id, []).append(f"{s.leader_title or ''}{s.leader}")
+    assignments: dict[str, list[Assignment]] = {}
+    for a in session.scalars(select(Assignment).where(Assignment.proposal_id.in_(ids),
+                                                      Assignment.ended.is_(None))):
+        assignments.setdefault(a.proposal_id, []).append(a)
+    units = dict(session.execute(select(Unit.id, Unit.name)).all())
+    leads = dict(session.execute(select(Proposer.proposal_id, Proposer.name).where(
+        Proposer.proposal_id.in_(ids), Proposer.position == 0)).all())
+    out = []
+    for p in proposals:
+        mine = sorted(assignments.get(p.id, []), key=lambda a: a.role is AssignmentRole.ASSIST)
+        snapshots = [snapshot_of(a) for a in mine]
+        due = [s for s in snapshots if s.due]
+        owed = [s.due_on for s in due if not s.answered]
+        out.append(KeyProposal(
+            p.id, label_of(p), p.title, leads.get(p.id, ""), "、".join(leaders.get(p.id, [])),
+            "、".join(units[a.unit_id] if a.role is not AssignmentRole.ASSIST
+                     else f"（{units[a.unit_id]}）" for a in mine),
+            p.status, len(due), sum(s.answered for s in due),
+            sum(s.overdue(today) for s in due), min(owed) if owed else None,
+            "、".join(s.category.value for s in due if s.category),
+            "、".join(label(a.result) for a in mine if a.result)))
+    return out
+
+
+def candidates(session: Session, meeting_id: str | None, text: str,
+               limit: int = 20) -> list[ProposalRow]:
+    """Filed proposals a clerk means by ``text``: a 提案号 (“第12号”, “12”) or words of the 案由."""
+    text = text.strip()
+    if not text:
+        return []
+    digits = "".join(ch for ch in text if ch.isdigit())
+    stmt = select(Proposal.id).where(Proposal.status.in_([s.value for s in FILED_STATES]))
+    if meeting_id:
+        stmt = stmt.where(Proposal.meeting_id == meeting_id)
+    ids: list[str] = []
+    if digits and len(digits) == len(text.removeprefix("第").removesuffix("号")):
+        ids = list(session.scalars(stmt.where(Proposal.number_seq == int(digits)).limit(limit)))
+    if not ids:
+        ids = list(session.scalars(stmt.where(Proposal.title.contains(text))
+                                   .order_by(Proposal.number_seq).limit(limit)))
+    return queries.proposal_rows(session, ids)

@@ -126,6 +126,9 @@ class Proposal(Synced, Base):
         Index("ix_proposal_meeting_title", "meeting_id", "title"),  # a list sorted by 案由
         Index("ix_proposal_title", "title"),  # the same over every meeting (the search page)
         Index("ix_proposal_meeting_registered", "meeting_id", "registered_at"),  # 今天录入
+        # the tracking list's 类别 and 重点提案 filters ask for these proposals' ids
+        Index("ix_proposal_category", "category_id", "id"),
+        Index("ix_proposal_key", "key", "id"),
         # covers the statistics' one pass over a meeting's proposals
         Index("ix_proposal_meeting_status", "meeting_id", "status", "kind", "category_id",
               "sector_id", "split_from_id"),
@@ -201,9 +204,11 @@ class Assignment(Synced, Base):
     __tablename__ = "assignment"
     __table_args__ = (
         Index("ix_assignment_unit", "unit_id", "due_on"),
-        # the tracking list, sorted by deadline within a meeting or over all of them
-        Index("ix_assignment_meeting_due", "meeting_id", "due_on"),
-        Index("ix_assignment_due", "due_on"),
+        # the tracking list: live rows in deadline order, every column its filters read
+        # (a page and its count never touch the table; desktop.store.tracking)
+        Index("ix_assignment_tracking", "ended", "due_on", "id", "meeting_id", "unit_id", "role",
+              "round", "replied_round", "evaluated_round", "accepted_on", "unsatisfied",
+              "proposal_id"),
         # covers the statistics' passes over a meeting's assignments (no join needed)
         Index("ix_assignment_meeting", "meeting_id", "ended", "unit_id", "role", "round", "due_on",
               "replied_round", "category", "result", "unsatisfied", "face_to_face",

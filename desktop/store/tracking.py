@@ -39,7 +39,8 @@ STATUS_CONDITIONS = {
 
 SORTABLE = {
     "due_on": (A.due_on, A.id),
-    "number": (Proposal.number_seq, A.role, A.id),
+    # every meeting: each meeting's proposals by number, meetings in the order they were set up
+    "number": (Proposal.meeting_id, Proposal.number_seq, A.role, A.id),
     "assigned_on": (A.assigned_on, A.id),
     "unit": (Unit.position, Unit.name, A.due_on, A.id),
 }
@@ -59,40 +60,46 @@ class TrackingFilter:
     overdue: bool = False
     unanswered: bool = False
     unsatisfied: bool = False
+    due_by: date | None = None  # a reply owed with its deadline from today to this day
 
-    def conditions(self) -> list:
+    def conditions(self, order: str = "due_on") -> list:
+        """Conditions on the assignment's own columns (the tracking index holds them all);
+        the unit's system and the proposal's category are asked as sets of ids, not joins."""
         found = [STATUS_CONDITIONS[self.status] if self.status else _LIVE]
         if self.meeting_id:
             found.append(A.meeting_id == self.meeting_id)
+            if order == "number":  # lets the planner walk the proposals in number order
+                found.append(Proposal.meeting_id == self.meeting_id)
+        elif order == "number":
+            found.append(Proposal.meeting_id > "")  # the same, over every meeting
         if self.unit_id:
             found.append(A.unit_id == self.unit_id)
         if self.system:
-            found.append(Unit.system == self.system.value)
+            found.append(A.unit_id.in_(select(Unit.id).where(Unit.system == self.system.value)))
+        proposals = []
         if self.category_id:
-            found.append(Proposal.category_id == self.category_id)
+            proposals.append(Proposal.category_id == self.category_id)
         if self.key_only:
-            found.append(Proposal.key.is_(True))
+            proposals.append(Proposal.key.is_(True))
+        if proposals:
+            found.append(A.proposal_id.in_(select(Proposal.id).where(*proposals)))
         if self.overdue:
             found += [_LIVE, ~_ANSWERED, A.due_on < self.today]
         if self.unanswered:
             found += [_DUE, ~_REPLIED]
         if self.unsatisfied:
             found.append(A.unsatisfied.is_(True))
+        if self.due_by:
+            found += [_LIVE, ~_ANSWERED, A.due_on >= self.today, A.due_on <= self.due_by]
         return found
 
-    def joins(self, order: str = "due_on") -> tuple[bool, bool]:
-        """Whether the proposal and the unit tables are needed (joins cost at 100,000 rows)."""
-        return (bool(self.category_id or self.key_only) or order == "number",
-                bool(self.system) or order == "unit")
-
-    def statement(self, columns: list, order: str | None = None) -> Select:
-        proposal, unit = self.joins(order or "due_on")
+    def statement(self, columns: list, order: str = "due_on") -> Select:
         stmt = select(*columns).select_from(A)
-        if proposal:
+        if order == "number":
             stmt = stmt.join(Proposal, Proposal.id == A.proposal_id)
-        if unit:
+        elif order == "unit":
             stmt = stmt.join(Unit, Unit.id == A.unit_id)
-        return stmt.where(*self.conditions())
+        return stmt.where(*self.conditions(order))
 
 
 @dataclass(frozen=True)
@@ -127,7 +134,8 @@ def count(session: Session, where: TrackingFilter) -> int:
 
 def page_ids(session: Session, where: TrackingFilter, order: str = "due_on",
              descending: bool = False, offset: int = 0, limit: int = 100) -> list[str]:
-    columns = SORTABLE.get(order, SORTABLE["due_on"])
+    order = order if order in SORTABLE else "due_on"
+    columns = SORTABLE[order]
     stmt = where.statement([A.id], order).order_by(
         *(c.desc() if descending else c for c in columns)).offset(offset).limit(limit)
     return list(session.scalars(stmt))

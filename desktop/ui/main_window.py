@@ -10,24 +10,35 @@ from PySide6.QtWidgets import (
     QStackedWidget, QToolBar, QWidget,
 )
 
+from desktop import drafts
+from desktop.domain.enums import HandlingStatus, UserRole
 from desktop.domain.permissions import Action, allowed, sees_all_proposals
 from desktop.labels import label
 from desktop.services import base_data
 
 from .views.assign_view import AssignView
+from .views.dashboard_view import DashboardView
 from .views.entry_view import EntryView
 from .views.placeholder import PlaceholderView
 from .views.review_view import ReviewView
 from .views.search_view import SearchView
+from .views.statistics_view import StatisticsView
+from .views.supervision_view import SupervisionView
 from .views.tracking_view import TrackingView
 from .workspace import Workspace
 
-NAVIGATION = ("录入", "审查立案", "交办", "办理跟踪", "统计", "基础数据")
-# the action a screen is for: a user whose role may never take it does not see the screen
-GATES = {"录入": Action.REGISTER, "审查立案": Action.FILE, "交办": Action.ASSIGN,
-         "基础数据": Action.MANAGE_BASE_DATA}
+NAVIGATION = ("首页", "录入", "审查立案", "交办", "办理跟踪", "重点督办", "统计", "基础数据")
+
+
+def _may(action: Action) -> Callable[[UserRole], bool]:
+    return lambda role: allowed(action, None, role)
+
+
+# who sees a screen: a role that may never take the action a screen is for does not see it
+GATES: dict[str, Callable[[UserRole], bool]] = {
+    "录入": _may(Action.REGISTER), "审查立案": _may(Action.FILE), "交办": _may(Action.ASSIGN),
+    "重点督办": sees_all_proposals, "基础数据": _may(Action.MANAGE_BASE_DATA)}
 _LATER = {
-    "统计": "按会议、系统、单位、类别、界别统计，与 tian stats 口径一致。",
     "基础数据": "委员名册导入、界别、承办单位、类别、用户和本单位设置。",
 }
 
@@ -40,10 +51,13 @@ class MainWindow(QMainWindow):
         # Each screen is built the first time it is shown: the review screen alone counts six
         # queues over the whole meeting, time a clerk who starts at 录入 should not wait for.
         self._builders: dict[str, Callable[[], QWidget]] = {
+            "首页": self._dashboard,
             "录入": lambda: EntryView(workspace),
             "审查立案": lambda: ReviewView(workspace),
             "交办": lambda: AssignView(workspace),
             "办理跟踪": lambda: TrackingView(workspace),
+            "重点督办": lambda: SupervisionView(workspace),
+            "统计": lambda: StatisticsView(workspace),
             "查找": lambda: SearchView(workspace),
         } | {name: (lambda n=name, w=what: PlaceholderView(n, w)) for name, what in _LATER.items()}
         self.views: dict[str, QWidget] = {}
@@ -55,7 +69,7 @@ class MainWindow(QMainWindow):
                                       "QListWidget::item { padding: 10px 8px; }")
         self.stack = QStackedWidget()
         self.screens = [name for name in NAVIGATION
-                        if name not in GATES or allowed(GATES[name], None, workspace.actor.role)]
+                        if name not in GATES or GATES[name](workspace.actor.role)]
         for name in self.screens:
             self.navigation.addItem(QListWidgetItem(name))
         self.navigation.currentRowChanged.connect(self._show_row)
@@ -79,8 +93,8 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addWidget(QLabel(" 会议："))
         toolbar.addWidget(self.meetings)
-        toolbar.addSeparator()
         if sees_all_proposals(workspace.actor.role):
+            toolbar.addSeparator()
             toolbar.addWidget(self.search_box)
         self.addToolBar(toolbar)
         find = QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
@@ -97,7 +111,9 @@ class MainWindow(QMainWindow):
         workspace.meeting_changed.connect(lambda _id: self._refresh_views())
         self._update_status()
         self._restore()
-        self.navigation.setCurrentRow(0)
+        # typing left unsaved when the program last closed is where the clerk starts again
+        unsaved = "录入" in self.screens and drafts.load(workspace.actor.username) is not None
+        self.navigation.setCurrentRow(self.screens.index("录入") if unsaved else 0)
 
     # -- assembling ---------------------------------------------------------------------
     def _fill_meetings(self) -> None:
@@ -121,6 +137,26 @@ class MainWindow(QMainWindow):
             self.views[name] = self._builders[name]()
             self.stack.addWidget(self.views[name])
         return self.views[name]
+
+    def _dashboard(self) -> DashboardView:
+        view = DashboardView(self.ws)
+        view.open_todo.connect(self.open_todo)
+        return view
+
+    def open_todo(self, key: str) -> None:
+        """A to-do of the start page opens the list that holds it."""
+        if key in ("to_assign", "requests"):
+            self.show_view("交办")
+            self.view("交办").show_tab("待交办" if key == "to_assign" else "退回与调整")
+        elif key == "in_review":
+            self.show_view("审查立案")
+        else:
+            self.show_view("办理跟踪")
+            tracking = self.view("办理跟踪")
+            presets = {"to_accept": (HandlingStatus.TO_ACCEPT, None),
+                       "to_evaluate": (HandlingStatus.TO_EVALUATE, None),
+                       "overdue": (None, tracking.overdue), "due_soon": (None, tracking.due_soon)}
+            tracking.show_only(*presets[key])
 
     @property
     def entry(self) -> EntryView:

@@ -51,6 +51,7 @@ def main(out: Path) -> None:
     from desktop.ui.dialogs.evaluation import EvaluationDialog
     from desktop.ui.dialogs.handling import ContactDialog, ExtendDialog
     from desktop.ui.dialogs.reply import ReplyDialog
+    from desktop.ui.dialogs.supervise import SuperviseDialog
     from desktop.services import listing, numbering, review
 
     app = make_application([])
@@ -80,6 +81,7 @@ def main(out: Path) -> None:
     workspace = Workspace(database, actor, meeting.id)
     window = MainWindow(workspace, "政协示范县委员会")
     window.resize(1366, 768)
+    window.show_view("录入")
     form = window.entry.form
     form.title.setText("关于盘活地下停车资源缓解城区停车难的建议")
     form.body.setPlainText("近年来，我县机动车保有量快速增长，城区停车难问题日益突出。")
@@ -149,9 +151,25 @@ def main(out: Path) -> None:
     unit_window.show_view("办理跟踪")
     unit_window.views["办理跟踪"].table.selectRow(0)
     _shot(app, unit_window, out, "24_tracking_unit_mode")
-    unit_window.close()
+    window.show_view("重点督办")
+    supervised = window.views["重点督办"]
+    supervised.table.selectRow(0)
+    _shot(app, window, out, "25_supervision")
+    dialog = SuperviseDialog(workspace, None, window)
+    dialog.find.setText("停车")
+    _shot(app, dialog, out, "26_supervise")
+    dialog.close()
     window.show_view("统计")
-    _shot(app, window, out, "25_placeholder_统计")
+    _shot(app, window, out, "27_statistics")
+    window.views["统计"].tabs.setCurrentIndex(1)
+    _shot(app, window, out, "28_statistics_by_system")
+    window.show_view("首页")
+    _shot(app, window, out, "29_dashboard")
+    unit_window.show_view("首页")
+    _shot(app, unit_window, out, "30_dashboard_unit_mode")
+    unit_window.close()
+    window.show_view("基础数据")
+    _shot(app, window, out, "31_placeholder_基础数据")
 
 
 if __name__ == "__main__":

@@ -69,15 +69,15 @@ def search(qtbot, w: MainWindow, text: str) -> None:  # noqa: ANN001
 def test_the_window_names_the_office_and_lists_the_pages(window):
     assert window.windowTitle() == f"提案通 · {OFFICE}"
     pages = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert pages == ["录入", "审查立案", "交办", "办理跟踪", "统计", "基础数据"]
-    assert window.navigation.currentItem().text() == "录入"
-    assert window.stack.currentWidget() is window.entry
+    assert pages == ["首页", "录入", "审查立案", "交办", "办理跟踪", "重点督办", "统计", "基础数据"]
+    assert window.navigation.currentItem().text() == "首页"
+    assert window.stack.currentWidget() is window.views["首页"]
 
 
 @pytest.mark.parametrize(("role", "pages", "searches"), [
-    (UserRole.UNIT, ["办理跟踪", "统计"], False),
-    (UserRole.LEADER, ["办理跟踪", "统计"], True),
-    (UserRole.REVIEWER, ["审查立案", "办理跟踪", "统计"], True),
+    (UserRole.UNIT, ["首页", "办理跟踪", "统计"], False),
+    (UserRole.LEADER, ["首页", "办理跟踪", "重点督办", "统计"], True),
+    (UserRole.REVIEWER, ["首页", "审查立案", "办理跟踪", "重点督办", "统计"], True),
 ])
 def test_each_role_sees_the_pages_of_its_work(desk, qtbot, role, pages, searches):
     unit_id = desk.unit("教育局").id if role is UserRole.UNIT else None
@@ -93,13 +93,13 @@ def test_each_role_sees_the_pages_of_its_work(desk, qtbot, role, pages, searches
 
 
 def test_pages_not_yet_written_say_so(window, qtbot):
-    for name in ("统计", "基础数据"):
+    for name in ("基础数据",):
         click_page(qtbot, window, name)
         page = window.stack.currentWidget()
         assert page is window.views[name]
         assert "待开发" in texts(page)
         assert name in texts(page)
-    for name in ("审查立案", "交办", "办理跟踪"):
+    for name in ("审查立案", "交办", "办理跟踪", "重点督办", "统计"):
         click_page(qtbot, window, name)
         assert "待开发" not in texts(window.stack.currentWidget())
 
@@ -233,10 +233,10 @@ def test_a_second_start_brings_the_window_forward(window, qtbot):
 
 
 def test_a_screen_is_built_when_first_opened_and_shows_what_changed_before(window, qtbot, desk):
-    assert set(window.views) == {"录入"}, "only the first screen is built at start"
+    assert set(window.views) == {"首页"}, "only the first screen is built at start"
     desk.register("关于新建城区公厕的建议")  # sent to 初审 while the review screen was never open
     click_page(qtbot, window, "审查立案")
-    assert set(window.views) == {"录入", "审查立案"}
+    assert set(window.views) == {"首页", "审查立案"}
     model = window.review.table.model()
     title = next(i for i, c in enumerate(COLUMNS) if c.key == "title")
     assert "关于新建城区公厕的建议" in [model.index(r, title).data()

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import HandlingStatus, UnitSystem, UserRole
 from desktop.labels import label
 from desktop.services import base_data
+from desktop.services.dashboard import WEEK, due_within
 from desktop.services.tracking import TrackingFilter
 
 from ..models.tracking_table import TrackingTableModel
+from ..widgets.form import chosen_enum
 from ..widgets.record_table import RecordTable
 from ..workspace import Workspace
 from .handling_pane import HandlingPane
@@ -51,6 +53,7 @@ class TrackingView(QWidget):
         self.overdue = QCheckBox("已逾期")
         self.unanswered = QCheckBox("未答复")
         self.unsatisfied = QCheckBox("曾不满意")
+        self.due_soon = QCheckBox(f"{WEEK}天内到期")
         self.all_meetings = QCheckBox("所有会议")
         self.all_meetings.setToolTip("包括往届会议的提案（如未办结的往年提案）")
         self.total = QLabel()
@@ -59,7 +62,8 @@ class TrackingView(QWidget):
             widget.setMinimumWidth(110)
             widget.currentIndexChanged.connect(self._filter_changed)
             bar.addWidget(widget)
-        for box in (self.key, self.overdue, self.unanswered, self.unsatisfied, self.all_meetings):
+        self.checks = (self.key, self.overdue, self.due_soon, self.unanswered, self.unsatisfied)
+        for box in (*self.checks, self.all_meetings):
             box.toggled.connect(self._filter_changed)
             bar.addWidget(box)
         bar.addStretch(1)
@@ -92,10 +96,29 @@ class TrackingView(QWidget):
         return TrackingFilter(
             today=self.today(),
             meeting_id=None if self.all_meetings.isChecked() else self._ws.meeting_id,
-            unit_id=self.unit.currentData(), system=self.system.currentData(),
-            status=self.status.currentData(), category_id=self.category.currentData(),
+            unit_id=self.unit.currentData(), system=chosen_enum(self.system, UnitSystem),
+            status=chosen_enum(self.status, HandlingStatus),
+            category_id=self.category.currentData(),
             key_only=self.key.isChecked(), overdue=self.overdue.isChecked(),
-            unanswered=self.unanswered.isChecked(), unsatisfied=self.unsatisfied.isChecked())
+            unanswered=self.unanswered.isChecked(), unsatisfied=self.unsatisfied.isChecked(),
+            due_by=due_within(self.today()) if self.due_soon.isChecked() else None)
+
+    def show_only(self, status: HandlingStatus | None = None, check: QCheckBox | None = None,
+                  ) -> None:
+        """One to-do of the start page: every meeting, that status or that box, nothing else."""
+        widgets = (self.unit, self.system, self.status, self.category, *self.checks,
+                   self.all_meetings)
+        for widget in widgets:
+            widget.blockSignals(True)
+        for box in (self.unit, self.system, self.category):
+            box.setCurrentIndex(0)
+        self.status.setCurrentIndex(max(self.status.findData(status), 0))
+        for box in self.checks:
+            box.setChecked(box is check)
+        self.all_meetings.setChecked(True)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._filter_changed()
 
     def _filter_changed(self, *_args: object) -> None:
         self.model.set_filter(self.where())

@@ -1,10 +1,14 @@
-"""Small pieces every form uses: the red sentence under a field, Chinese dates."""
+"""Small pieces every form uses: the red sentence under a field, dates, enum choices."""
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
+
+E = TypeVar("E", bound=StrEnum)
 
 
 class ErrorLabel(QLabel):
@@ -39,3 +43,9 @@ def from_qdate(value: QDate) -> date:
 
 def chinese_date(value: date | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
+
+
+def chosen_enum(box: QComboBox, enum: type[E]) -> E | None:
+    """A combo box keeps an enum member as its plain string: the member again."""
+    value = box.currentData()
+    return None if value is None else enum(value)

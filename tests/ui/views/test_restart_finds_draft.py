@@ -16,7 +16,8 @@ BODY = "乡镇卫生院医生留不住，群众看病仍往县城跑。"
 
 
 def start(qtbot, database):  # noqa: ANN001, ANN201
-    """What starting the program does after the login: the office's window on the 录入 page."""
+    """What starting the program does after the login: the office's window, on the 录入 page
+    when typing was left there (on the start page otherwise)."""
     with database.session() as session:
         actor = users.authenticate(session, "admin", "secret-123")
         meeting = base_data.current_meeting(session)
@@ -25,12 +26,13 @@ def start(qtbot, database):  # noqa: ANN001, ANN201
     qtbot.addWidget(window)
     with qtbot.waitActive(window):
         window.show()
-    assert window.stack.currentWidget() is window.entry
     return window
 
 
 def test_restart_finds_the_draft_that_was_being_typed(desk, qtbot):
     window = start(qtbot, desk.db)
+    assert window.stack.currentWidget() is window.views["首页"], "nothing unsaved: the start page"
+    window.show_view("录入")
     form = window.entry.form
     form.title.setFocus()
     type_text(qtbot, TITLE)
@@ -46,6 +48,7 @@ def test_restart_finds_the_draft_that_was_being_typed(desk, qtbot):
     again_db = open_database(desk.db.path)
     try:
         again = start(qtbot, again_db)
+        assert again.stack.currentWidget() is again.entry, "it opens where the typing was left"
         form = again.entry.form
         assert form.title.text() == TITLE and form.body.toPlainText() == BODY
         assert form.lead.text() == "张三" and form.lead_note.text() == "界别：经济界"

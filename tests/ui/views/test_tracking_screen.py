@@ -1,14 +1,20 @@
 """办理跟踪 as the office and a unit use it: the list, its filters, the actions, the timeline."""
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop import report
 from desktop.domain.enums import (
-    ContactForm, EvaluationMethod, HandlingStatus, Rating, ReplyCategory, UserRole,
+    ContactForm, EvaluationMethod, HandlingStatus, Rating, ReplyCategory, UnitSystem, UserRole,
 )
 from desktop.domain.permissions import Action
 from desktop.services import assignment, users
@@ -16,6 +22,7 @@ from desktop.store.models import Assignment, Evaluation, Reply
 from desktop.ui.dialogs.action import ActionDialog
 from desktop.ui.models.tracking_table import COLUMNS
 from desktop.ui.views.assign_view import AssignView
+from desktop.ui.views.statistics_view import StatisticsView
 from desktop.ui.views.tracking_view import TrackingView
 from desktop.ui.workspace import Workspace
 
@@ -25,6 +32,7 @@ from .test_assign_screen import AFTER_SCHOOL, file_another, pick_unit
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 TODAY = date.today()
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
@@ -139,6 +147,21 @@ def test_the_year_of_one_proposal_through_the_screens(workspace, desk, qtbot, an
     assert sorted((e.round, e.result.value) for e in ratings) == [
         (1, "unsatisfied"), (2, "satisfied")]
 
+    # the year's figures: the 统计 screen says what ``tian stats`` says
+    stats = show(qtbot, StatisticsView(workspace), workspace)
+    printed = subprocess.run(
+        [sys.executable, "-m", "desktop", "stats", "--db", str(desk.db.path), "--meeting",
+         desk.meeting.name, "--today", TODAY.isoformat(), "--json"],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    told = json.loads(printed.stdout)
+    assert (told["replies_due"], told["replied"], told["rehandled"], told["unsatisfied"]) == (
+        1, 1, 1, 1)
+    assert told["categories"]["A"]["count"] == 1 and told["face_to_face_rate"] == 100.0
+    assert stats.summary.text() == "<br>".join(report.summary_lines(told))
+    for table in report.TABLES:
+        assert stats.tables[table.key].cells() == report.table_text(table, told[table.key])
+
 
 def test_a_reply_without_category_is_refused_in_the_dialog_keeping_the_typing(
         workspace, desk, qtbot, answer_dialogs):
@@ -238,3 +261,12 @@ def _assigned(desk, lead: str | None = None, assist: tuple[str, ...] = (),  # no
                              assist=[desk.unit(u).id for u in assist],
                              separate=[desk.unit(u).id for u in separate], assigned_on=on)
     return proposal_id, made
+
+
+def test_the_system_filter_keeps_the_units_of_that_system(workspace, desk, qtbot):
+    _assigned(desk, separate=("住建局", "民政局"))
+    view = tracking(qtbot, workspace)
+    view.system.setCurrentIndex(view.system.findData(UnitSystem.PARTY))
+    assert rows(view.model) == [] and view.total.text() == "共 0 件"
+    view.system.setCurrentIndex(view.system.findData(UnitSystem.GOVERNMENT))
+    assert len(rows(view.model)) == 2

@@ -1,4 +1,4 @@
-"""Tracking: the round an assignment's latest rating belongs to, 协办意见, deadline indexes.
+"""Tracking: the round an assignment's latest rating belongs to, 协办意见, the tracking indexes.
 
 Revision ID: 0003
 Revises: 0002
@@ -16,8 +16,12 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table('assignment', schema=None) as batch_op:
         batch_op.add_column(sa.Column('evaluated_round', sa.Integer(), nullable=True))
-        batch_op.create_index('ix_assignment_meeting_due', ['meeting_id', 'due_on'], unique=False)
-        batch_op.create_index('ix_assignment_due', ['due_on'], unique=False)
+        batch_op.create_index('ix_assignment_tracking', [
+            'ended', 'due_on', 'id', 'meeting_id', 'unit_id', 'role', 'round', 'replied_round',
+            'evaluated_round', 'accepted_on', 'unsatisfied', 'proposal_id'], unique=False)
+    with op.batch_alter_table('proposal', schema=None) as batch_op:
+        batch_op.create_index('ix_proposal_category', ['category_id', 'id'], unique=False)
+        batch_op.create_index('ix_proposal_key', ['key', 'id'], unique=False)
     # the cache as store.facts.refresh_assignment would build it: the latest rating's round
     op.execute(
         "UPDATE assignment SET evaluated_round = (SELECT e.round FROM evaluation e "
@@ -40,10 +44,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('proposal', schema=None) as batch_op:
+        batch_op.drop_index('ix_proposal_key')
+        batch_op.drop_index('ix_proposal_category')
     with op.batch_alter_table('assist_opinion', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_assist_opinion_assignment_id'))
     op.drop_table('assist_opinion')
     with op.batch_alter_table('assignment', schema=None) as batch_op:
-        batch_op.drop_index('ix_assignment_due')
-        batch_op.drop_index('ix_assignment_meeting_due')
+        batch_op.drop_index('ix_assignment_tracking')
         batch_op.drop_column('evaluated_round')

@@ -1,0 +1,158 @@
+"""The year-after screens at 100,000 proposals; each figure beside a baseline of the same run.
+
+Run: ``.venv/bin/python -m tests.bench.bench_handling [--proposals 100000] [--db PATH]``
+Prints a Markdown table for the README (not part of the default test run).
+
+* 办理跟踪: the lazy tracking model over every assignment of the demo office (all meetings),
+  opened, filtered and sorted, each step timed with the data() calls (text, colours) of the 30
+  rows a table shows; against raw ``sqlite3`` counting the same rows and returning the ids of
+  those 30.
+* 统计: the statistics view for all meetings (every proposal) and for the largest meeting,
+  against the raw ``sqlite3`` group-by passes over the same tables.
+* 首页: the dashboard refreshed (to-do counts and charts), against the same raw passes.
+
+The demo database is the one tests/bench/bench_ui.py generates and caches.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from .bench_ui import VISIBLE_ROWS, cached_database, median_ms
+
+TRACKING_GOAL_MS = 100.0
+STATISTICS_GOAL_MS = 300.0
+DASHBOARD_GOAL_MS = 300.0
+Row = tuple[str, str, str, float | None, str]
+
+
+def tracking_figures(db: Path, today: date) -> list[Row]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.domain.actor import Actor
+    from desktop.domain.enums import HandlingStatus, UnitSystem
+    from desktop.services import base_data
+    from desktop.services.tracking import TrackingFilter
+    from desktop.store.database import open_database
+    from desktop.ui.models.tracking_table import COLUMNS, TrackingTableModel
+    from desktop.ui.workspace import Workspace
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841 - the model wants one
+    database = open_database(db)
+    with database.session() as session:
+        meeting_id = base_data.current_meeting(session).id
+    ws = Workspace(database, Actor.system(), meeting_id)
+    con = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    unit_id, category_id = con.execute(
+        "SELECT a.unit_id, p.category_id FROM assignment a JOIN proposal p "
+        "ON p.id = a.proposal_id GROUP BY a.unit_id ORDER BY count(*) DESC LIMIT 1").fetchone()
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+             Qt.ItemDataRole.BackgroundRole)
+    model = TrackingTableModel(ws, TrackingFilter(today=today))
+    number = next(i for i, c in enumerate(COLUMNS) if c.key == "number")
+    due = next(i for i, c in enumerate(COLUMNS) if c.key == "due_on")
+    out: list[Row] = []
+
+    def show(first: int = 0) -> list[str]:
+        last = min(first + VISIBLE_ROWS, model.rowCount())
+        for row in range(first, last):
+            for c in range(len(COLUMNS)):
+                for role in roles:
+                    model.data(model.index(row, c), role)
+        return [model.row_id(r) for r in range(first, last)]
+
+    live = "a.ended IS NULL"
+    owed = ("a.role IN ('lead', 'separate') AND (a.replied_round IS NULL "
+            "OR a.replied_round != a.round)")
+
+    def figure(name: str, where: TrackingFilter | None, sql_where: str, params: tuple = (),
+               joins: str = "", order: str = "a.due_on, a.id", first: int = 0,
+               step: Callable[[], object] | None = None) -> None:
+        def action() -> None:
+            if step is not None:
+                step()
+            else:
+                model.set_filter(where)
+            show(first)
+
+        ms = median_ms(action)
+
+        def raw() -> list[str]:
+            if step is None:
+                con.execute(f"SELECT count(*) FROM assignment a {joins} WHERE {sql_where}",
+                            params).fetchone()
+            return [r[0] for r in con.execute(
+                f"SELECT a.id FROM assignment a {joins} WHERE {sql_where} ORDER BY {order} "
+                f"LIMIT {VISIBLE_ROWS} OFFSET {first}", params)]
+
+        base = median_ms(raw)
+        note = "" if show(first) == raw() else "; ties in another order"
+        what = "count + " if step is None else ""
+        out.append((f"办理跟踪: {name}, {model.rowCount():,} rows", f"{ms:.1f} ms",
+                    f"raw sqlite3, {what}ids of those rows{note}: {base:.1f} ms", ms / base,
+                    f"≤ {TRACKING_GOAL_MS:.0f} ms"))
+
+    everything = TrackingFilter(today=today)
+    figure("open, every meeting, by 办理时限 (count + first page)", everything, live)
+    figure("open the current meeting", TrackingFilter(today=today, meeting_id=meeting_id),
+           f"{live} AND a.meeting_id = ?", (meeting_id,))
+    figure("filter one unit (the busiest)", TrackingFilter(today=today, unit_id=unit_id),
+           f"{live} AND a.unit_id = ?", (unit_id,))
+    figure("filter 已逾期", TrackingFilter(today=today, overdue=True),
+           f"{live} AND {owed} AND a.due_on < ?", (today.isoformat(),))
+    figure("filter 未答复", TrackingFilter(today=today, unanswered=True), f"{live} AND {owed}")
+    figure("filter status 已答复待评价",
+           TrackingFilter(today=today, status=HandlingStatus.TO_EVALUATE),
+           f"{live} AND a.accepted_on IS NOT NULL AND a.replied_round = a.round "
+           "AND (a.evaluated_round IS NULL OR a.evaluated_round != a.round)")
+    figure("filter 政府系统 (the units of a system)",
+           TrackingFilter(today=today, system=UnitSystem.GOVERNMENT),
+           f"{live} AND a.unit_id IN (SELECT id FROM unit WHERE system = 'government')")
+    figure("filter one 类别 (the proposals of a category)",
+           TrackingFilter(today=today, category_id=category_id),
+           f"{live} AND a.proposal_id IN (SELECT id FROM proposal WHERE category_id = ?)",
+           (category_id,))
+    figure("filter 重点提案", TrackingFilter(today=today, key_only=True),
+           f"{live} AND a.proposal_id IN (SELECT id FROM proposal WHERE key = 1)")
+    figure("filter 曾不满意", TrackingFilter(today=today, unsatisfied=True),
+           f"{live} AND a.unsatisfied = 1")
+    model.set_filter(everything)
+    figure("sort by 提案号 (each meeting by number)", None, f"{live} AND p.meeting_id > ''",
+           joins="JOIN proposal p ON p.id = a.proposal_id",
+           order="p.meeting_id, p.number_seq, a.role, a.id",
+           step=lambda: model.sort(number, Qt.SortOrder.AscendingOrder))
+    model.sort(due, Qt.SortOrder.AscendingOrder)
+    middle = model.rowCount() // 2
+    figure("scroll to the middle (row_at(n/2) + 30 rows)", None, live, first=middle,
+           step=lambda: (model._pages.clear(), model.row_at(middle)))
+    database.close()
+    con.close()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--proposals", type=int, default=100_000)
+    parser.add_argument("--db", help="use this demo database instead of the cached one")
+    parser.add_argument("--cache-dir", default=str(Path(tempfile.gettempdir()) / "tiantong-bench"))
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["TIAN_HOME"] = tempfile.mkdtemp(prefix="tian-bench-home-")
+    db = Path(args.db) if args.db else cached_database(args.proposals, Path(args.cache_dir))
+    today = date(2026, 11, 23)  # the demo generator's day: the same overdue rows every run
+    rows = tracking_figures(db, today)
+    print("| figure | measured | baseline (same run) | ratio | goal |")
+    print("|---|---|---|---|---|")
+    for name, value, base, ratio, goal in rows:
+        shown = "—" if ratio is None else f"{ratio:.1f}×"
+        print(f"| {name} | {value} | {base} | {shown} | {goal} |")
+
+
+if __name__ == "__main__":
+    main()
