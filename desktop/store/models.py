@@ -132,6 +132,7 @@ class Proposal(Synced, Base):
         # covers the statistics' one pass over a meeting's proposals
         Index("ix_proposal_meeting_status", "meeting_id", "status", "kind", "category_id",
               "sector_id", "split_from_id"),
+        Index("ix_proposal_meeting_sector", "meeting_id", "sector_id", "status", "split_from_id"),
     )
     meeting_id: Mapped[str] = fk("meeting")
     serial: Mapped[str] = mapped_column(String(30))  # 收文号

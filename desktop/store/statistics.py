@@ -12,13 +12,16 @@ from datetime import date
 from sqlalchemy import Integer, String, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from desktop.domain.enums import DUE_ROLES, FILED_STATES, ContactForm, Kind, Rating, State, UnitSystem
+from desktop.domain.enums import (
+    FILED_STATES, AssignmentRole, ContactForm, Kind, Rating, State, UnitSystem,
+)
 from desktop.domain.statistics import CATEGORIES, AssignmentRow, HandlingCounts, IntakeCounts
 
-from .models import Assignment, Category, Contact, Evaluation, Proposal, Reply, Sector, Unit
+from .models import (
+    Assignment, Category, Contact, Evaluation, Meeting, Proposal, Reply, Sector, Unit,
+)
 
 _FILED = [s.value for s in FILED_STATES]
-_DUE = [r.value for r in DUE_ROLES]
 _ADDITIVE = ("assignments", "lead", "assist", "separate", "replies_due", "replied", "evaluated",
              "satisfied", "basically_satisfied", "unsatisfied", "rehandled", "overdue")
 
@@ -38,74 +41,89 @@ def _sum(condition) -> object:  # noqa: ANN001
     return func.sum(case((condition, 1), else_=0))
 
 
+def _meetings(session: Session, meeting_id: str | None) -> list[str]:
+    """One meeting, or every one: each read on its own walks its part of a covering index in
+    order, where one pass over all of them would sort the whole table first."""
+    return [meeting_id] if meeting_id else list(session.scalars(select(Meeting.id)))
+
+
 def handling(session: Session, meeting_id: str | None, today: date,
              system: UnitSystem | None = None, unit_id: str | None = None,
              ) -> tuple[HandlingCounts, dict[str, HandlingCounts], dict[str, HandlingCounts], int]:
     """Counts for the scope, per unit and per system, and the office's proposals in 政府系统.
 
-    Two index-only passes over the meeting's assignments; scopes are applied here, not in SQL,
-    so that the office-wide 政府系统 share comes from the same pass.
+    One index-only pass per meeting sums each unit's assignments by role; a proposal has one
+    主办 or several 分办 units, never both, so proposals are counted from the 主办 sums plus
+    the distinct proposals of the few 分办 rows, read apart.  Scopes are applied here, not in
+    SQL, so that the office-wide 政府系统 share comes from the same passes.
     """
     systems = {uid: _value(sys) for uid, sys in session.execute(select(Unit.id, Unit.system))}
+    gov = UnitSystem.GOVERNMENT.value
 
     def in_scope(uid: str) -> bool:
         return (system is None or systems[uid] == system.value) and unit_id in (None, uid)
 
     per_unit: dict[str, HandlingCounts] = defaultdict(HandlingCounts)
-    for row in session.connection().execute(_per_unit_statement(meeting_id, today)):
-        if in_scope(row[0]):
-            _add_unit_row(per_unit[row[0]], row)
+    handled: dict[str | None, int] = defaultdict(int)  # 主办: one per proposal
+    face: dict[str | None, int] = defaultdict(int)
+    government = 0
+    connection = session.connection()
+    for meeting in _meetings(session, meeting_id):
+        for row in connection.execute(_per_unit_statement(meeting, today)):
+            uid, role, n, met = row[0], row[1], row[2], int(row[-1] or 0)
+            if role == AssignmentRole.LEAD.value and systems[uid] == gov:
+                government += n
+            if not in_scope(uid):
+                continue
+            _add_unit_row(per_unit[uid], row)
+            if role == AssignmentRole.LEAD.value:
+                for key in (systems[uid], None):
+                    handled[key] += n
+                    face[key] += met
     per_system: dict[str, HandlingCounts] = defaultdict(HandlingCounts)
     total = HandlingCounts()
+    units: dict[str | None, int] = defaultdict(int)
     for uid, counts in per_unit.items():
-        for target in (per_system[systems[uid]], total):
+        for key, target in ((systems[uid], per_system[systems[uid]]), (None, total)):
             _add(target, counts)
+            units[key] += 1
 
-    handled: dict[str, set] = defaultdict(set)
-    face: dict[str, set] = defaultdict(set)
-    units: dict[str, set] = defaultdict(set)
-    government: set[str] = set()
+    separate: dict[str | None, set] = defaultdict(set)
+    separate_face: dict[str | None, set] = defaultdict(set)
+    separate_gov: set[str] = set()
     table = Assignment.__table__.c
-    narrow = _meeting(select(table.unit_id, table.proposal_id, type_coerce(table.role, String),
-                             type_coerce(table.face_to_face, Integer)), meeting_id)
-    scoped = {uid for uid in systems if in_scope(uid)}
-    gov = UnitSystem.GOVERNMENT.value
-    # Core, not ORM rows: this pass reads every assignment of the meeting
-    for uid, pid, role, met in session.connection().execute(narrow):
-        if role == "assist":
-            if uid in scoped:
-                units[systems[uid]].add(uid)
-                units[None].add(uid)
-            continue
-        sys = systems[uid]
-        if sys == gov:
-            government.add(pid)
-        if uid in scoped:
-            for key in (sys, None):
-                units[key].add(uid)
-                handled[key].add(pid)
+    rows = _meeting(select(table.unit_id, table.proposal_id, type_coerce(table.face_to_face,
+                                                                          Integer))
+                    .where(table.role == AssignmentRole.SEPARATE.value), meeting_id)
+    for uid, pid, met in connection.execute(rows):
+        if systems[uid] == gov:
+            separate_gov.add(pid)
+        if in_scope(uid):
+            for key in (systems[uid], None):
+                separate[key].add(pid)
                 if met:
-                    face[key].add(pid)
+                    separate_face[key].add(pid)
     for key, counts in [*per_system.items(), (None, total)]:
-        counts.proposals_handled, counts.face_to_face = len(handled[key]), len(face[key])
-        counts.units = len(units[key])
-    return total, dict(per_unit), dict(per_system), len(government)
+        counts.proposals_handled = handled[key] + len(separate[key])
+        counts.face_to_face = face[key] + len(separate_face[key])
+        counts.units = units[key]
+    return total, dict(per_unit), dict(per_system), government + len(separate_gov)
 
 
-def _per_unit_statement(meeting_id: str | None, today: date):  # noqa: ANN202
+def _per_unit_statement(meeting_id: str, today: date):  # noqa: ANN202
+    """Sums over every role; the caller reads those of 主办 and 分办 and only counts 协办."""
     a = Assignment.__table__.c
-    due = a.role.in_(_DUE)
     answered = and_(a.replied_round.is_not(None), a.replied_round == a.round)
     return _meeting(select(
         a.unit_id, type_coerce(a.role, String), func.count(),
-        *[_sum(and_(due, a.category == k)) for k in CATEGORIES],
-        _sum(and_(due, a.result.is_not(None))),
-        _sum(and_(due, a.result == Rating.SATISFIED.value)),
-        _sum(and_(due, a.result == Rating.BASIC.value)),
-        _sum(and_(due, a.unsatisfied)),
-        _sum(and_(due, a.round > 1)),
-        _sum(and_(due, ~answered, a.due_on < today)),
-        _sum(and_(due, a.face_to_face)),
+        *[_sum(a.category == k) for k in CATEGORIES],
+        _sum(a.result.is_not(None)),
+        _sum(a.result == Rating.SATISFIED.value),
+        _sum(a.result == Rating.BASIC.value),
+        _sum(a.unsatisfied),
+        _sum(a.round > 1),
+        _sum(and_(~answered, a.due_on < today)),
+        _sum(a.face_to_face),
     ), meeting_id).group_by(a.unit_id, a.role)
 
 
@@ -138,36 +156,42 @@ def _add(target: HandlingCounts, counts: HandlingCounts) -> None:
 
 
 def intake(session: Session, meeting_id: str | None) -> tuple[IntakeCounts, list[dict], list[dict]]:
-    """The office's intake, and received / filed per category and per sector, in one pass."""
+    """The office's intake, and received / filed per category and per sector.
+
+    Two small groupings per meeting, each a walk along a covering index in its own order
+    (status, kind, category / sector, status), so neither sorts the meeting's proposals.
+    """
     p = Proposal.__table__.c
-    original = p.split_from_id.is_(None)
-    stmt = select(type_coerce(p.status, String), type_coerce(p.kind, String),
-                  type_coerce(original, Integer), p.category_id, p.sector_id, func.count())
-    if meeting_id:
-        stmt = stmt.where(p.meeting_id == meeting_id)
-    stmt = stmt.group_by(p.status, p.kind, original, p.category_id, p.sector_id)
-    counts = IntakeCounts()
+    original = func.sum(case((p.split_from_id.is_(None), 1), else_=0))  # a split part is
+    counts = IntakeCounts()                                  # received as its whole, once
     by_category: dict[str | None, list[int]] = defaultdict(lambda: [0, 0])
     by_sector: dict[str | None, list[int]] = defaultdict(lambda: [0, 0])
-    for status, kind, original, category_id, sector_id, n in session.connection().execute(stmt):
-        status = State(status)
-        filed = status in FILED_STATES
-        if original:
-            counts.received += n
+    connection = session.connection()
+    for meeting in _meetings(session, meeting_id):
+        stmt = (select(type_coerce(p.status, String), type_coerce(p.kind, String), p.category_id,
+                       original, func.count())
+                .where(p.meeting_id == meeting).group_by(p.status, p.kind, p.category_id))
+        for status, kind, category_id, received, n in connection.execute(stmt):
+            status, received = State(status), int(received or 0)
+            counts.received += received
             if kind == Kind.SESSION.value:
-                counts.received_session += n
+                counts.received_session += received
             else:
-                counts.received_interim += n
-            by_category[category_id][0] += n
-            by_sector[sector_id][0] += n
-        if filed:
-            counts.filed += n
-            by_category[category_id][1] += n
-            by_sector[sector_id][1] += n
-        elif status is State.IN_REVIEW:
-            counts.in_review += n
-        elif status.value in ("rejected", "referred", "merged", "withdrawn", "split"):
-            setattr(counts, status.value, getattr(counts, status.value) + n)
+                counts.received_interim += received
+            by_category[category_id][0] += received
+            if status in FILED_STATES:
+                counts.filed += n
+                by_category[category_id][1] += n
+            elif status is State.IN_REVIEW:
+                counts.in_review += n
+            elif status.value in ("rejected", "referred", "merged", "withdrawn", "split"):
+                setattr(counts, status.value, getattr(counts, status.value) + n)
+        stmt = (select(p.sector_id, type_coerce(p.status, String), original, func.count())
+                .where(p.meeting_id == meeting).group_by(p.sector_id, p.status))
+        for sector_id, status, received, n in connection.execute(stmt):
+            by_sector[sector_id][0] += int(received or 0)
+            if State(status) in FILED_STATES:
+                by_sector[sector_id][1] += n
     categories = dict(session.execute(select(Category.id, Category.name)).all())
     sectors = dict(session.execute(select(Sector.id, Sector.name)).all())
     return counts, _named(by_category, categories), _named(by_sector, sectors)

@@ -107,7 +107,6 @@ class StatisticsView(QWidget):
         self.summary.setText("<br>".join(escape(line) for line in report.summary_lines(f)))
         for key, view in self.tables.items():
             view.figures.set_rows(f[key])
-            view.resizeColumnsToContents()
         for i, table in enumerate(report.TABLES):
             self.tabs.setTabText(i, f"{table.caption}（{len(f[table.key])}）")
 

@@ -28,8 +28,12 @@ class FigureView(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().setDefaultSectionSize(24)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.horizontalHeader().setDefaultSectionSize(66)
-        self.setColumnWidth(0, 170)
+        # widths from the titles (measuring every cell costs more than the figures themselves)
+        metrics = self.horizontalHeader().fontMetrics()
+        for i, column in enumerate(model.table.columns):
+            width = metrics.horizontalAdvance(column.title) + 26
+            self.setColumnWidth(i, 180 if i == 0 else max(width, 56 if "率" not in column.title
+                                                          else 76))
 
     def cells(self, selected_only: bool = False) -> list[list[str]]:
         """What is shown, in the order shown; a selection copies its block of rows and columns."""
