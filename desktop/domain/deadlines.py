@@ -26,6 +26,16 @@ class DeadlineRules:
     adjust_within_days: int = 5  # 退回 / 申请调整
     max_extension_months: int = 1  # beyond the first due date, all extensions together
 
+    def check(self) -> None:
+        """Numbers a clerk could mistype into the settings: months 1-12, days 0-60."""
+        months = [*self.months_by_kind.values(), self.rehandle_months]
+        if any(not isinstance(m, int) or not 1 <= m <= 12 for m in months):
+            raise InvalidInput("deadline_months_invalid")
+        if not 0 <= self.max_extension_months <= 12:
+            raise InvalidInput("deadline_months_invalid")
+        if any(not 0 <= d <= 60 for d in (self.accept_within_days, self.adjust_within_days)):
+            raise InvalidInput("deadline_days_invalid")
+
     def due_on(self, assigned_on: date, kind: Kind) -> date:
         return add_months(assigned_on, self.months_by_kind.get(kind.value, 3))
 

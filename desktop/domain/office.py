@@ -29,6 +29,7 @@ class OfficeSettings:
         check_pattern(self.number_pattern)
         if self.review_levels not in (1, 2, 3):
             raise InvalidInput("review_levels_invalid", value=self.review_levels)
+        self.deadlines.check()
 
     def to_dict(self) -> dict:
         return asdict(self)

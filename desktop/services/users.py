@@ -1,9 +1,10 @@
 """Users, roles and logging in, with a lockout after repeated wrong passwords."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
@@ -82,3 +83,43 @@ def change_password(session: Session, actor: Actor, user_id: str, new_password: 
         user = get(session, User, user_id, "user")
         user.password_hash = hash_password(new_password)
         user.failed_logins, user.locked_until = 0, None
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: str
+    username: str
+    display_name: str
+    role: UserRole
+    unit: str
+    unit_id: str | None
+    active: bool
+    locked: bool
+
+
+def user_rows(session: Session, now: datetime | None = None) -> list[UserRow]:
+    now = now or datetime.now()
+    units = dict(session.execute(select(Unit.id, Unit.name)).all())
+    return [UserRow(u.id, u.username, u.display_name, u.role, units.get(u.unit_id, ""),
+                    u.unit_id, u.active, bool(u.locked_until and u.locked_until > now))
+            for u in session.scalars(select(User).order_by(User.active.desc(), User.username))]
+
+
+def update_user(session: Session, actor: Actor, user_id: str, display_name: str,
+                role: UserRole, unit_id: str | None, active: bool) -> User:
+    """Role, unit and whether the account may log in; the last active 管理员 stays one."""
+    require(Action.MANAGE_USERS, None, actor.role)
+    if role is UserRole.UNIT and not unit_id:
+        raise InvalidInput("unit_user_needs_unit")
+    with write(session, actor, "users.update"):
+        user = get(session, User, user_id, "user")
+        if user.role is UserRole.ADMIN and (role is not UserRole.ADMIN or not active):
+            others = session.scalar(select(func.count()).select_from(User).where(
+                User.role == UserRole.ADMIN.value, User.active.is_(True), User.id != user.id))
+            if not others:
+                raise NotAllowed("last_admin")
+        user.display_name = display_name.strip() or user.username
+        user.role, user.active = role, active
+        user.unit_id = unit_id if role is UserRole.UNIT else None
+        user.failed_logins, user.locked_until = 0, None  # saving also unlocks
+    return user

@@ -17,9 +17,9 @@ from desktop.labels import label
 from desktop.services import base_data
 
 from .views.assign_view import AssignView
+from .views.base_data_view import BaseDataView
 from .views.dashboard_view import DashboardView
 from .views.entry_view import EntryView
-from .views.placeholder import PlaceholderView
 from .views.review_view import ReviewView
 from .views.search_view import SearchView
 from .views.statistics_view import StatisticsView
@@ -38,11 +38,6 @@ def _may(action: Action) -> Callable[[UserRole], bool]:
 GATES: dict[str, Callable[[UserRole], bool]] = {
     "录入": _may(Action.REGISTER), "审查立案": _may(Action.FILE), "交办": _may(Action.ASSIGN),
     "重点督办": sees_all_proposals, "基础数据": _may(Action.MANAGE_BASE_DATA)}
-_LATER = {
-    "基础数据": "委员名册导入、界别、承办单位、类别、用户和本单位设置。",
-}
-
-
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, office_name: str) -> None:
         super().__init__()
@@ -58,8 +53,9 @@ class MainWindow(QMainWindow):
             "办理跟踪": lambda: TrackingView(workspace),
             "重点督办": lambda: SupervisionView(workspace),
             "统计": lambda: StatisticsView(workspace),
+            "基础数据": lambda: BaseDataView(workspace),
             "查找": lambda: SearchView(workspace),
-        } | {name: (lambda n=name, w=what: PlaceholderView(n, w)) for name, what in _LATER.items()}
+        }
         self.views: dict[str, QWidget] = {}
 
         self.navigation = QListWidget()

@@ -51,7 +51,9 @@ def main(out: Path) -> None:
     from desktop.ui.dialogs.evaluation import EvaluationDialog
     from desktop.ui.dialogs.handling import ContactDialog, ExtendDialog
     from desktop.ui.dialogs.reply import ReplyDialog
+    from desktop.ui.dialogs.roster_import import RosterDialog
     from desktop.ui.dialogs.supervise import SuperviseDialog
+    from openpyxl import Workbook
     from desktop.services import listing, numbering, review
 
     app = make_application([])
@@ -169,7 +171,23 @@ def main(out: Path) -> None:
     _shot(app, unit_window, out, "30_dashboard_unit_mode")
     unit_window.close()
     window.show_view("基础数据")
-    _shot(app, window, out, "31_placeholder_基础数据")
+    base = window.views["基础数据"]
+    _shot(app, window, out, "31_base_members")
+    book = Workbook()
+    for row in (["政协示范县委员会委员名册"], ["序号", "姓 名", "界别", "工作单位及职务", "联系电话"],
+                [1, "欧阳  明", "经济", "县供销社主任", 13912345678],
+                [2, "周 红", "教育界", "县一中副校长", ""], [3, "王强", "无此界", "某单位", ""],
+                [4, "", "医卫界", "县医院", ""]):
+        book.active.append(row)
+    book.save(home / "名册.xlsx")
+    importing = RosterDialog(workspace, window)
+    importing.load(home / "名册.xlsx")
+    _shot(app, importing, out, "32_roster_preview")
+    importing.close()
+    for title, shot in (("承办单位", "33_base_units"), ("用户和角色", "34_base_users"),
+                        ("本会设置", "35_base_settings")):
+        base.show_tab(title)
+        _shot(app, window, out, shot)
 
 
 if __name__ == "__main__":

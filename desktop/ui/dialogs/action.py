@@ -1,4 +1,4 @@
-"""The frame of every handling dialog: what it is about, its fields, and the service's answer.
+"""The frame of every form dialog: what it is about, its fields, and the service's answer.
 
 The action runs when the clerk presses OK; a refusal (a date before the assignment, a missing
 category, another unit's assignment) is shown as one sentence inside the dialog, which stays
@@ -22,19 +22,16 @@ from ..widgets.form import ErrorLabel
 from ..workspace import Workspace
 
 
-class ActionDialog(QDialog):
-    """Subclasses add rows to ``self.form`` and implement :meth:`perform`."""
+class WorkDialog(QDialog):
+    """A form whose OK runs one action; subclasses add rows to ``self.form`` and implement
+    :meth:`perform`, which calls the service through the workspace."""
 
-    def __init__(self, workspace: Workspace, view: HandlingView, title: str, ok: str,
+    def __init__(self, workspace: Workspace, title: str, ok: str, about: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = workspace
-        self.view = view
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
-        about = QLabel(f"{view.proposal_label}《{view.title}》<br>承办单位：{view.unit}")
-        about.setWordWrap(True)
-        about.setStyleSheet("color: #444;")
         self.form = QFormLayout()
         self.error = ErrorLabel()
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -43,7 +40,11 @@ class ActionDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(about)
+        if about:
+            note = QLabel(about)
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #444;")
+            layout.addWidget(note)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(box)
@@ -60,6 +61,16 @@ class ActionDialog(QDialog):
                 self.error.say(sentence)
             return
         super().accept()
+
+
+class ActionDialog(WorkDialog):
+    """A handling action on one assignment, named at the top of the dialog."""
+
+    def __init__(self, workspace: Workspace, view: HandlingView, title: str, ok: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(workspace, title, ok,
+                         f"{view.proposal_label}《{view.title}》<br>承办单位：{view.unit}", parent)
+        self.view = view
 
 
 class Choice(QWidget):
