@@ -13,7 +13,8 @@ FIELDS = {
     "contacted_on": "沟通日期", "replied_on": "答复日期", "evaluated_on": "评价日期",
     "followed_on": "跟踪日期", "due_on": "办理时限", "received_on": "收文日期",
     "proposal": "提案", "meeting": "会议", "assignment": "承办件", "user": "用户",
-    "term": "届次", "sent_on": "送达日期", "method": "评价方式", "merge_into": "并入的单位", "signer": "签发人",
+    "term": "届次", "sent_on": "送达日期", "method": "评价方式", "merge_into": "并入的单位",
+    "proposal_to_supervise": "要督办的提案（先查找并选中）", "signer": "签发人",
 }
 ACTIONS = {
     "register": "录入", "edit": "修改", "submit": "提交审查", "forward": "送下一级审查",

@@ -195,7 +195,7 @@ def screen_figures(db: Path, today: date) -> list[Row]:
         view.meeting.setCurrentIndex(index)
 
         def reload() -> None:
-            view._load()
+            view.reload()
             app.processEvents()  # the summary and the visible table painted
 
         ms = median_ms(reload, repeat=5)
@@ -212,7 +212,7 @@ def screen_figures(db: Path, today: date) -> list[Row]:
     app.processEvents()
 
     def refresh() -> None:
-        start._load()
+        start.reload()
         app.processEvents()
 
     def raw_start() -> None:

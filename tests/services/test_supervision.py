@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from desktop.domain.enums import State
 from desktop.domain.errors import InvalidInput
-from desktop.services import assignment, numbering, supervision
+from desktop.services import numbering, supervision
 
 from .flows import (  # noqa: F401  (county and desk are fixtures)
     ASSIGNED_ON, answer, assigned, county, desk, filed, leaves_no_trace, refused,

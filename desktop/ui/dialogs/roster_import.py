@@ -4,8 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QTableView, QWidget,
+    QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget,
 )
 
 from desktop.services import roster
@@ -13,6 +12,7 @@ from desktop.services.roster import ACTION_NAMES, LineAction, RosterPreview
 
 from ..errors import explain
 from ..models.row_table import RowColumn, RowTableModel
+from ..widgets.row_view import row_table
 from ..workspace import Workspace
 from .action import WorkDialog
 
@@ -46,12 +46,8 @@ class RosterDialog(WorkDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = RowTableModel(COLUMNS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = row_table(self.model)
         self.table.verticalHeader().hide()
-        for i, column in enumerate(COLUMNS):
-            self.table.setColumnWidth(i, column.width)
         self.form.addRow("名册文件：", row)
         self.form.addRow(self.summary)
         self.form.addRow(self.table)

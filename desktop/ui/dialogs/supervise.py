@@ -2,26 +2,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
+from desktop.domain.errors import InvalidInput
 from desktop.services import supervision
 
-from ..errors import explain
-from ..widgets.form import ErrorLabel, date_edit, from_qdate
+from ..widgets.form import date_edit, from_qdate
 from ..workspace import Workspace
+from .action import WorkDialog
 
 
-class SuperviseDialog(QDialog):
+class SuperviseDialog(WorkDialog):
     """With ``proposal`` given, a further leader for it; without, the clerk finds the proposal."""
 
     def __init__(self, workspace: Workspace, proposal: tuple[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ws = workspace
-        self.setWindowTitle("领衔督办")
+        super().__init__(workspace, "领衔督办", "确定督办", "", parent)
         self.setMinimumWidth(560)
         self.find = QLineEdit()
         self.find.setPlaceholderText("输入提案号（如 12）或案由中的字词")
@@ -34,8 +30,7 @@ class SuperviseDialog(QDialog):
         self.started = date_edit()
         self.note = QLineEdit()
         self.note.setPlaceholderText("督办方式、要求（可不填）")
-        self.error = ErrorLabel()
-        form = QFormLayout()
+        form = self.form
         if proposal is None:
             form.addRow("查找提案(&F)：", self.find)
             form.addRow("", self.found)
@@ -50,15 +45,6 @@ class SuperviseDialog(QDialog):
         form.addRow("职务(&T)：", self.title)
         form.addRow("开始日期(&D)：", self.started)
         form.addRow("说明(&N)：", self.note)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText("确定督办")
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(box)
         (self.find if proposal is None else self.leader).setFocus()
 
     def _look(self, text: str) -> None:
@@ -74,18 +60,10 @@ class SuperviseDialog(QDialog):
         item = self.found.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
-    def accept(self) -> None:
+    def perform(self) -> None:
         proposal_id = self.proposal_id()
         if proposal_id is None:
-            self.error.say("请先找到并选中要督办的提案。")
-            return
-        try:
-            self.ws.act(supervision.supervise, proposal_id, self.leader.text(),
-                        self.title.text().strip() or None, from_qdate(self.started.date()),
-                        self.note.text().strip() or None)
-        except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence here
-            sentence = explain(self, exc)
-            if sentence:
-                self.error.say(sentence)
-            return
-        super().accept()
+            raise InvalidInput("field_required", field="proposal_to_supervise")
+        self.ws.act(supervision.supervise, proposal_id, self.leader.text(),
+                    self.title.text().strip() or None, from_qdate(self.started.date()),
+                    self.note.text().strip() or None)

@@ -5,7 +5,7 @@ from collections import Counter
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout,
+    QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
     QWidget,
 )
 
@@ -14,6 +14,7 @@ from desktop.services.assignment_lists import ListLine, Request
 
 from ..dialogs.adjustment import AdjustmentDialog
 from ..errors import explain
+from ..widgets.row_view import row_table
 from ..models.row_table import RowColumn, RowTableModel
 from ..widgets.form import ErrorLabel, chinese_date
 from ..workspace import Workspace
@@ -31,20 +32,6 @@ LIST_COLUMNS = (
     RowColumn("办理期限", lambda r: chinese_date(r.due_on), 110),
     RowColumn("签收", lambda r: chinese_date(r.accepted_on) or "未签收", 110),
 )
-
-
-def row_table(model: RowTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setDefaultSectionSize(24)
-    for i, column in enumerate(model.columns):
-        table.setColumnWidth(i, column.width)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class RequestsPage(QWidget):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
 from desktop.domain.enums import State
@@ -14,17 +13,17 @@ from ..widgets.record_table import RecordTable
 from ..workspace import Workspace
 from .assign_pages import ListPage, RequestsPage
 from .assign_panel import AssignPanel
+from .screen import Screen
 
 TO_ASSIGN = (State.FILED,)
 ASSIGNED = (State.ASSIGNED, State.HANDLING, State.REPLIED, State.CLOSED)
 TABS = ("待交办", "已交办", "退回与调整", "交办清单")
 
 
-class AssignView(QWidget):
+class AssignView(Screen):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ws = workspace
-        self._stale = False
         self.tabs = QTabBar()
         for name in TABS:
             self.tabs.addTab(name)
@@ -89,17 +88,7 @@ class AssignView(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows)
             self.table.scrollTo(self.model.index(row, 0))
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
-    def refresh(self) -> None:
-        """Only while on screen: at 100,000 proposals the loads and lists take about a second,
-        which an act on another screen should not wait for."""
-        self._stale = not self.isVisible()
-        if self._stale:
-            return
+    def reload(self) -> None:
         if self.tabs.currentIndex() <= 1:
             self.model.set_filter(self._where(self.tabs.currentIndex()))
         self.panel.refresh()

@@ -1,20 +1,19 @@
 """基础数据: members (with the roster import), sectors, units, categories, users, settings."""
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.domain.permissions import Action, allowed
 
 from ..workspace import Workspace
+from .screen import Screen
 from .base_pages import MembersPage, NamesPage, UnitsPage, UsersPage
 from .settings_page import SettingsPage
 
 
-class BaseDataView(QWidget):
+class BaseDataView(Screen):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._stale = False
         self.members = MembersPage(workspace)
         self.sectors = NamesPage(workspace, "界别")
         self.units = UnitsPage(workspace)
@@ -36,13 +35,6 @@ class BaseDataView(QWidget):
     def show_tab(self, title: str) -> None:
         self.tabs.setCurrentIndex([t for t, _ in self.pages].index(title))
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
-    def refresh(self) -> None:
-        self._stale = not self.isVisible()
-        if not self._stale:
-            for _, page in self.pages:
-                page.refresh()
+    def reload(self) -> None:
+        for _, page in self.pages:
+            page.refresh()

@@ -5,8 +5,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop.labels import label
@@ -17,6 +16,7 @@ from ..dialogs.base_forms import (
 )
 from ..dialogs.roster_import import RosterDialog
 from ..models.row_table import RowColumn, RowTableModel
+from ..widgets.row_view import row_table
 from ..workspace import Workspace
 
 
@@ -33,14 +33,7 @@ class TablePage(QWidget):
         self.ws = workspace
         self._load = load
         self.model = RowTableModel(columns, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        for i, column in enumerate(columns):
-            self.table.setColumnWidth(i, column.width)
+        self.table = row_table(self.model)
         self.total = QLabel()
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.total)

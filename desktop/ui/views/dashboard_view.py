@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
@@ -16,6 +15,7 @@ from desktop.services.dashboard import Dashboard, dashboard
 from ..widgets.charts import Bar, BarChart
 from ..widgets.form import chinese_date
 from ..workspace import Workspace
+from .screen import Screen
 
 CATEGORY_COLOURS = {"A": "#15803d", "B": "#2563eb", "C": "#d97706", "D": "#6b7280"}
 _BUTTON = ("QPushButton {{ text-align: left; padding: 10px 14px; font-size: 14px; "
@@ -23,7 +23,7 @@ _BUTTON = ("QPushButton {{ text-align: left; padding: 10px 14px; font-size: 14px
            "QPushButton:hover {{ border-color: #2563eb; }}")
 
 
-class DashboardView(QWidget):
+class DashboardView(Screen):
     """``open_todo`` carries the key of the clicked to-do (desktop.services.dashboard.Todo)."""
 
     open_todo = Signal(str)
@@ -33,7 +33,6 @@ class DashboardView(QWidget):
         super().__init__(parent)
         self._ws = workspace
         self._pinned_today = today
-        self._stale = False
         self.data: Dashboard | None = None
         self.heading = QLabel()
         self.todo_row = QHBoxLayout()
@@ -66,12 +65,12 @@ class DashboardView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         workspace.meeting_changed.connect(lambda _m: self.refresh())
-        self._load()
+        self.reload()
 
     def today(self) -> date:
         return self._pinned_today or date.today()
 
-    def _load(self) -> None:
+    def reload(self) -> None:
         today = self.today()
         self.data = d = self._ws.read(dashboard, self._ws.actor, self._ws.meeting_id, today)
         self.heading.setText(f"<h3>今天要办（{chinese_date(today)}）</h3>")
@@ -91,12 +90,3 @@ class DashboardView(QWidget):
                                     f"{u.replied}/{u.replied + u.owed}") for u in d.units])
         self.overdue.set_bars([Bar(name, (n,)) for name, n in d.overdue_by_system if n])
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
-    def refresh(self) -> None:
-        self._stale = not self.isVisible()
-        if not self._stale:
-            self._load()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -21,15 +20,15 @@ from ..models.figure_table import FigureTableModel
 from ..widgets.figure_view import FigureView, tab_separated
 from ..widgets.form import chosen_enum, date_edit, from_qdate
 from ..workspace import Workspace
+from .screen import Screen
 
 ALL_MEETINGS = "全部会议"
 
 
-class StatisticsView(QWidget):
+class StatisticsView(Screen):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ws = workspace
-        self._stale = False
         self.figures: dict | None = None
         unit_mode = workspace.actor.role is UserRole.UNIT
         self.meeting = QComboBox()
@@ -74,31 +73,31 @@ class StatisticsView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
-        self.meeting.currentIndexChanged.connect(lambda _i: self._load())
+        self.meeting.currentIndexChanged.connect(lambda _i: self.reload())
         self.system.currentIndexChanged.connect(self._system_chosen)
         self.unit.currentIndexChanged.connect(self._unit_chosen)
-        self.today.dateChanged.connect(lambda _d: self._load())
+        self.today.dateChanged.connect(lambda _d: self.reload())
         workspace.meeting_changed.connect(self._follow_meeting)
-        self._load()
+        self.reload()
 
     def _system_chosen(self, _index: int) -> None:
         if self.system.currentData() is not None:
             self.unit.blockSignals(True)
             self.unit.setCurrentIndex(0)  # a system or one unit, not both
             self.unit.blockSignals(False)
-        self._load()
+        self.reload()
 
     def _unit_chosen(self, _index: int) -> None:
         if self.unit.currentData() is not None:
             self.system.blockSignals(True)
             self.system.setCurrentIndex(0)
             self.system.blockSignals(False)
-        self._load()
+        self.reload()
 
     def _follow_meeting(self, meeting_id: str) -> None:
         self.meeting.setCurrentIndex(max(self.meeting.findData(meeting_id), 0))
 
-    def _load(self) -> None:
+    def reload(self) -> None:
         self.figures = f = self._ws.read(
             statistics_for, self._ws.actor, self.meeting.currentData(),
             chosen_enum(self.system, UnitSystem), self.unit.currentData(),
@@ -121,12 +120,3 @@ class StatisticsView(QWidget):
     def copy_everything(self) -> None:
         QApplication.clipboard().setText(self.text())
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
-    def refresh(self) -> None:
-        self._stale = not self.isVisible()
-        if not self._stale:
-            self._load()

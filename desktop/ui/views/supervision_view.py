@@ -4,10 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTableView,
-    QTextBrowser, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from desktop.domain.permissions import Action, allowed
@@ -19,7 +17,9 @@ from ..dialogs.supervise import SuperviseDialog
 from ..errors import explain
 from ..models.paged import iso_date
 from ..models.row_table import RowColumn, RowTableModel
+from ..widgets.row_view import row_table
 from ..workspace import Workspace
+from .screen import Screen
 from .handling_pane import timeline_html
 
 COLUMNS = (
@@ -37,11 +37,10 @@ COLUMNS = (
 )
 
 
-class SupervisionView(QWidget):
+class SupervisionView(Screen):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ws = workspace
-        self._stale = False
         self.total = QLabel()
         self.add = QPushButton("领衔督办(&A)…")
         self.more = QPushButton("增加督办领导(&L)…")
@@ -58,15 +57,7 @@ class SupervisionView(QWidget):
         for button in (self.add, self.more, self.drop):
             bar.addWidget(button)
         self.model = RowTableModel(COLUMNS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        for i, column in enumerate(COLUMNS):
-            self.table.setColumnWidth(i, column.width)
+        self.table = row_table(self.model)
         self.detail = QTextBrowser()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
@@ -77,13 +68,13 @@ class SupervisionView(QWidget):
         layout.addWidget(split, 1)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         workspace.meeting_changed.connect(lambda _m: self.refresh())
-        self._load()
+        self.reload()
 
     def selected(self) -> KeyProposal | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
-    def _load(self) -> None:
+    def reload(self) -> None:
         chosen = self.selected()
         rows = self._ws.read(supervision.key_proposals, self._ws.meeting_id, date.today())
         self.model.set_rows(rows)
@@ -124,12 +115,3 @@ class SupervisionView(QWidget):
             if sentence:
                 QMessageBox.warning(self, "取消重点提案", sentence)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
-    def refresh(self) -> None:
-        self._stale = not self.isVisible()
-        if not self._stale:
-            self._load()

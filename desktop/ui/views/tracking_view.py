@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget,
 )
@@ -23,6 +22,7 @@ from ..widgets.form import chosen_enum
 from ..widgets.record_table import RecordTable
 from ..workspace import Workspace
 from .handling_pane import HandlingPane
+from .screen import Screen
 
 _LIVE = "（在办和已办）"
 
@@ -35,13 +35,12 @@ def _combo(first: str, items: list[tuple[object, str]]) -> QComboBox:
     return box
 
 
-class TrackingView(QWidget):
+class TrackingView(Screen):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None,
                  today: date | None = None) -> None:
         super().__init__(parent)
         self._ws = workspace
         self._pinned_today = today  # tests pin the day; the office works in today's
-        self._stale = False
         unit_mode = workspace.actor.role is UserRole.UNIT
         self.unit = _combo("全部单位", workspace.read(base_data.units))
         self.unit.setVisible(not unit_mode)
@@ -130,17 +129,8 @@ class TrackingView(QWidget):
     def _selected(self, ids: list[str]) -> None:
         self.pane.show_assignment(ids[0] if len(ids) == 1 else None)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
-    def refresh(self) -> None:
-        """Only while on screen (an act elsewhere should not wait for this list); the chosen
-        assignment stays chosen when it is still in the list."""
-        self._stale = not self.isVisible()
-        if self._stale:
-            return
+    def reload(self) -> None:
+        """The chosen assignment stays chosen when it is still in the list."""
         chosen = self.pane.view.assignment_id if self.pane.view else None
         selected = self.table.selectionModel().selectedRows()
         old_row = selected[0].row() if len(selected) == 1 else None

@@ -5,11 +5,14 @@ The main window refreshes every view when ``Workspace.changed`` fires
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop.domain.enums import UserRole
 from desktop.services import users
+from desktop.ui.dialogs.action import WorkDialog
 from desktop.ui.views.entry_view import EntryView
 from desktop.ui.views.review_view import ReviewView
 from desktop.ui.workspace import Workspace
@@ -43,6 +46,24 @@ def no_waiting_dialogs(monkeypatch):  # noqa: ANN001
     monkeypatch.setattr(QMessageBox, "exec", waits)
     for static in ("question", "warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, static, asks)
+
+
+@pytest.fixture
+def answer_dialogs(monkeypatch) -> list[Callable[[WorkDialog], None]]:
+    """Each form dialog the screen opens is filled by the next step of the script (which
+    presses OK or Cancel itself); the dialog stays open on a refusal, as on screen."""
+    script: list[Callable[[WorkDialog], None]] = []
+
+    def exec_(dialog: WorkDialog) -> int:
+        assert script, f"unexpected dialog “{dialog.windowTitle()}”"
+        dialog.show()
+        script.pop(0)(dialog)
+        shown = dialog.isVisible()
+        dialog.hide()
+        return 0 if shown else 1
+
+    monkeypatch.setattr(WorkDialog, "exec", exec_)
+    return script
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """基础数据 as the office keeps it: the roster from Excel, units merged, users, settings."""
 from __future__ import annotations
 
-from collections.abc import Callable
 
 import pytest
 from openpyxl import Workbook
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from desktop.domain.enums import Kind, UserRole
 from desktop.services import base_data, users
 from desktop.store.models import Member, Unit
-from desktop.ui.dialogs.action import WorkDialog
 from desktop.ui.views.base_data_view import BaseDataView
 from desktop.ui.workspace import Workspace
 
@@ -24,23 +22,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 @pytest.fixture
 def view(workspace, qtbot) -> BaseDataView:
     return show(qtbot, BaseDataView(workspace), workspace)
-
-
-@pytest.fixture
-def answer(monkeypatch) -> list[Callable[[WorkDialog], None]]:
-    """Each form the screen opens is filled by the next step of the script."""
-    script: list[Callable[[WorkDialog], None]] = []
-
-    def exec_(dialog: WorkDialog) -> int:
-        assert script, f"unexpected dialog “{dialog.windowTitle()}”"
-        dialog.show()
-        script.pop(0)(dialog)
-        shown = dialog.isVisible()
-        dialog.hide()
-        return 0 if shown else 1
-
-    monkeypatch.setattr(WorkDialog, "exec", exec_)
-    return script
 
 
 def _buttons(page: QWidget) -> list[QPushButton]:
@@ -62,7 +43,7 @@ def choose_row(page, text: str) -> None:  # noqa: ANN001
     page.table.selectRow(row)
 
 
-def test_the_roster_is_previewed_then_imported_from_the_offices_excel(view, desk, qtbot, answer,
+def test_the_roster_is_previewed_then_imported_from_the_offices_excel(view, desk, qtbot, answer_dialogs,
                                                                       tmp_path):
     book = Workbook()
     book.active.append(["政协××县委员会委员名册"])
@@ -80,7 +61,7 @@ def test_the_roster_is_previewed_then_imported_from_the_offices_excel(view, desk
                          for r in range(dialog.model.rowCount())]
         seen["written before import"] = desk.session.query(Member).filter_by(name="欧阳明").count()
         dialog.accept()
-    answer.append(preview_then_import)
+    answer_dialogs.append(preview_then_import)
     click(qtbot, view.members, "从Excel导入名册")
     assert seen["summary"] == "工作表“Sheet”共 2 行：新增 1 人，不能导入 1 人。"
     assert seen["lines"] == [("欧阳明", "新增"), ("王强", "不能导入")]
@@ -90,7 +71,7 @@ def test_the_roster_is_previewed_then_imported_from_the_offices_excel(view, desk
         == ["欧阳明"]
 
 
-def test_a_damaged_roster_file_says_so_and_imports_nothing(view, desk, qtbot, answer, tmp_path):
+def test_a_damaged_roster_file_says_so_and_imports_nothing(view, desk, qtbot, answer_dialogs, tmp_path):
     path = tmp_path / "名册.xlsx"
     path.write_bytes(b"PK\x03\x04 broken")
     seen = {}
@@ -99,7 +80,7 @@ def test_a_damaged_roster_file_says_so_and_imports_nothing(view, desk, qtbot, an
         dialog.load(path)
         seen["error"], seen["ok"] = dialog.error.text(), dialog.ok.isEnabled()
         dialog.reject()
-    answer.append(damaged)
+    answer_dialogs.append(damaged)
     before = desk.session.query(Member).count()
     click(qtbot, view.members, "从Excel导入名册")
     assert seen == {"error": "名册.xlsx 不是 Excel 文件（.xlsx）或已损坏，未导入任何内容。",
@@ -107,7 +88,7 @@ def test_a_damaged_roster_file_says_so_and_imports_nothing(view, desk, qtbot, an
     assert desk.session.query(Member).count() == before
 
 
-def test_a_unit_merged_after_a_reform_keeps_its_history(view, desk, qtbot, answer):
+def test_a_unit_merged_after_a_reform_keeps_its_history(view, desk, qtbot, answer_dialogs):
     old = desk.unit("文旅广体局")
     view.tabs.setCurrentWidget(view.units)
     choose_row(view.units, old.name)
@@ -118,7 +99,7 @@ def test_a_unit_merged_after_a_reform_keeps_its_history(view, desk, qtbot, answe
         assert seen_error == "请填写并入的单位。"
         dialog.into.setCurrentIndex(dialog.into.findText(desk.unit("教育局").name))
         dialog.accept()
-    answer.append(into_education)
+    answer_dialogs.append(into_education)
     click(qtbot, view.units, "并入其他单位")
     row = next(r for r in listed(view.units) if r.id == old.id)
     assert (row.active, row.merged_into) == (False, desk.unit("教育局").name)
@@ -143,7 +124,7 @@ def test_settings_change_the_deadline_and_refuse_a_broken_pattern(view, desk, qt
     assert base_data.office_settings(desk.session).number_pattern != "第号"
 
 
-def test_a_unit_account_needs_its_unit(view, desk, qtbot, answer):
+def test_a_unit_account_needs_its_unit(view, desk, qtbot, answer_dialogs):
     view.tabs.setCurrentWidget(view.users)
     seen = {}
 
@@ -155,7 +136,7 @@ def test_a_unit_account_needs_its_unit(view, desk, qtbot, answer):
         seen["error"] = dialog.error.text()
         dialog.unit.setCurrentIndex(dialog.unit.findText(desk.unit("教育局").name))
         dialog.accept()
-    answer.append(unit_clerk)
+    answer_dialogs.append(unit_clerk)
     click(qtbot, view.users, "新增用户")
     assert seen["error"] == "承办单位经办人必须指定所属单位。"
     [row] = [r for r in listed(view.users) if r.username == "jyj"]

@@ -5,7 +5,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from desktop.domain.enums import (
 from desktop.domain.permissions import Action
 from desktop.services import assignment, users
 from desktop.store.models import Assignment, Evaluation, Reply
-from desktop.ui.dialogs.action import ActionDialog
 from desktop.ui.models.tracking_table import COLUMNS
 from desktop.ui.views.assign_view import AssignView
 from desktop.ui.views.statistics_view import StatisticsView
@@ -33,23 +31,6 @@ from .test_assign_screen import AFTER_SCHOOL, file_another, pick_unit
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 TODAY = date.today()
 ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture
-def answer_dialogs(monkeypatch) -> list[Callable[[ActionDialog], None]]:
-    """Each handling dialog the screen opens is filled by the next step of the script."""
-    script: list[Callable[[ActionDialog], None]] = []
-
-    def exec_(dialog: ActionDialog) -> int:
-        assert script, f"unexpected dialog “{dialog.windowTitle()}”"
-        dialog.show()
-        script.pop(0)(dialog)
-        shown = dialog.isVisible()
-        dialog.hide()
-        return 0 if shown else 1
-
-    monkeypatch.setattr(ActionDialog, "exec", exec_)
-    return script
 
 
 def tracking(qtbot, workspace: Workspace) -> TrackingView:  # noqa: ANN001
