@@ -61,7 +61,7 @@ def _requests(session: Session) -> int:
     """申请调整 awaiting the office, and 退回 whose proposal has no answering unit yet."""
     a, other = Assignment, aliased(Assignment)
     asked = session.scalar(select(func.count()).select_from(a).where(
-        a.ended.is_(None), a.adjustment_requested_on.is_not(None),
+        a.ended.is_(None), a.adjustment_requested_on >= date.min,  # a range: its index
         a.adjustment_decision.is_(None))) or 0
     answering = exists().where(other.proposal_id == a.proposal_id, other.ended.is_(None),
                                other.role != AssignmentRole.ASSIST.value)

@@ -214,6 +214,8 @@ class Assignment(Synced, Base):
         Index("ix_assignment_meeting", "meeting_id", "ended", "unit_id", "role", "round", "due_on",
               "replied_round", "category", "result", "unsatisfied", "face_to_face",
               "proposal_id"),
+        # 申请调整 waiting for the office: a handful among a year's assignments
+        Index("ix_assignment_adjustment", "adjustment_requested_on"),
     )
     proposal_id: Mapped[str] = fk("proposal", index=True)
     meeting_id: Mapped[str] = fk("meeting")  # the proposal's, which never changes

@@ -3,7 +3,8 @@
 ``python startup_child.py bare|main DB PASSWORD TYPING_MS`` prints one JSON line: monotonic
 stamps, memory, and the rows the tables held after scrolling.  ``main`` goes the clerk's way
 through ``desktop.ui.start.run``: the login dialog, the password typed ``TYPING_MS`` after the
-dialog was painted, then the main window until every table it shows has painted its rows.
+dialog was painted, then the main window until its first page is drawn: every table it shows
+with its rows, or every chart of the start page.
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def rss_kb(field: str = "VmRSS") -> int:
 
 
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView, QWidget  # noqa: E402
 from shiboken6 import getCppPointer  # noqa: E402
 
 if mode == "main":
@@ -63,8 +64,17 @@ def finish() -> None:
     os._exit(0)
 
 
+def charts() -> list[QWidget]:
+    """The start page's charts (drawn with QPainter; it has no table)."""
+    return [w for w in window.findChildren(QWidget)
+            if type(w).__name__ == "BarChart" and w.isVisible()] if window else []
+
+
 def check_usable() -> None:
-    if "idle" not in stamps and tables() and all(key(t.viewport()) in painted for t in tables()):
+    """Usable: every table the first page shows has painted its rows, or every chart of the
+    start page has been drawn."""
+    shown = [t.viewport() for t in tables()] or charts()
+    if "idle" not in stamps and shown and all(key(w) in painted for w in shown):
         finish()
 
 

@@ -132,9 +132,9 @@ class ListPage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        self.refresh()
 
     def refresh(self) -> None:
+        """Read when its tab is shown (desktop.ui.views.assign_view), not with the screen."""
         chosen = self.unit.currentData()
         self.unit.blockSignals(True)
         self.unit.clear()

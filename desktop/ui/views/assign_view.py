@@ -46,6 +46,7 @@ class AssignView(Screen):
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
         layout.addWidget(self.pages, 1)
+        self._stale_pages = {self.lists}  # the panel read its loads when it was built
         self.tabs.currentChanged.connect(self._show_tab)
         self.table.selection_changed.connect(self.panel.show_selection)
         self.panel.assigned.connect(self._say)
@@ -66,10 +67,20 @@ class AssignView(Screen):
             self.pages.setCurrentIndex(0)
         else:
             self.pages.setCurrentIndex(index - 1)
+        self._refresh_page(index)
+
+    def _refresh_page(self, index: int) -> None:
+        """The panel and the lists read every unit's load: only the tab on screen reads."""
+        page = self.panel if index <= 1 else self.lists if index == 3 else None
+        if page is not None and page in self._stale_pages:
+            self._stale_pages.discard(page)
+            page.refresh()
 
     def _count(self) -> None:
-        for i in (0, 1):
-            n = self._ws.read(listing.count, self._where(i))
+        shown = self.tabs.currentIndex()
+        for i in (0, 1):  # the list on screen has just counted its rows
+            n = self.model.rowCount() if i == shown else self._ws.read(listing.count,
+                                                                       self._where(i))
             self.tabs.setTabText(i, f"{TABS[i]}（{n}）")
         self.tabs.setTabText(2, f"{TABS[2]}（{self.requests.count()}）")
 
@@ -89,9 +100,10 @@ class AssignView(Screen):
             self.table.scrollTo(self.model.index(row, 0))
 
     def reload(self) -> None:
-        if self.tabs.currentIndex() <= 1:
-            self.model.set_filter(self._where(self.tabs.currentIndex()))
-        self.panel.refresh()
-        self.requests.refresh()
-        self.lists.refresh()
+        index = self.tabs.currentIndex()
+        if index <= 1:
+            self.model.set_filter(self._where(index))
+        self._stale_pages = {self.panel, self.lists}
+        self._refresh_page(index)
+        self.requests.refresh()  # a few rows, and its count is a tab's
         self._count()

@@ -251,3 +251,58 @@ def test_the_system_filter_keeps_the_units_of_that_system(workspace, desk, qtbot
     assert rows(view.model) == [] and view.total.text() == "共 0 件"
     view.system.setCurrentIndex(view.system.findData(UnitSystem.GOVERNMENT))
     assert len(rows(view.model)) == 2
+
+
+def test_the_signed_letter_is_kept_and_a_b_reply_is_followed_up(workspace, desk, qtbot,
+                                                                 answer_dialogs, tmp_path):
+    _, [row] = _assigned(desk, "教育局")
+    assignment.accept(desk.session, desk.admin, row.id, on=TODAY)
+    letter = tmp_path / "教育局答复函.pdf"
+    letter.write_bytes(b"%PDF-1.4 signed and sealed")
+    view = tracking(qtbot, workspace)
+    choose(view, qtbot, AFTER_SCHOOL, desk.unit("教育局").name)
+
+    def reply_with_letter(d) -> None:  # noqa: ANN001
+        d.category.choose(ReplyCategory.B)
+        d.letter.setText(str(letter))
+        d.accept()
+    answer_dialogs.append(reply_with_letter)
+    act(qtbot, view, Action.REPLY)
+
+    def continued(d) -> None:  # noqa: ANN001
+        type_text(qtbot, "经费已到位，工程开工。", d.text)
+        d.reached.setCurrentIndex(d.reached.findText("A类"))
+        d.accept()
+    answer_dialogs.append(continued)
+    act(qtbot, view, Action.FOLLOW_UP)
+    desk.session.rollback()
+    [reply] = desk.session.query(Reply).filter_by(assignment_id=row.id).all()
+    assert reply.letter_name == "教育局答复函.pdf"
+    stored = desk.db.attachments_dir / reply.letter_sha256[:2] / reply.letter_sha256
+    assert stored.read_bytes() == letter.read_bytes()
+    timeline = view.pane.timeline.toPlainText()
+    assert "答复函：教育局答复函.pdf" in timeline
+    assert "续办续复" in timeline and "经费已到位，工程开工。（已达A类）" in timeline
+
+
+def test_an_extension_beyond_the_maximum_is_refused_in_the_dialog(workspace, desk, qtbot,
+                                                                  answer_dialogs):
+    _, [row] = _assigned(desk, "教育局")
+    view = tracking(qtbot, workspace)
+    choose(view, qtbot, AFTER_SCHOOL, desk.unit("教育局").name)
+    seen = {}
+
+    def too_far(d) -> None:  # noqa: ANN001
+        d.due.setDate(d.due.date().addDays(1))  # the default is the latest allowed
+        type_text(qtbot, "需要实地调研", d.reason)
+        d.accept()
+        seen["error"], seen["open"] = d.error.text(), d.isVisible()
+        d.due.setDate(d.due.date().addDays(-1))
+        d.accept()
+    answer_dialogs.append(too_far)
+    act(qtbot, view, Action.EXTEND)
+    latest = view.pane.view.latest_due_on
+    assert seen["error"] == f"延期后的时限不能晚于 {latest.isoformat()}（已达延期上限）。"
+    assert seen["open"]
+    desk.session.rollback()
+    assert desk.session.get(Assignment, row.id).due_on == latest

@@ -19,6 +19,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_assignment_tracking', [
             'ended', 'due_on', 'id', 'meeting_id', 'unit_id', 'role', 'round', 'replied_round',
             'evaluated_round', 'accepted_on', 'unsatisfied', 'proposal_id'], unique=False)
+        batch_op.create_index('ix_assignment_adjustment', ['adjustment_requested_on'],
+                              unique=False)
     with op.batch_alter_table('proposal', schema=None) as batch_op:
         batch_op.create_index('ix_proposal_category', ['category_id', 'id'], unique=False)
         batch_op.create_index('ix_proposal_key', ['key', 'id'], unique=False)
@@ -55,5 +57,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_assist_opinion_assignment_id'))
     op.drop_table('assist_opinion')
     with op.batch_alter_table('assignment', schema=None) as batch_op:
+        batch_op.drop_index('ix_assignment_adjustment')
         batch_op.drop_index('ix_assignment_tracking')
         batch_op.drop_column('evaluated_round')
