@@ -11,6 +11,7 @@ import sqlite3
 import statistics as stats_math
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 
@@ -22,6 +23,8 @@ from desktop.services.statistics import statistics
 from desktop.store import queries, search
 from desktop.store.database import open_database
 from desktop.store.models import Proposal
+
+from .bench_handling import raw_statistics
 
 TABLES = ("proposal", "proposer", "submission", "review", "assignment", "contact", "reply",
           "evaluation", "follow_up", "supervision", "search_document")
@@ -96,20 +99,11 @@ def main() -> None:
 
     stats_ms = best_ms(lambda: statistics(session, meeting.id), repeat=5)
     def raw_stats_queries() -> None:
-        con.execute("SELECT status, kind, split_from_id IS NULL, category_id, sector_id, count(*) "
-                    "FROM proposal WHERE meeting_id = ? GROUP BY 1, 2, 3, 4, 5",
-                    (meeting.id,)).fetchall()
-        con.execute("SELECT unit_id, role, count(*), sum(category = 'A'), sum(category = 'B'), "
-                    "sum(category = 'C'), sum(category = 'D'), sum(result IS NOT NULL) "
-                    "FROM assignment WHERE meeting_id = ? AND ended IS NULL GROUP BY 1, 2",
-                    (meeting.id,)).fetchall()
-        con.execute("SELECT count(DISTINCT proposal_id) FROM assignment "
-                    "WHERE meeting_id = ? AND ended IS NULL AND role <> 'assist'",
-                    (meeting.id,)).fetchall()
+        raw_statistics(con, meeting.id, date.today())
 
     raw_stats = best_ms(raw_stats_queries, 5)
     rows.append((f"stats for a meeting ({in_meeting:,} proposals)", f"{stats_ms:.0f} ms",
-                 "raw SQL: intake GROUP BY + per-unit GROUP BY + distinct count",
+                 "raw SQL: the grouped passes over the meeting's index, the 分办 rows",
                  f"{raw_stats:.0f} ms", stats_ms / raw_stats, "≤ 300 ms"))
 
     def first_page() -> list:
