@@ -1,7 +1,8 @@
 """首页: what needs doing today, and the year so far in three charts.
 
-The to-do counts cover every meeting (a proposal of last year still unanswered is still to do);
-the charts follow the chosen meeting.  A 承办单位经办人 sees their own unit's only.
+The units' to-dos (签收, 逾期, 到期, 评价) cover every meeting: a proposal of last year still
+unanswered is still to do.  The office's (交办, 退回与调整, 审查) and the charts follow the chosen
+meeting, as the screens they open do.  A 承办单位经办人 sees their own unit's only.
 """
 from __future__ import annotations
 
@@ -57,16 +58,18 @@ def _count(session: Session, where: TrackingFilter) -> int:
     return session.scalar(where.statement([func.count()])) or 0
 
 
-def _requests(session: Session) -> int:
-    """申请调整 awaiting the office, and 退回 whose proposal has no answering unit yet."""
+def _requests(session: Session, meeting_id: str | None) -> int:
+    """申请调整 awaiting the office, and 退回 whose proposal has no answering unit yet: the
+    lines of the 交办 screen's 退回与调整 tab for the meeting."""
     a, other = Assignment, aliased(Assignment)
+    meeting = [a.meeting_id == meeting_id] if meeting_id else []
     asked = session.scalar(select(func.count()).select_from(a).where(
         a.ended.is_(None), a.adjustment_requested_on >= date.min,  # a range: its index
-        a.adjustment_decision.is_(None))) or 0
+        a.adjustment_decision.is_(None), *meeting)) or 0
     answering = exists().where(other.proposal_id == a.proposal_id, other.ended.is_(None),
                                other.role != AssignmentRole.ASSIST.value)
-    returned = session.scalar(select(func.count(func.distinct(a.proposal_id))).where(
-        a.ended == AssignmentEnd.RETURNED.value, ~answering)) or 0
+    returned = session.scalar(select(func.count()).select_from(a).where(
+        a.ended == AssignmentEnd.RETURNED.value, ~answering, *meeting)) or 0
     return asked + returned
 
 
@@ -87,7 +90,7 @@ def dashboard(session: Session, actor: Actor, meeting_id: str | None,
             Todo("to_evaluate", "待评价", _count(session, TrackingFilter(
                 today=today, status=HandlingStatus.TO_EVALUATE))),
             Todo("to_assign", "待交办", _proposals(session, meeting_id, State.FILED)),
-            Todo("requests", "退回与调整", _requests(session)),
+            Todo("requests", "退回与调整", _requests(session, meeting_id)),
             Todo("in_review", "待审查", _proposals(session, meeting_id, State.IN_REVIEW)),
         ]
     total, per_unit, per_system, _ = figures.handling(session, meeting_id, today,

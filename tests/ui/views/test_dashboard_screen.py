@@ -89,3 +89,17 @@ def test_a_unit_clerk_sees_their_own_to_dos_only(desk, year, qtbot, qapp):
                             "due_soon": "7天内到期 0 件"}
     assert [b.label for b in view.progress.bars] == ["县教育局"]
     ws.deleteLater()
+
+
+def test_a_unit_request_waits_on_the_start_page_until_the_office_decides(workspace, desk, qtbot):
+    proposal_id = file_another(desk, PARKING)
+    [row] = assignment.assign(desk.session, desk.admin, proposal_id,
+                              lead=desk.unit("城管执法局").id, assigned_on=TODAY)
+    assignment.request_adjustment(desk.session, desk.admin, row.id, "应由市场监管局办理",
+                                  on=TODAY)
+    view = show(qtbot, DashboardView(workspace), workspace)
+    assert counts(view)["requests"] == "退回与调整 1 件"
+    assignment.decide_adjustment(desk.session, desk.admin, row.id, False, "职责明确，请继续办理",
+                                 on=TODAY)
+    workspace.changed.emit()
+    assert counts(view)["requests"] == "退回与调整 0 件"
