@@ -88,6 +88,8 @@ TEMPLATES = {
     "site_missing": "数据库尚未初始化，请先运行 tian init。",
     "split_needs_two_parts": "拆分至少需要两件提案。",
     "state_not_allowed": "{proposal}当前为“{state}”状态，不能进行“{action}”操作。",
+    "template_missing_style": "模板 {path} 缺少样式“{style}”，请在模板中添加同名样式，或改用程序自带的模板。",
+    "template_unreadable": "模板 {path} 不是可用的 Word 文档（.docx），请检查文件或改用程序自带的模板。",
     "term_exists": "{term}已存在。",
     "title_too_long": "案由不能超过 {length} 个字。",
     "undo_after_assignment": "{proposal}已经交办，不能撤销立案；请先处理交办。",

@@ -11,6 +11,24 @@ SCHEMA_VERSION = 1
 
 
 @dataclass(frozen=True)
+class DocumentSettings:
+    """What differs between localities in the printed letters (DOCUMENTS.md)."""
+
+    # {meeting}: 政协××县第十届委员会第二次会议, {number}: 第123号
+    reply_title: str = "关于{meeting}{number}提案的答复"
+    # 发文字号; {short}: the unit's short name, {year}, {n}: its letters of the year in order
+    doc_number: str = "{short}函〔{year}〕{n}号"
+    doc_numbers_by_unit: dict[str, str] = field(default_factory=dict)  # unit name → pattern
+    category_mark: str = "{category}"  # or "类别：{category}"
+    copies_to: tuple[str, ...] = ()  # empty: the office's 提案委员会 and the government's 督查室
+    print_signer: bool = True
+    print_disclosure: bool = True
+
+    def __post_init__(self) -> None:  # read back from JSON as a list
+        object.__setattr__(self, "copies_to", tuple(self.copies_to))
+
+
+@dataclass(frozen=True)
 class OfficeSettings:
     office_name: str = "政协××县委员会"
     serial_pattern: str = "{n:04}"  # 收文号
@@ -18,6 +36,7 @@ class OfficeSettings:
     number_per_kind: bool = False  # one counter for 大会 and 平时 proposals, or one each
     review_levels: int = 3  # 初审 / 复审 / 终审
     deadlines: DeadlineRules = field(default_factory=DeadlineRules)
+    documents: DocumentSettings = field(default_factory=DocumentSettings)
     lockout_attempts: int = 5
     lockout_minutes: int = 15
     schema_version: int = SCHEMA_VERSION
@@ -39,10 +58,10 @@ class OfficeSettings:
         """Read a stored dict, ignoring keys a newer version wrote and filling new ones."""
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
-        rules = values.get("deadlines")
-        rule_names = {f.name for f in fields(DeadlineRules)}
-        values["deadlines"] = DeadlineRules(
-            **{k: v for k, v in rules.items() if k in rule_names}
-        ) if isinstance(rules, dict) else DeadlineRules()
+        for name, kind in (("deadlines", DeadlineRules), ("documents", DocumentSettings)):
+            stored = values.get(name)
+            known_here = {f.name for f in fields(kind)}
+            values[name] = kind(**{k: v for k, v in stored.items() if k in known_here}) \
+                if isinstance(stored, dict) else kind()
         values["schema_version"] = SCHEMA_VERSION
         return cls(**values)

@@ -1,0 +1,138 @@
+"""The page of GB/T 9704-2012 in python-docx: A4, margins, the 22 × 28 grid, fonts in both
+slots, page numbers as PAGE fields on odd and even pages (DOCUMENTS.md §1).
+
+python-docx names only the Latin font (``w:ascii``); Chinese text is drawn with the East Asian
+one (``w:eastAsia``), so every font here is set in both.
+"""
+from __future__ import annotations
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Length, Mm, Pt, RGBColor
+
+LINE_PITCH = Pt(28.95)  # 22 lines in the 225 mm text area
+LINES, CHARS = 22, 28
+RED = RGBColor(0xE6, 0x00, 0x12)
+SIZES = {"二号": Pt(22), "三号": Pt(16), "四号": Pt(14), "小四": Pt(12), "初号": Pt(42)}
+
+
+def set_fonts(target, east_asia: str, latin: str | None = None) -> None:  # noqa: ANN001
+    """A style's or a run's font in the Latin and the East Asian slots."""
+    target.font.name = latin or east_asia
+    fonts = target.element.get_or_add_rPr().get_or_add_rFonts()  # in schema order
+    for slot in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(slot), latin or east_asia)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
+
+
+def east_asia_font(target) -> str | None:  # noqa: ANN001
+    fonts = target.element.rPr.find(qn("w:rFonts")) if target.element.rPr is not None else None
+    return None if fonts is None else fonts.get(qn("w:eastAsia"))
+
+
+def official_page(section, landscape: bool = False) -> None:  # noqa: ANN001
+    """A4 with the standard's margins and the 22-line × 28-character document grid."""
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long, short = Mm(297), Mm(210)
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.header_distance, section.footer_distance = Mm(15), Mm(28 - 7)
+    sect = section._sectPr
+    grid = sect.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect.append(grid)
+    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:linePitch"), str(int(LINE_PITCH.twips)))
+    # charSpace: the extra width per character, in 1/4096 pt, beyond the 16 pt body size
+    width = Length(section.page_width - section.left_margin - section.right_margin).pt
+    grid.set(qn("w:charSpace"), str(round((width / CHARS - 16) * 4096)))
+
+
+def exact_lines(paragraph_format, pitch=LINE_PITCH) -> None:  # noqa: ANN001
+    paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    paragraph_format.line_spacing = pitch
+    paragraph_format.space_before = paragraph_format.space_after = Pt(0)
+
+
+def _field(paragraph, instruction: str) -> None:  # noqa: ANN001
+    """A field Word computes (PAGE, NUMPAGES), not typed text."""
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "1"),
+                       ("end", None)):
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == instruction:
+            code = OxmlElement("w:instrText")
+            code.set(qn("xml:space"), "preserve")
+            code.text = f" {instruction} "
+            run._r.append(code)
+        else:
+            shown = OxmlElement("w:t")
+            shown.text = text
+            run._r.append(shown)
+
+
+def page_numbers(document, section, first_page: bool = True,  # noqa: ANN001
+                 font: str = "宋体") -> None:
+    """— 1 — in 4号, odd pages right and even pages left, one character in from the edge;
+    none on the first page when ``first_page`` is False (a letter)."""
+    document.settings.odd_and_even_pages_header_footer = True
+    section.different_first_page_header_footer = not first_page
+    for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                          (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = align
+        indent = Pt(14)
+        if align is WD_ALIGN_PARAGRAPH.RIGHT:
+            paragraph.paragraph_format.right_indent = indent
+        else:
+            paragraph.paragraph_format.left_indent = indent
+        paragraph.add_run("— ")
+        _field(paragraph, "PAGE")
+        paragraph.add_run(" —")
+        for run in paragraph.runs:
+            set_fonts(run, font)
+            run.font.size = SIZES["四号"]
+    if not first_page:
+        section.first_page_footer.is_linked_to_previous = False
+
+
+def full_width_rule(paragraph, colour: str = "E60012", thick_over_thin: bool = True,  # noqa: ANN001
+                    extra: Mm = Mm(7), sides: tuple[str, ...] = ("bottom",)) -> None:
+    """The letter head's red double rule, 170 mm: the text width and 7 mm out on each side;
+    or the thin black rules above and below the 版记."""
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = fmt.right_indent = -extra
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    for side in ("top", "bottom"):  # the schema's order
+        if side not in sides:
+            continue
+        rule = OxmlElement(f"w:{side}")
+        rule.set(qn("w:val"), "thickThinSmallGap" if thick_over_thin else "single")
+        rule.set(qn("w:sz"), "24" if thick_over_thin else "6")
+        rule.set(qn("w:space"), "1")
+        rule.set(qn("w:color"), colour)
+        borders.append(rule)
+    # Word rejects a pPr whose children are out of the schema's order: before these
+    later = {qn(t) for t in ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+                             "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+                             "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+                             "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+                             "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                             "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+                             "w:rPr", "w:sectPr", "w:pPrChange")}
+    successor = next((child for child in ppr if child.tag in later), None)
+    if successor is None:
+        ppr.append(borders)
+    else:
+        successor.addprevious(borders)

@@ -1,0 +1,118 @@
+"""Reference templates: the page set-up and the named styles every official document uses.
+
+Code fills content; the look comes from the template's styles, so an office may replace a
+template with its own (the same style names) and keep its local details.  The references in
+``resources/templates/`` are built by this module (``python -m desktop.exporters.templates
+DIR``) from python-docx's default, with East Asian text tagged Chinese, not Japanese.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from desktop.domain.errors import InvalidInput
+from desktop.paths import resources_dir
+
+from .docx_layout import LINE_PITCH, RED, SIZES, exact_lines, official_page, set_fonts
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    name: str
+    east_asia: str
+    size: Pt
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY
+    indent_chars: int = 0  # first-line indent in characters of the style's size
+    bold: bool = False
+    red: bool = False
+    exact: bool = True  # the document grid's exact line pitch
+
+
+STYLES = (
+    StyleSpec("公文正文", "仿宋_GB2312", SIZES["三号"], indent_chars=2),
+    StyleSpec("公文标题", "方正小标宋简体", SIZES["二号"], WD_ALIGN_PARAGRAPH.CENTER, exact=False),
+    StyleSpec("公文称呼", "仿宋_GB2312", SIZES["三号"], WD_ALIGN_PARAGRAPH.LEFT),
+    StyleSpec("一级标题", "黑体", SIZES["三号"], indent_chars=2),
+    StyleSpec("二级标题", "楷体_GB2312", SIZES["三号"], indent_chars=2),
+    StyleSpec("三级标题", "仿宋_GB2312", SIZES["三号"], indent_chars=2, bold=True),
+    StyleSpec("发文机关标志", "方正小标宋简体", Pt(30), WD_ALIGN_PARAGRAPH.CENTER, red=True,
+              exact=False),
+    StyleSpec("发文字号", "仿宋_GB2312", SIZES["三号"], WD_ALIGN_PARAGRAPH.RIGHT),
+    StyleSpec("类别标识", "黑体", SIZES["三号"], WD_ALIGN_PARAGRAPH.RIGHT, bold=True),
+    StyleSpec("公文落款", "仿宋_GB2312", SIZES["三号"], WD_ALIGN_PARAGRAPH.RIGHT),
+    StyleSpec("版记", "仿宋_GB2312", SIZES["四号"], WD_ALIGN_PARAGRAPH.LEFT),
+)
+STYLE_NAMES = tuple(spec.name for spec in STYLES)
+KINDS = ("答复函",)  # one reference per document kind; more come with their documents
+REFERENCE_DIR = resources_dir() / "templates"
+
+
+def _chinese_text(document: Document) -> None:
+    """East Asian text tagged zh-CN (python-docx's default says ja-JP: Japanese glyph forms)."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    for lang in defaults.iter(qn("w:lang")):
+        lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _add_style(document: Document, spec: StyleSpec) -> None:
+    style = document.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    set_fonts(style, spec.east_asia)
+    style.font.size = spec.size
+    style.font.bold = spec.bold
+    if spec.red:
+        style.font.color.rgb = RED
+    fmt = style.paragraph_format
+    fmt.alignment = spec.align
+    fmt.first_line_indent = Pt(spec.size.pt * spec.indent_chars) if spec.indent_chars else None
+    if spec.exact:
+        exact_lines(fmt, LINE_PITCH)
+    else:
+        fmt.space_before = fmt.space_after = Pt(0)
+
+
+def build_reference() -> Document:
+    document = docx.Document()
+    _chinese_text(document)
+    normal = document.styles["Normal"]
+    set_fonts(normal, "仿宋_GB2312")
+    normal.font.size = SIZES["三号"]
+    for spec in STYLES:
+        _add_style(document, spec)
+    official_page(document.sections[0])
+    return document
+
+
+def load(kind: str, override: Path | None = None) -> Document:
+    """The office's template for ``kind`` if it set one, else the reference; refused, naming
+    the style, when a style the documents need is missing."""
+    path = override or REFERENCE_DIR / f"{kind}.docx"
+    try:
+        document = docx.Document(str(path))
+    except Exception:  # noqa: BLE001 - python-docx raises several kinds for a bad file
+        raise InvalidInput("template_unreadable", path=Path(path).name) from None
+    present = {style.name for style in document.styles}
+    for name in STYLE_NAMES:
+        if name not in present:
+            raise InvalidInput("template_missing_style", path=Path(path).name, style=name)
+    return document
+
+
+def main(folder: str) -> None:
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    for kind in KINDS:
+        build_reference().save(str(out / f"{kind}.docx"))
+        print(out / f"{kind}.docx")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else str(REFERENCE_DIR))

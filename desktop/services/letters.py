@@ -1,0 +1,79 @@
+"""What each letter says, read from the records: the content the exporters lay out."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.enums import AssignmentRole, Disclosure, Origin, ProposerRole
+from desktop.exporters.reply_letter import ReplyLetter
+from desktop.labels import label
+from desktop.store.models import Assignment, Proposer, Reply, Unit
+from desktop.store.office import load_settings
+
+from .base_data import chinese_number
+from .common import get
+
+
+def meeting_title(office_name: str, term_number: int, meeting_number: int) -> str:
+    """政协××县委员会, 10, 2 → 政协××县第十届委员会第二次会议 (as a letter names it)."""
+    county = office_name.removesuffix("委员会")
+    return f"{county}第{chinese_number(term_number)}届委员会第{chinese_number(meeting_number)}次会议"
+
+
+def _salutation(proposers: list[Proposer], origin: Origin) -> tuple[str, str]:
+    """The salutation and who "提出" the proposal in the opening sentence."""
+    lead = proposers[0]
+    if origin is Origin.COLLECTIVE or lead.organisation_id:
+        return f"{lead.name}：", "贵单位"
+    cosigners = [p.name for p in proposers[1:] if p.role is ProposerRole.COSIGNER]
+    if cosigners:
+        return f"{lead.name}等委员：", f"您与{'、'.join(cosigners)}委员联名"
+    return f"{lead.name}委员：", "您"
+
+
+def _doc_number(session: Session, settings, reply: Reply, unit: Unit) -> str:  # noqa: ANN001
+    """The unit's letters of the year in the order they were answered: stable on re-export."""
+    year = reply.replied_on.year
+    n = session.scalar(
+        select(func.count()).select_from(Reply).join(Assignment, Assignment.id == Reply.assignment_id)
+        .where(Assignment.unit_id == unit.id, Reply.stamp <= reply.stamp,
+               func.extract("year", Reply.replied_on) == year))
+    pattern = settings.doc_numbers_by_unit.get(unit.name, settings.doc_number)
+    return pattern.format(short=unit.short_name or unit.name, year=year, n=n, unit=unit.name)
+
+
+def reply_letter(session: Session, reply_id: str) -> ReplyLetter:
+    reply = get(session, Reply, reply_id, "reply")
+    assignment = get(session, Assignment, reply.assignment_id, "assignment")
+    proposal, unit = assignment.proposal, assignment.unit
+    office = load_settings(session)
+    docs = office.documents
+    meeting = proposal.meeting
+    number = proposal.number or f"收文{proposal.serial}号"
+    if not number.startswith("第"):
+        number = f"第{number}号"
+    salutation, who = _salutation(list(proposal.proposers), proposal.origin)
+    helpers = [a.unit.name for a in session.scalars(select(Assignment).where(
+        Assignment.proposal_id == proposal.id, Assignment.role == AssignmentRole.ASSIST,
+        Assignment.ended.is_(None)))] if assignment.role is AssignmentRole.LEAD else []
+    county = office.office_name.removeprefix("政协").removesuffix("委员会")
+    disclosure = label(reply.disclosure) + (
+        f"（{reply.disclosure_reason}）" if reply.disclosure is Disclosure.NOT_PUBLIC and
+        reply.disclosure_reason else "")
+    return ReplyLetter(
+        unit=unit.name,
+        doc_number=_doc_number(session, docs, reply, unit),
+        category_mark=docs.category_mark.format(category=reply.category.value),
+        title=docs.reply_title.format(
+            meeting=meeting_title(office.office_name, meeting.term.number, meeting.number),
+            number=number),
+        salutation=salutation,
+        opening=f"{who}提出的《{proposal.title}》收悉。现答复如下：",
+        body=[line.strip() for line in (reply.text or "").splitlines() if line.strip()],
+        signed_on=reply.replied_on,
+        assisting=f"本件由{unit.name}会同{'、'.join(helpers)}办理。" if helpers else "",
+        signer=reply.signer if docs.print_signer else None,
+        disclosure=disclosure if docs.print_disclosure else None,
+        contact_person=reply.contact_person or "",
+        contact_phone=reply.contact_phone or "",
+        copies_to=list(docs.copies_to) or [f"{county}政协提案委员会", f"{county}人民政府督查室"])
