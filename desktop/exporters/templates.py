@@ -55,11 +55,21 @@ KINDS = ("答复函",)  # one reference per document kind; more come with their 
 REFERENCE_DIR = resources_dir() / "templates"
 
 
-def _chinese_text(document: Document) -> None:
-    """East Asian text tagged zh-CN (python-docx's default says ja-JP: Japanese glyph forms)."""
+def _defaults(document: Document) -> None:
+    """East Asian text tagged zh-CN (python-docx's default is not Chinese), and the default
+    size 三号: the document grid counts its 28 characters a line in the default size."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
     for lang in defaults.iter(qn("w:lang")):
         lang.set(qn("w:eastAsia"), "zh-CN")
+    for size in (*defaults.iter(qn("w:sz")), *defaults.iter(qn("w:szCs"))):
+        size.set(qn("w:val"), str(int(SIZES["三号"].pt * 2)))
+    for fonts in defaults.iter(qn("w:rFonts")):
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(theme), None)
+        for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(slot), "仿宋_GB2312")
+    for spacing in defaults.iter(qn("w:spacing")):
+        spacing.set(qn("w:after"), "0")
 
 
 def _add_style(document: Document, spec: StyleSpec) -> None:
@@ -81,7 +91,7 @@ def _add_style(document: Document, spec: StyleSpec) -> None:
 
 def build_reference() -> Document:
     document = docx.Document()
-    _chinese_text(document)
+    _defaults(document)
     normal = document.styles["Normal"]
     set_fonts(normal, "仿宋_GB2312")
     normal.font.size = SIZES["三号"]

@@ -62,8 +62,10 @@ def test_the_page_is_a4_with_the_standards_margins_and_grid(desk, tmp_path):
     title = document.styles["公文标题"]
     assert (east_asia(title), title.font.size.pt, title.paragraph_format.alignment) == (
         "方正小标宋简体", 22.0, WD_ALIGN_PARAGRAPH.CENTER)
-    lang = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
-    assert lang.get(qn("w:eastAsia")) == "zh-CN"
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    assert defaults.find(".//" + qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
+    # the grid counts its 28 characters in the default size: 三号
+    assert defaults.find(".//" + qn("w:sz")).get(qn("w:val")) == "32"
 
 
 def test_the_category_mark_is_at_the_upper_right_of_the_first_page_only(desk, tmp_path):
