@@ -1,0 +1,62 @@
+"""提案办理台账 read back from the .xlsx: one row per assignment, real dates, text kept text."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from openpyxl import load_workbook
+
+from desktop.domain.enums import ReplyCategory
+from desktop.exporters.ledger_xlsx import DATE_FORMAT, HEADERS, write_ledger
+from desktop.services import ledgers
+from desktop.services.base_data import chinese_number
+
+from ..services.flows import ASSIGNED_ON, answer, assigned, county, desk  # noqa: F401
+
+
+def exported(desk, tmp_path, **kw):  # noqa: ANN001, ANN201
+    rows = ledgers.ledger_rows(desk.session, desk.meeting.id, **kw)
+    path = tmp_path / "台账.xlsx"
+    title = ledgers.ledger_title(desk.session, desk.meeting.id, "政协测试县委员会")
+    written = write_ledger(path, title, "全部承办单位", rows, datetime(2023, 6, 1, 9, 5))
+    assert written == len(rows)
+    return rows, load_workbook(path)["提案办理台账"]
+
+
+def test_the_ledger_lists_every_assignment_with_real_dates_and_text_ids(desk, tmp_path):
+    proposal, rows = assigned(desk, "=关于加强农村饮水安全的建议", separate=("住建局", "卫健局"))
+    answer(desk, rows[0], ReplyCategory.B, on=date(2023, 4, 20))
+    ledger, sheet = exported(desk, tmp_path)
+    meeting = chinese_number(desk.meeting.number)  # each test works in a meeting of its own
+    assert sheet["A1"].value == f"政协测试县第十届委员会第{meeting}次会议提案办理台账"
+    assert {str(r) for r in sheet.merged_cells.ranges} >= {"A1:W1", "A2:W2"}
+    assert sheet["A2"].value == "导出时间：2023年6月01日 09:05　　范围：全部承办单位"
+    assert tuple(c.value for c in sheet[3]) == HEADERS
+    assert sheet.freeze_panes == "C4" and sheet.auto_filter.ref == f"A3:W{3 + len(ledger)}"
+    mine = [r for r in sheet.iter_rows(min_row=4, values_only=False)
+            if r[2].value == "=关于加强农村饮水安全的建议"]
+    assert len(mine) == 2, "a 分办 proposal has one row per unit"
+    first = mine[0]
+    column = {name: i for i, name in enumerate(HEADERS)}
+    assert first[column["案由"]].data_type == "s", "a 案由 beginning with = stays text"
+    assert first[column["提案号"]].data_type == "s"
+    assigned_cell = first[column["交办日期"]]
+    assert assigned_cell.value == datetime(2023, 3, 1) and assigned_cell.number_format == DATE_FORMAT
+    assert {r[column["主办单位"]].value for r in mine} == {rows[0].unit.name, rows[1].unit.name}
+    answered = next(r for r in mine if r[column["主办单位"]].value == rows[0].unit.name)
+    assert (answered[column["答复类别"]].value, answered[column["办理方式"]].value,
+            answered[column["答复日期"]].value) == ("B", "分办", datetime(2023, 4, 20))
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    assert sheet.print_title_rows == "$3:$3"
+    assert sheet.oddFooter.center.text == "第 &P 页 共 &N 页"
+
+
+def test_per_proposal_the_units_share_one_row(desk, tmp_path):
+    proposal, rows = assigned(desk, "关于推进垃圾分类的建议", lead="城管执法局",
+                              assist=("财政局",))
+    per_assignment = [r for r in ledgers.ledger_rows(desk.session, desk.meeting.id)
+                      if r.案由 == "关于推进垃圾分类的建议"]
+    assert [(r.办理方式, r.主办单位) for r in per_assignment] == [
+        ("主办", rows[0].unit.name), ("协办", rows[0].unit.name)]
+    [one] = [r for r in ledgers.ledger_rows(desk.session, desk.meeting.id, per_proposal=True)
+             if r.案由 == "关于推进垃圾分类的建议"]
+    assert (one.主办单位, one.协办单位) == (rows[0].unit.name, rows[1].unit.name)
