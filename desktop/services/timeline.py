@@ -16,8 +16,8 @@ from desktop.domain.actor import Actor
 from desktop.domain.enums import UserRole
 from desktop.labels import CATEGORY_MEANINGS, LABELS, REVIEW_LEVELS, label
 from desktop.store.models import (
-    Assignment, AssistOpinion, AuditEntry, Contact, Evaluation, FollowUp, Proposal, Reply,
-    Review, Submission, Supervision, Unit, User,
+    Assignment, AssistOpinion, AuditEntry, Change, Contact, Evaluation, FollowUp, Proposal,
+    Reply, Review, Submission, Supervision, Unit, User,
 )
 
 from .common import get
@@ -144,18 +144,24 @@ class _Reader:
                      self.assignments[f.assignment_id], order=(f.stamp,))
 
     def logged_changes(self) -> None:
-        """Extensions and office-opened 二次办理: the log kept the deadline before and after."""
-        rows = self.session.scalars(select(AuditEntry).where(
+        """Extensions and office-opened 二次办理: the log kept the deadline before and after.
+
+        Ordered by the clock stamp the log entry itself was written with (its change-log
+        line), not by its wall time: two writes within one millisecond keep their order.
+        """
+        rows = list(self.session.scalars(select(AuditEntry).where(
             AuditEntry.row_id.in_(list(self.assignments)),
             AuditEntry.action.in_(["assignment.extend", "handling.rehandle"]),
-            AuditEntry.field == "due_on"))
+            AuditEntry.field == "due_on")))
+        stamps = dict(self.session.execute(select(Change.row_id, Change.stamp).where(
+            Change.table_name == "audit_entry", Change.row_id.in_([e.id for e in rows]))).all())
         for entry in rows:
             assignment = self.assignments[entry.row_id]
             change = f"办理时限由{_cn(date.fromisoformat(entry.before))}改为" \
                      f"{_cn(date.fromisoformat(entry.after))}" if entry.before else ""
             what = "延期" if entry.action == "assignment.extend" else "二次办理"
             self.add(entry.at, what, change, entry.username, assignment,
-                     order=(_clock(entry.at),))
+                     order=(stamps.get(entry.id) or _clock(entry.at),))
 
 
 def timeline(session: Session, proposal_id: str, actor: Actor | None = None) -> list[TimelineEntry]:
