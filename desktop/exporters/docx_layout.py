@@ -6,6 +6,8 @@ one (``w:eastAsia``), so every font here is set in both.
 """
 from __future__ import annotations
 
+from datetime import date
+
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -16,6 +18,11 @@ LINE_PITCH = Pt(28.95)  # 22 lines in the 225 mm text area
 LINES, CHARS = 22, 28
 RED = RGBColor(0xE6, 0x00, 0x12)
 SIZES = {"二号": Pt(22), "三号": Pt(16), "四号": Pt(14), "小四": Pt(12), "初号": Pt(42)}
+
+
+def chinese_date(day: date) -> str:
+    """2023年5月20日: Arabic numerals, no leading zeros."""
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def set_fonts(target, east_asia: str, latin: str | None = None) -> None:  # noqa: ANN001

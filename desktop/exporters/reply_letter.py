@@ -13,13 +13,8 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from .docx_layout import SIZES, full_width_rule, page_numbers
+from .docx_layout import SIZES, chinese_date, full_width_rule, page_numbers
 from .templates import load
-
-
-def chinese_date(day: date) -> str:
-    """2023年5月20日: Arabic numerals, no leading zeros."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 @dataclass(frozen=True)

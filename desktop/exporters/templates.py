@@ -49,9 +49,15 @@ STYLES = (
     StyleSpec("类别标识", "黑体", SIZES["三号"], WD_ALIGN_PARAGRAPH.RIGHT, bold=True),
     StyleSpec("公文落款", "仿宋_GB2312", SIZES["三号"], WD_ALIGN_PARAGRAPH.RIGHT),
     StyleSpec("版记", "仿宋_GB2312", SIZES["四号"], WD_ALIGN_PARAGRAPH.LEFT),
+    StyleSpec("表头", "黑体", SIZES["四号"], WD_ALIGN_PARAGRAPH.CENTER, exact=False),
+    StyleSpec("表格文字", "仿宋_GB2312", SIZES["四号"], WD_ALIGN_PARAGRAPH.LEFT, exact=False),
+    StyleSpec("清单文字", "仿宋_GB2312", SIZES["小四"], WD_ALIGN_PARAGRAPH.LEFT, exact=False),
+    StyleSpec("页眉文字", "宋体", SIZES["小四"], WD_ALIGN_PARAGRAPH.CENTER, exact=False),
+    StyleSpec("目录", "仿宋_GB2312", SIZES["三号"], WD_ALIGN_PARAGRAPH.LEFT),
 )
 STYLE_NAMES = tuple(spec.name for spec in STYLES)
-KINDS = ("答复函",)  # one reference per document kind; more come with their documents
+# one reference per document kind, so an office can replace one kind's look and keep the others
+KINDS = ("答复函", "交办通知", "征询意见表", "提案表", "提案汇编", "不予立案通知", "催办通知")
 REFERENCE_DIR = resources_dir() / "templates"
 
 
