@@ -24,6 +24,7 @@ from desktop.services.lookup import search_everything
 from desktop.services.statistics import statistics
 from desktop.store.database import Database, open_database
 
+from . import cli_export
 from .cli_report import print_search, print_statistics
 
 log = logging.getLogger(__name__)
@@ -110,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("restore", help="从备份恢复（当前数据库会先另存）")
     p.add_argument("file", help="备份文件")
+
+    cli_export.add_parser(sub, _date)
     return parser
 
 
@@ -222,7 +225,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "search": cmd_search,
+def cmd_export(args: argparse.Namespace) -> int:
+    database = _open(args)
+    try:
+        return cli_export.cmd_export(args, database)
+    finally:
+        database.close()
+
+
+COMMANDS = {"export": cmd_export, "init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "search": cmd_search,
             "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore}
 
 

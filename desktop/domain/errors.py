@@ -23,3 +23,7 @@ class InvalidInput(DomainError):
 
 class NotFound(DomainError):
     """A named record does not exist."""
+
+
+class Cancelled(Exception):
+    """The clerk stopped a long job; what it had finished stays, what it was doing is undone."""

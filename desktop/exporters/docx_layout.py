@@ -11,9 +11,10 @@ from datetime import date
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.shared import Length, Mm, Pt, RGBColor
 
+W = nsmap["w"]
 LINE_PITCH = Pt(28.95)  # 22 lines in the 225 mm text area
 LINES, CHARS = 22, 28
 RED = RGBColor(0xE6, 0x00, 0x12)
@@ -113,6 +114,37 @@ def page_numbers(document, section, first_page: bool = True,  # noqa: ANN001
         section.first_page_footer.is_linked_to_previous = False
 
 
+_PPR_ORDER = (  # CT_PPr's sequence in the OOXML schema
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+    "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+    "w:sectPr", "w:pPrChange",
+)
+
+
+def in_schema_order(ppr, element) -> None:  # noqa: ANN001
+    """Adds ``element`` to a paragraph's properties where the schema puts it: Word refuses a
+    document whose pPr children are out of order."""
+    seq = _PPR_ORDER
+    later = {qn(tag) for tag in seq[seq.index(element.tag.replace(f"{{{W}}}", "w:")) + 1:]}
+    successor = next((child for child in ppr if child.tag in later), None)
+    if successor is None:
+        ppr.append(element)
+    else:
+        successor.addprevious(element)
+
+
+def off_the_grid(ppr) -> None:  # noqa: ANN001
+    """A large line (the 2号 title, the red unit name) keeps its own exact pitch instead of
+    taking two grid lines, which LibreOffice does when the font's height exceeds one."""
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    in_schema_order(ppr, snap)
+
+
 def full_width_rule(paragraph, colour: str = "E60012", thick_over_thin: bool = True,  # noqa: ANN001
                     extra: Mm = Mm(7), sides: tuple[str, ...] = ("bottom",)) -> None:
     """The letter head's red double rule, 170 mm: the text width and 7 mm out on each side;
@@ -130,16 +162,21 @@ def full_width_rule(paragraph, colour: str = "E60012", thick_over_thin: bool = T
         rule.set(qn("w:space"), "1")
         rule.set(qn("w:color"), colour)
         borders.append(rule)
-    # Word rejects a pPr whose children are out of the schema's order: before these
-    later = {qn(t) for t in ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
-                             "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
-                             "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-                             "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-                             "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-                             "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-                             "w:rPr", "w:sectPr", "w:pPrChange")}
-    successor = next((child for child in ppr if child.tag in later), None)
-    if successor is None:
-        ppr.append(borders)
-    else:
-        successor.addprevious(borders)
+    in_schema_order(ppr, borders)
+
+
+def at_page_foot(paragraph, width=Mm(156)) -> None:  # noqa: ANN001
+    """The 版记 sits at the foot of the page its text ends on: a frame anchored to the bottom
+    of the text area, the width of the text, which the text above flows around."""
+    frame = OxmlElement("w:framePr")
+    for key, value in (("w", str(int(Length(width).twips))), ("wrap", "around"),
+                       ("hAnchor", "margin"), ("vAnchor", "margin"), ("xAlign", "center"),
+                       ("yAlign", "bottom")):
+        frame.set(qn(f"w:{key}"), value)
+    in_schema_order(paragraph._p.get_or_add_pPr(), frame)
+
+
+def text_width(text: str) -> float:
+    """Width in characters of the body size: a Chinese character is one, a digit or Latin
+    letter about half."""
+    return sum(1 if ord(ch) > 0x2E7F else 0.5 for ch in text)

@@ -77,7 +77,8 @@ def write_ledger(path: Path, title: str, scope: str, rows: Iterable[LedgerRow],
 
     sheet.append([styled(title, font=Font(name="黑体", size=16, bold=True),
                          alignment=Alignment(horizontal="center"))])
-    when = (exported_at or datetime.now()).strftime("%Y年%m月%d日 %H:%M").replace("年0", "年")
+    at = exported_at or datetime.now()
+    when = f"{at.year}年{at.month}月{at.day}日 {at:%H:%M}"
     sheet.append([styled(f"导出时间：{when}　　范围：{scope}")])
     sheet.append([styled(name, font=Font(bold=True),
                          alignment=Alignment(horizontal="center", vertical="center",

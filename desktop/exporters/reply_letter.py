@@ -13,7 +13,9 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from .docx_layout import SIZES, chinese_date, full_width_rule, page_numbers
+from .docx_layout import (
+    SIZES, at_page_foot, chinese_date, full_width_rule, page_numbers, text_width,
+)
 from .templates import load
 
 
@@ -68,14 +70,15 @@ def render(letter: ReplyLetter, template: Path | None = None) -> Document:
     if letter.contact_person or letter.contact_phone:
         add("", "公文正文")
         add(f"联系人：{letter.contact_person}　　联系电话：{letter.contact_phone}", "公文正文")
-    add("", "公文正文")
-    add("", "公文正文")
-    add(letter.unit, "公文落款").paragraph_format.right_indent = Pt(SIZES["三号"].pt * 2)
-    add(chinese_date(letter.signed_on), "公文落款").paragraph_format.right_indent = \
-        Pt(SIZES["三号"].pt * 4)  # the date four characters in from the right edge
+    add("", "公文正文")  # the seal reaches up to within a line of the text
+    signed = chinese_date(letter.signed_on)
+    # the date four characters in from the right edge, the unit's name centred over it
+    centred = 4 + max(0.0, (text_width(signed) - text_width(letter.unit)) / 2)
+    add(letter.unit, "公文落款").paragraph_format.right_indent = Pt(SIZES["三号"].pt * centred)
+    add(signed, "公文落款").paragraph_format.right_indent = Pt(SIZES["三号"].pt * 4)
     if letter.copies_to:
-        add("", "公文正文")
         copies = add(f"抄送：{'，'.join(letter.copies_to)}。", "版记")
         full_width_rule(copies, colour="000000", thick_over_thin=False, extra=Pt(0),
                         sides=("top", "bottom"))
+        at_page_foot(copies)
     return document

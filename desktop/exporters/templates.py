@@ -21,7 +21,9 @@ from docx.shared import Pt
 from desktop.domain.errors import InvalidInput
 from desktop.paths import resources_dir
 
-from .docx_layout import LINE_PITCH, RED, SIZES, exact_lines, official_page, set_fonts
+from .docx_layout import (
+    LINE_PITCH, RED, SIZES, exact_lines, off_the_grid, official_page, set_fonts,
+)
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,12 @@ class StyleSpec:
     bold: bool = False
     red: bool = False
     exact: bool = True  # the document grid's exact line pitch
+    snap: bool = True  # False: lines of a large size keep the exact pitch, off the grid
 
 
 STYLES = (
     StyleSpec("公文正文", "仿宋_GB2312", SIZES["三号"], indent_chars=2),
-    StyleSpec("公文标题", "方正小标宋简体", SIZES["二号"], WD_ALIGN_PARAGRAPH.CENTER, exact=False),
+    StyleSpec("公文标题", "方正小标宋简体", SIZES["二号"], WD_ALIGN_PARAGRAPH.CENTER, snap=False),
     StyleSpec("公文称呼", "仿宋_GB2312", SIZES["三号"], WD_ALIGN_PARAGRAPH.LEFT),
     StyleSpec("一级标题", "黑体", SIZES["三号"], indent_chars=2),
     StyleSpec("二级标题", "楷体_GB2312", SIZES["三号"], indent_chars=2),
@@ -93,6 +96,8 @@ def _add_style(document: Document, spec: StyleSpec) -> None:
         exact_lines(fmt, LINE_PITCH)
     else:
         fmt.space_before = fmt.space_after = Pt(0)
+    if not spec.snap:
+        off_the_grid(style.element.get_or_add_pPr())
 
 
 def build_reference() -> Document:

@@ -1,13 +1,15 @@
 """What each letter says, read from the records: the content the exporters lay out."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AssignmentRole, Disclosure, Origin, ProposerRole
 from desktop.exporters.reply_letter import ReplyLetter
 from desktop.labels import label
-from desktop.store.models import Assignment, Proposer, Reply, Unit
+from desktop.store.models import Assignment, Proposal, Proposer, Reply, Unit
 from desktop.store.office import load_settings
 
 from .base_data import chinese_number
@@ -40,6 +42,34 @@ def _doc_number(session: Session, settings, reply: Reply, unit: Unit) -> str:  #
                func.extract("year", Reply.replied_on) == year))
     pattern = settings.doc_numbers_by_unit.get(unit.name, settings.doc_number)
     return pattern.format(short=unit.short_name or unit.name, year=year, n=n, unit=unit.name)
+
+
+@dataclass(frozen=True)
+class DueReply:
+    """A reply that gets a letter: the latest of a live 主办 or 分办 assignment."""
+
+    reply_id: str
+    number: str  # 第123号 (收文12号 before filing)
+    unit: str
+    round: int
+
+
+def due_replies(session: Session, meeting_id: str, unit_id: str | None = None) -> list[DueReply]:
+    """In 提案号 order, then the unit's place in the list: the order a clerk files letters."""
+    a, p = Assignment, Proposal
+    stmt = (select(Reply.id, Reply.assignment_id, Reply.round, p.number, p.serial, Unit.name)
+            .join(a, a.id == Reply.assignment_id).join(p, p.id == a.proposal_id)
+            .join(Unit, Unit.id == a.unit_id)
+            .where(a.meeting_id == meeting_id, a.ended.is_(None),
+                   a.role.in_((AssignmentRole.LEAD, AssignmentRole.SEPARATE)))
+            .order_by(p.number_seq, p.serial_seq, Unit.position, Reply.stamp))
+    if unit_id:
+        stmt = stmt.where(a.unit_id == unit_id)
+    latest: dict[str, DueReply] = {}
+    for reply_id, assignment_id, round_, number, serial, unit in session.execute(stmt):
+        # a later round's reply takes the place of the earlier one, in the same order
+        latest[assignment_id] = DueReply(reply_id, number or f"收文{serial}号", unit, round_)
+    return list(latest.values())
 
 
 def reply_letter(session: Session, reply_id: str) -> ReplyLetter:

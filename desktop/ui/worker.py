@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop.domain.errors import Cancelled
 
-class Cancelled(Exception):
-    """The clerk pressed 取消; the job's transaction is rolled back."""
+__all__ = ["Cancelled", "run_with_progress"]
 
 
 class _Job(QObject):

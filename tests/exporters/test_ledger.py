@@ -29,7 +29,7 @@ def test_the_ledger_lists_every_assignment_with_real_dates_and_text_ids(desk, tm
     meeting = chinese_number(desk.meeting.number)  # each test works in a meeting of its own
     assert sheet["A1"].value == f"政协测试县第十届委员会第{meeting}次会议提案办理台账"
     assert {str(r) for r in sheet.merged_cells.ranges} >= {"A1:W1", "A2:W2"}
-    assert sheet["A2"].value == "导出时间：2023年6月01日 09:05　　范围：全部承办单位"
+    assert sheet["A2"].value == "导出时间：2023年6月1日 09:05　　范围：全部承办单位"
     assert tuple(c.value for c in sheet[3]) == HEADERS
     assert sheet.freeze_panes == "C4" and sheet.auto_filter.ref == f"A3:W{3 + len(ledger)}"
     mine = [r for r in sheet.iter_rows(min_row=4, values_only=False)

@@ -101,10 +101,18 @@ def test_the_letter_says_who_what_and_when(desk, tmp_path):
     assert (f"本件由{unit}会同{desk.unit('财政局').name}、{desk.unit('公安局').name}办理。"
             in lines)
     assert "联系人：李明　　联系电话：0871-1234567" in lines
-    assert lines[-4:-2] == [unit, "2023年5月8日"]  # then a blank line and the 抄送
+    # a line for the seal, the unit centred over the date, the date four characters in
+    assert lines[-4:-1] == ["", unit, "2023年5月8日"]
+    signature, day = document.paragraphs[-3:-1]
+    assert day.paragraph_format.right_indent.pt == pytest.approx(4 * 16)
+    assert signature.paragraph_format.right_indent.pt == pytest.approx(
+        (4 + (6 - len(unit)) / 2) * 16)  # 2023年5月8日: three characters and six halves
     copies = document.paragraphs[-1]
     assert copies.text.startswith("抄送：") and copies.text.endswith("人民政府督查室。")
     assert copies.style.name == "版记"
+    frame = copies._p.pPr.find(qn("w:framePr"))  # at the foot of the last page
+    assert (frame.get(qn("w:vAnchor")), frame.get(qn("w:yAlign"))) == ("margin", "bottom")
+    assert int(frame.get(qn("w:w"))) == pytest.approx(156 / 25.4 * 1440, abs=2)
 
 
 def test_the_units_letters_are_numbered_in_the_order_they_were_answered(desk, tmp_path):

@@ -1,0 +1,64 @@
+"""``tian export letters|forms|notices|proposals|compilation|ledger|stats --out PATH``."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.domain.actor import Actor
+from desktop.services import base_data
+from desktop.services.batch import Planned, existing, write_batch
+from desktop.services.exports import KINDS, ExportRequest, plan
+from desktop.store.database import Database
+
+TEMPLATES_FOLDER = "templates"  # beside the database: the office's own templates
+
+
+def add_parser(sub, date_type) -> None:  # noqa: ANN001
+    kinds = "、".join(f"{k}（{v}）" for k, v in KINDS.items())
+    p = sub.add_parser("export", help="导出文书和表格（答复函、通知、征询意见表、汇编、台账、统计表）")
+    p.add_argument("kind", choices=list(KINDS), metavar="种类", help=f"可选：{kinds}")
+    p.add_argument("--out", required=True, help="导出到的文件夹（台账、统计表、汇编也可写文件名）")
+    p.add_argument("--meeting", help="会议名称，如 十届二次会议（默认：当前会议）")
+    p.add_argument("--unit", help="只导出某承办单位的，如 县教育局")
+    p.add_argument("--per-proposal", action="store_true", help="台账每件提案一行（默认每个承办单位一行）")
+    p.add_argument("--today", type=date_type, default=None, help="催办和统计的截止日期（默认今天）")
+    p.add_argument("--overwrite", action="store_true", help="覆盖已存在的同名文件（默认跳过）")
+
+
+def _single_file(plans: list[Planned], out: Path) -> tuple[list[Planned], Path]:
+    """``--out 台账.xlsx`` names the one file a ledger, workbook or compilation is."""
+    if len(plans) == 1 and out.suffix.lower() == Path(plans[0].name).suffix:
+        return [Planned(out.name, plans[0].write)], out.parent
+    return plans, out
+
+
+def cmd_export(args: argparse.Namespace, database: Database) -> int:
+    with database.session() as session:
+        if args.meeting:
+            meeting = base_data.find_meeting(session, args.meeting)
+        else:
+            meeting = base_data.current_meeting(session)
+            if meeting is None:
+                print("还没有会议，请先在基础数据中添加届次和会议，或用 --meeting 指定。",
+                      file=sys.stderr)
+                return 2
+        unit_id = base_data.find_unit(session, args.unit).id if args.unit else None
+        request = ExportRequest(args.kind, meeting.id, unit_id, args.per_proposal, args.today,
+                                database.data_dir / TEMPLATES_FOLDER)
+        plans = plan(session, Actor.system("cli"), request)
+        if not plans:
+            print(f"没有可导出的{KINDS[args.kind]}（所选会议或单位还没有相关记录）。")
+            return 0
+        plans, folder = _single_file(plans, Path(args.out))
+        if not args.overwrite and (clash := existing(folder, plans)):
+            print(f"{len(clash)} 个文件已存在，将跳过（加 --overwrite 覆盖）。", file=sys.stderr)
+
+        def progress(done: int, total: int) -> None:
+            if total > 20 and done % 50 == 0 and done:
+                print(f"  {done}/{total}", file=sys.stderr)
+        report = write_batch(plans, folder, overwrite=args.overwrite, progress=progress)
+    print(report.summary())
+    for name, reason in report.skipped:
+        print(f"  跳过 {name}：{reason}")
+    return 0

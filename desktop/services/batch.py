@@ -1,0 +1,109 @@
+"""Writing a batch of documents into a folder: readable names, never an unasked overwrite, never a
+half-written file, and a report of what was written and what was skipped and why."""
+from __future__ import annotations
+
+import errno
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.domain.errors import Cancelled
+
+Progress = Callable[[int, int], None]
+
+_ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def file_name(*parts: str, suffix: str = ".docx") -> str:
+    """答复函_第123号_县教育局.docx: parts joined by _, characters Windows refuses replaced."""
+    stem = "_".join(p.strip() for p in parts if p and p.strip())
+    stem = _ILLEGAL.sub("－", stem).rstrip(". ")[:120]
+    return stem + suffix
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One file of a batch: its name and how to write it (called with the path to write)."""
+
+    name: str
+    write: Callable[[Path], None]
+
+
+@dataclass
+class BatchReport:
+    folder: Path
+    written: list[Path] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # file name, reason
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        text = f"已写入 {len(self.written)} 个文件到 {self.folder}"
+        if self.skipped:
+            text += f"，跳过 {len(self.skipped)} 个"
+        if self.cancelled:
+            text += "（已取消，其余未写）"
+        return text + "。"
+
+
+def distinct(plans: list[Planned]) -> list[Planned]:
+    """Two plans with one name (a unit's two rounds of reply) become 名称_2, 名称_3."""
+    seen: dict[str, int] = {}
+    out = []
+    for plan in plans:
+        count = seen.get(plan.name, 0) + 1
+        seen[plan.name] = count
+        if count > 1:
+            stem, dot, suffix = plan.name.rpartition(".")
+            plan = Planned(f"{stem}_{count}{dot}{suffix}", plan.write)
+        out.append(plan)
+    return out
+
+
+def existing(folder: Path, plans: list[Planned]) -> list[str]:
+    """The names that are already in the folder: the clerk is asked before they are replaced."""
+    return [p.name for p in plans if (folder / p.name).exists()]
+
+
+def write_batch(plans: list[Planned], folder: Path, overwrite: bool = False,
+                progress: Progress | None = None) -> BatchReport:
+    """Each file is written beside itself as .part and renamed when whole; a file already there
+    is skipped unless ``overwrite``; a file open in Word is skipped with that reason; a full disk
+    stops the batch.  Cancelling (progress raising :class:`Cancelled`) keeps what was written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    report = BatchReport(folder)
+    total = len(plans)
+    for done, plan in enumerate(plans):
+        try:
+            if progress:
+                progress(done, total)
+        except Cancelled:
+            report.cancelled = True
+            report.skipped += [(p.name, "已取消") for p in plans[done:]]
+            return report
+        target = folder / plan.name
+        if target.exists() and not overwrite:
+            report.skipped.append((plan.name, "文件已存在，未覆盖"))
+            continue
+        part = target.with_name(target.name + ".part")
+        try:
+            plan.write(part)
+            os.replace(part, target)
+        except PermissionError:
+            part.unlink(missing_ok=True)
+            report.skipped.append((plan.name, "文件正被 Word 或 WPS 打开，关闭后再导出"))
+            continue
+        except OSError as exc:
+            part.unlink(missing_ok=True)
+            if exc.errno == errno.ENOSPC:
+                report.skipped += [(p.name, "磁盘空间不足，未写入") for p in plans[done:]]
+                return report
+            raise
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        report.written.append(target)
+    if progress:
+        progress(total, total)
+    return report

@@ -1,0 +1,119 @@
+"""What a batch export writes: for each kind of document, the files of a meeting (or of one
+unit), their readable names, and how each is made.  The same plans serve the screens and
+``tian export``; desktop.services.batch writes them."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from desktop.domain.actor import Actor
+from desktop.domain.enums import UserRole
+from desktop.domain.errors import NotAllowed
+from desktop.exporters import ledger_xlsx, reply_letter, statistics_xlsx
+from desktop.store.models import Meeting, Unit
+from desktop.store.office import load_settings
+
+from .batch import Planned, distinct, file_name
+from .common import get
+from .ledgers import ledger_rows, ledger_title
+from .letters import due_replies, meeting_title
+from .letters import reply_letter as reply_letter_content
+from .statistics import statistics
+
+# the kinds, in the words of the screens; the keys are the CLI's
+KINDS = {
+    "letters": "答复函", "forms": "征询意见表", "notices": "通知", "proposals": "提案表",
+    "compilation": "提案汇编", "ledger": "提案办理台账", "stats": "提案统计表",
+}
+UNIT_KINDS = ("letters", "forms", "ledger", "stats")  # what a unit's clerk may export
+TEMPLATE_KINDS = {"letters": ("答复函",), "forms": ("征询意见表",), "proposals": ("提案表",),
+                  "compilation": ("提案汇编",), "notices": ("交办通知", "不予立案通知", "催办通知")}
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    kind: str  # a key of KINDS
+    meeting_id: str
+    unit_id: str | None = None
+    per_proposal: bool = False  # the ledger: one row per proposal instead of per assignment
+    today: date | None = None  # 催办通知 and statistics: as of this day
+    templates: Path | None = None  # the office's own templates (答复函.docx …), when it has any
+
+
+def template(request: ExportRequest, kind: str) -> Path | None:
+    """The office's template for ``kind`` when it put one in its templates folder."""
+    if request.templates is None:
+        return None
+    path = request.templates / f"{kind}.docx"
+    return path if path.exists() else None
+
+
+def _docx(render: Callable[[], object]) -> Callable[[Path], None]:
+    def write(path: Path) -> None:
+        render().save(str(path))
+    return write
+
+
+def _letters(session: Session, request: ExportRequest) -> list[Planned]:
+    own = template(request, "答复函")
+    plans = []
+    for due in due_replies(session, request.meeting_id, request.unit_id):
+        content = reply_letter_content(session, due.reply_id)
+        name = file_name("答复函", due.number, due.unit, "二次答复" if due.round > 1 else "")
+        plans.append(Planned(name, _docx(lambda c=content: reply_letter.render(c, own))))
+    return plans
+
+
+def _ledger(session: Session, request: ExportRequest) -> list[Planned]:
+    office = load_settings(session)
+    title = ledger_title(session, request.meeting_id, office.office_name)
+    rows = ledger_rows(session, request.meeting_id, request.unit_id, request.per_proposal)
+    unit = get(session, Unit, request.unit_id, "unit").name if request.unit_id else ""
+    scope = "、".join(filter(None, (unit or "全部承办单位",
+                                    "每件提案一行" if request.per_proposal else "每个承办单位一行")))
+
+    def write(path: Path) -> None:
+        ledger_xlsx.write_ledger(path, title, scope, rows, datetime.now())
+    return [Planned(file_name(title, unit, suffix=".xlsx"), write)]
+
+
+def _stats(session: Session, request: ExportRequest) -> list[Planned]:
+    figures = statistics(session, request.meeting_id, None, request.unit_id, today=request.today)
+    unit = get(session, Unit, request.unit_id, "unit").name if request.unit_id else ""
+    name = file_name("提案统计表", meeting_label(session, request.meeting_id), unit, suffix=".xlsx")
+
+    def write(path: Path) -> None:
+        statistics_xlsx.write_statistics(figures, path, datetime.now())
+    return [Planned(name, write)]
+
+
+PLANNERS: dict[str, Callable[[Session, ExportRequest], list[Planned]]] = {
+    "letters": _letters, "ledger": _ledger, "stats": _stats,
+}
+
+
+def scoped(actor: Actor, request: ExportRequest) -> ExportRequest:
+    """A unit's clerk exports only their own unit's papers, and only the unit's kinds."""
+    if actor.role is not UserRole.UNIT:
+        return request
+    if request.kind not in UNIT_KINDS:
+        raise NotAllowed("export_not_for_units", kind=KINDS[request.kind])
+    return ExportRequest(**{**request.__dict__, "unit_id": actor.unit_id or "-"})
+
+
+def plan(session: Session, actor: Actor, request: ExportRequest) -> list[Planned]:
+    """The files the export will write, in the order a clerk files them."""
+    request = scoped(actor, request)
+    get(session, Meeting, request.meeting_id, "meeting")
+    if request.kind not in PLANNERS:
+        raise NotAllowed("export_kind_unknown", kind=request.kind)
+    return distinct(PLANNERS[request.kind](session, request))
+
+
+def meeting_label(session: Session, meeting_id: str) -> str:
+    meeting = get(session, Meeting, meeting_id, "meeting")
+    return meeting_title(load_settings(session).office_name, meeting.term.number, meeting.number)

@@ -1,0 +1,56 @@
+"""``tian export``: the office's papers written into a folder from the command line."""
+from __future__ import annotations
+
+import sqlite3
+
+import docx
+import openpyxl
+
+from .conftest import tian_in
+
+
+def due_letters(db) -> int:  # noqa: ANN001
+    """Live 主办/分办 assignments with a reply: each gets one letter (its latest reply)."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        return conn.execute(
+            "SELECT count(DISTINCT a.id) FROM reply r JOIN assignment a ON a.id = r.assignment_id "
+            "WHERE a.ended IS NULL AND a.role IN ('lead', 'separate') AND a.meeting_id = "
+            "(SELECT id FROM meeting ORDER BY opens_on DESC LIMIT 1)").fetchone()[0]
+
+
+def test_letters_of_the_current_meeting_are_written_and_a_second_run_skips_them(
+        demo_db, tmp_path):
+    home, out = tmp_path / "home", tmp_path / "letters"
+    first = tian_in(home, "export", "letters", "--db", str(demo_db), "--out", str(out))
+    assert first.returncode == 0, first
+    files = sorted(out.glob("答复函_*.docx"))
+    assert len(files) == due_letters(demo_db) > 0
+    assert f"已写入 {len(files)} 个文件" in first.stdout
+    assert all(f.stem.split("_")[1].startswith("第") for f in files)
+    letter = docx.Document(str(files[0]))
+    unit = files[0].stem.split("_")[2]
+    assert letter.paragraphs[0].text == unit
+    again = tian_in(home, "export", "letters", "--db", str(demo_db), "--out", str(out))
+    assert again.returncode == 0 and "已写入 0 个文件" in again.stdout
+    assert again.stdout.count("文件已存在，未覆盖") == len(files)
+    assert "加 --overwrite 覆盖" in again.stderr
+
+
+def test_a_ledger_goes_to_the_file_named_on_the_command_line(demo_db, tmp_path):
+    target = tmp_path / "教育局台账.xlsx"
+    run = tian_in(tmp_path / "home", "--db", str(demo_db), "export", "ledger", "--unit", "县教育局",
+                  "--out", str(target))
+    assert run.returncode == 0, run
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet["A1"].value.endswith("提案办理台账") and "县教育局" in sheet["A2"].value
+    header = [c.value for c in sheet[3]]
+    rows = [dict(zip(header, r)) for r in sheet.iter_rows(min_row=4, values_only=True)]
+    assert rows and all(r["主办单位"] == "县教育局" or (
+        r["办理方式"] == "协办" and "县教育局" in r["协办单位"]) for r in rows)
+
+
+def test_an_unknown_kind_is_answered_in_one_chinese_sentence(demo_db, tmp_path):
+    run = tian_in(tmp_path / "home", "--db", str(demo_db), "export", "letter",
+                  "--out", str(tmp_path))
+    assert run.returncode == 2
+    assert "letter" in run.sentence() and "letters" in run.sentence()

@@ -1,0 +1,112 @@
+"""A clerk exports a meeting's letters into a folder: readable names, nothing replaced unasked,
+nothing half-written, a report of what was written and what was skipped."""
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import docx
+import pytest
+
+from desktop.domain.enums import EvaluationMethod, Rating, UserRole
+from desktop.domain.errors import Cancelled, NotAllowed
+from desktop.services import exports, handling, numbering
+from desktop.services.batch import Planned, existing, file_name, write_batch
+
+from .flows import answer, assigned, county, desk, person, refused  # noqa: F401
+
+
+def letters(desk, actor=None, unit_id=None) -> list[Planned]:  # noqa: ANN001
+    request = exports.ExportRequest("letters", desk.meeting.id, unit_id)
+    return exports.plan(desk.session, actor or desk.admin, request)
+
+
+def two_replies(desk) -> None:  # noqa: ANN001
+    """第1号 answered by 教育局 alone; 第2号 answered by two units separately (分办)."""
+    first, rows = assigned(desk, "关于改善农村学校食堂条件的建议", lead="教育局")
+    answer(desk, rows[0])
+    second, rows = assigned(desk, "关于治理河道污染的建议", separate=("水利局", "自然资源局"))
+    for row in rows:
+        answer(desk, row)
+    numbering.give_numbers(desk.session, desk.admin, [first.id, second.id])
+
+
+def test_every_due_reply_gets_a_letter_named_by_number_and_unit(desk, tmp_path):
+    two_replies(desk)
+    plans = letters(desk)
+    names = [p.name for p in plans]
+    assert len(names) == 3 and len(set(names)) == 3
+    assert names[0] == f"答复函_第1号_{desk.unit('教育局').name}.docx"
+    assert {n.split("_")[1] for n in names[1:]} == {"第2号"}
+    report = write_batch(plans, tmp_path)
+    assert sorted(p.name for p in report.written) == sorted(names) and not report.skipped
+    letter = docx.Document(str(tmp_path / names[0]))
+    assert desk.unit("教育局").name in [p.text for p in letter.paragraphs]
+
+
+def test_a_second_export_skips_the_files_already_there_unless_asked(desk, tmp_path):
+    two_replies(desk)
+    plans = letters(desk)
+    write_batch(plans, tmp_path)
+    kept = (tmp_path / plans[0].name).read_bytes()
+    (tmp_path / plans[0].name).write_bytes(b"the clerk's own edits")
+    assert existing(tmp_path, plans) == [p.name for p in plans]
+    again = write_batch(plans, tmp_path)
+    assert not again.written
+    assert again.skipped == [(p.name, "文件已存在，未覆盖") for p in plans]
+    assert (tmp_path / plans[0].name).read_bytes() == b"the clerk's own edits"
+    replaced = write_batch(plans, tmp_path, overwrite=True)
+    assert len(replaced.written) == 3
+    assert (tmp_path / plans[0].name).read_bytes()[:2] == kept[:2] == b"PK"
+
+
+def test_cancelling_keeps_the_finished_files_and_leaves_no_partial_one(desk, tmp_path):
+    two_replies(desk)
+    plans = letters(desk)
+
+    def progress(done: int, total: int) -> None:
+        if done == 2:
+            raise Cancelled
+
+    report = write_batch(plans, tmp_path, progress=progress)
+    assert report.cancelled and [p.name for p in report.written] == [p.name for p in plans[:2]]
+    assert report.skipped == [(plans[2].name, "已取消")]
+    assert sorted(f.name for f in tmp_path.iterdir()) == sorted(p.name for p in plans[:2])
+    assert "已取消" in report.summary()
+
+
+def test_a_file_that_fails_half_way_leaves_nothing_behind(tmp_path):
+    def broken(path: Path) -> None:
+        path.write_bytes(b"half a letter")
+        raise ValueError("template broke")
+
+    with pytest.raises(ValueError):
+        write_batch([Planned("答复函_第1号_县教育局.docx", broken)], tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_file_names_keep_windows_happy():
+    assert file_name("答复函", "第1/2号", "县教育局", "") == "答复函_第1－2号_县教育局.docx"
+    assert file_name("台账", "a:b*c?", suffix=".xlsx") == "台账_a－b－c－.xlsx"
+
+
+def test_a_units_clerk_exports_only_the_units_own_letters(desk):
+    two_replies(desk)
+    water = desk.unit("水利局")
+    clerk = person(desk, UserRole.UNIT, unit_id=water.id)
+    names = [p.name for p in letters(desk, clerk)]
+    assert names == [f"答复函_第2号_{water.name}.docx"]
+    with refused(NotAllowed, "export_not_for_units"):
+        exports.plan(desk.session, clerk, exports.ExportRequest("notices", desk.meeting.id))
+
+
+def test_a_second_round_reply_gets_its_own_letter_name(desk):
+    proposal, rows = assigned(desk, "关于加强校园安全的建议", lead="教育局")
+    numbering.give_numbers(desk.session, desk.admin, [proposal.id])
+    answer(desk, rows[0])
+    handling.evaluate(desk.session, desk.admin, rows[0].id, Rating.UNSATISFIED,
+                      Rating.UNSATISFIED, EvaluationMethod.PAPER,
+                      rows[0].assigned_on + timedelta(50))
+    answer(desk, rows[0], on=rows[0].assigned_on + timedelta(80))
+    names = [p.name for p in letters(desk)]
+    assert names == [f"答复函_第1号_{desk.unit('教育局').name}_二次答复.docx"]
