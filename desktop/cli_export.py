@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.domain.actor import Actor
 from desktop.services import base_data
 from desktop.services.batch import Planned, existing, write_batch
-from desktop.services.exports import KINDS, ExportRequest, plan
+from desktop.services.exports import KINDS, NOTICES, ExportRequest, plan
 from desktop.store.database import Database
 
 TEMPLATES_FOLDER = "templates"  # beside the database: the office's own templates
@@ -23,6 +23,8 @@ def add_parser(sub, date_type) -> None:  # noqa: ANN001
     p.add_argument("--unit", help="只导出某承办单位的，如 县教育局")
     p.add_argument("--per-proposal", action="store_true", help="台账每件提案一行（默认每个承办单位一行）")
     p.add_argument("--today", type=date_type, default=None, help="催办和统计的截止日期（默认今天）")
+    p.add_argument("--notice", choices=list(NOTICES), metavar="通知",
+                   help="只导出一种通知：交办、不予立案（含转意见建议）、催办（默认全部）")
     p.add_argument("--overwrite", action="store_true", help="覆盖已存在的同名文件（默认跳过）")
 
 
@@ -45,7 +47,7 @@ def cmd_export(args: argparse.Namespace, database: Database) -> int:
                 return 2
         unit_id = base_data.find_unit(session, args.unit).id if args.unit else None
         request = ExportRequest(args.kind, meeting.id, unit_id, args.per_proposal, args.today,
-                                database.data_dir / TEMPLATES_FOLDER)
+                                database.data_dir / TEMPLATES_FOLDER, args.notice)
         plans = plan(session, Actor.system("cli"), request)
         if not plans:
             print(f"没有可导出的{KINDS[args.kind]}（所选会议或单位还没有相关记录）。")

@@ -40,6 +40,7 @@ TEMPLATES = {
     "assist_cannot_reply": "{unit}是协办单位，协办意见请送主办单位，由主办单位统一答复。",
     "assist_with_separate": "分办时每个单位单独答复，不能再指定协办单位。",
     "assist_without_lead": "请先指定主办单位，再添加协办单位。",
+    "compilation_empty": "{meeting}还没有已立案并编号的提案，无法生成提案汇编；请先立案并编号。",
     "collective_needs_organisation": "集体提案的领衔者应为党派团体或专委会，请选择组织。",
     "database_damaged": "数据库文件已损坏，无法打开（{path}），请用“恢复备份”还原最近的备份。",
     "database_missing": "找不到数据库文件 {path}，请先运行 tian init 创建，或检查路径。",

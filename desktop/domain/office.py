@@ -23,6 +23,8 @@ class DocumentSettings:
     copies_to: tuple[str, ...] = ()  # empty: the office's 提案委员会 and the government's 督查室
     print_signer: bool = True
     print_disclosure: bool = True
+    office_contact: str = ""  # the 提案委's 联系人 on its notices
+    office_phone: str = ""
 
     def __post_init__(self) -> None:  # read back from JSON as a list
         object.__setattr__(self, "copies_to", tuple(self.copies_to))

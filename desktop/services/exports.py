@@ -13,10 +13,13 @@ from sqlalchemy.orm import Session
 from desktop.domain.actor import Actor
 from desktop.domain.enums import UserRole
 from desktop.domain.errors import NotAllowed
+from desktop.exporters import forms as form_docs
 from desktop.exporters import ledger_xlsx, reply_letter, statistics_xlsx
+from desktop.exporters import notices as notice_docs
 from desktop.store.models import Meeting, Unit
 from desktop.store.office import load_settings
 
+from . import forms, notices
 from .batch import Planned, distinct, file_name
 from .common import get
 from .ledgers import ledger_rows, ledger_title
@@ -29,6 +32,7 @@ KINDS = {
     "letters": "答复函", "forms": "征询意见表", "notices": "通知", "proposals": "提案表",
     "compilation": "提案汇编", "ledger": "提案办理台账", "stats": "提案统计表",
 }
+NOTICES = ("交办", "不予立案", "催办")
 UNIT_KINDS = ("letters", "forms", "ledger", "stats")  # what a unit's clerk may export
 TEMPLATE_KINDS = {"letters": ("答复函",), "forms": ("征询意见表",), "proposals": ("提案表",),
                   "compilation": ("提案汇编",), "notices": ("交办通知", "不予立案通知", "催办通知")}
@@ -42,6 +46,7 @@ class ExportRequest:
     per_proposal: bool = False  # the ledger: one row per proposal instead of per assignment
     today: date | None = None  # 催办通知 and statistics: as of this day
     templates: Path | None = None  # the office's own templates (答复函.docx …), when it has any
+    notice: str | None = None  # notices: only 交办, 不予立案 (with 转意见建议) or 催办
 
 
 def template(request: ExportRequest, kind: str) -> Path | None:
@@ -68,6 +73,49 @@ def _letters(session: Session, request: ExportRequest) -> list[Planned]:
     return plans
 
 
+def _notices(session: Session, request: ExportRequest) -> list[Planned]:
+    """交办通知 and 催办通知 per unit, 不予立案 / 转意见建议 per proposal (or one sort only)."""
+    docs = load_settings(session).documents
+    contact = {"contact_person": docs.office_contact, "contact_phone": docs.office_phone}
+    wanted = request.notice
+    plans = []
+    if wanted in (None, "交办"):
+        own = template(request, "交办通知")
+        for n in notices.assignment_notices(session, request.meeting_id, request.unit_id,
+                                            **contact):
+            plans.append(Planned(file_name("交办通知", n.unit), _docx(
+                lambda n=n: notice_docs.render_assignment_notice(n, own))))
+    if wanted in (None, "不予立案") and request.unit_id is None:
+        own = template(request, "不予立案通知")
+        for n in notices.review_notices(session, request.meeting_id):
+            kind = "转为意见建议通知" if "意见建议" in n.title else "不予立案通知"
+            plans.append(Planned(file_name(kind, n.proposal), _docx(
+                lambda n=n: notice_docs.render_review_notice(n, own))))
+    if wanted in (None, "催办"):
+        own = template(request, "催办通知")
+        today = request.today or date.today()
+        for n in notices.reminders(session, request.meeting_id, today, request.unit_id,
+                                   **contact):
+            plans.append(Planned(file_name("催办通知", n.unit), _docx(
+                lambda n=n: notice_docs.render_reminder(n, own))))
+    return plans
+
+
+def _forms(session: Session, request: ExportRequest) -> list[Planned]:
+    own = template(request, "征询意见表")
+    return [Planned(file_name("征询意见表", f.number, f.unit_name),
+                    _docx(lambda f=f: form_docs.render_feedback(f, own)))
+            for f in forms.feedback_forms(session, request.meeting_id, request.unit_id)]
+
+
+def _proposals(session: Session, request: ExportRequest) -> list[Planned]:
+    own = template(request, "提案表")
+    return [Planned(file_name("提案表", f.number if f.number_label == "提案号"
+                              else f"收文{f.number}号"),
+                    _docx(lambda f=f: form_docs.render_proposal(f, own)))
+            for f in forms.proposal_forms(session, request.meeting_id)]
+
+
 def _ledger(session: Session, request: ExportRequest) -> list[Planned]:
     office = load_settings(session)
     title = ledger_title(session, request.meeting_id, office.office_name)
@@ -92,7 +140,8 @@ def _stats(session: Session, request: ExportRequest) -> list[Planned]:
 
 
 PLANNERS: dict[str, Callable[[Session, ExportRequest], list[Planned]]] = {
-    "letters": _letters, "ledger": _ledger, "stats": _stats,
+    "letters": _letters, "forms": _forms, "notices": _notices, "proposals": _proposals,
+    "ledger": _ledger, "stats": _stats,
 }
 
 

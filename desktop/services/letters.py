@@ -22,7 +22,7 @@ def meeting_title(office_name: str, term_number: int, meeting_number: int) -> st
     return f"{county}第{chinese_number(term_number)}届委员会第{chinese_number(meeting_number)}次会议"
 
 
-def _salutation(proposers: list[Proposer], origin: Origin) -> tuple[str, str]:
+def salutation(proposers: list[Proposer], origin: Origin) -> tuple[str, str]:
     """The salutation and who "提出" the proposal in the opening sentence."""
     lead = proposers[0]
     if origin is Origin.COLLECTIVE or lead.organisation_id:
@@ -82,7 +82,7 @@ def reply_letter(session: Session, reply_id: str) -> ReplyLetter:
     number = proposal.number or f"收文{proposal.serial}号"
     if not number.startswith("第"):
         number = f"第{number}号"
-    salutation, who = _salutation(list(proposal.proposers), proposal.origin)
+    greeting, who = salutation(list(proposal.proposers), proposal.origin)
     helpers = [a.unit.name for a in session.scalars(select(Assignment).where(
         Assignment.proposal_id == proposal.id, Assignment.role == AssignmentRole.ASSIST,
         Assignment.ended.is_(None)))] if assignment.role is AssignmentRole.LEAD else []
@@ -97,7 +97,7 @@ def reply_letter(session: Session, reply_id: str) -> ReplyLetter:
         title=docs.reply_title.format(
             meeting=meeting_title(office.office_name, meeting.term.number, meeting.number),
             number=number),
-        salutation=salutation,
+        salutation=greeting,
         opening=f"{who}提出的《{proposal.title}》收悉。现答复如下：",
         body=[line.strip() for line in (reply.text or "").splitlines() if line.strip()],
         signed_on=reply.replied_on,

@@ -10,10 +10,12 @@ import pytest
 
 from desktop.domain.enums import EvaluationMethod, Rating, UserRole
 from desktop.domain.errors import Cancelled, NotAllowed
-from desktop.services import exports, handling, numbering
+from desktop.services import exports, handling, numbering, review
 from desktop.services.batch import Planned, existing, file_name, write_batch
 
-from .flows import answer, assigned, county, desk, person, refused  # noqa: F401
+from .flows import (  # noqa: F401
+    answer, assigned, county, desk, person, refused, to_final_level,
+)
 
 
 def letters(desk, actor=None, unit_id=None) -> list[Planned]:  # noqa: ANN001
@@ -110,3 +112,17 @@ def test_a_second_round_reply_gets_its_own_letter_name(desk):
     answer(desk, rows[0], on=rows[0].assigned_on + timedelta(80))
     names = [p.name for p in letters(desk)]
     assert names == [f"答复函_第1号_{desk.unit('教育局').name}_二次答复.docx"]
+
+
+def test_notices_are_one_per_unit_and_one_per_refused_proposal(desk):
+    two_replies(desk)
+    refused_one = desk.register("关于修建小区游泳馆的建议", "张三")
+    assignment_only = exports.ExportRequest("notices", desk.meeting.id, notice="交办")
+    names = [p.name for p in exports.plan(desk.session, desk.admin, assignment_only)]
+    assert sorted(names) == sorted(f"交办通知_{desk.unit(u).name}.docx"
+                                   for u in ("教育局", "水利局", "自然资源局"))
+    to_final_level(desk, [refused_one.id])
+    review.reject(desk.session, desk.admin, [refused_one.id], reason="属于个人诉求")
+    request = exports.ExportRequest("notices", desk.meeting.id, notice="不予立案")
+    names = [p.name for p in exports.plan(desk.session, desk.admin, request)]
+    assert names == [f"不予立案通知_收文{refused_one.serial}号.docx"]

@@ -1,0 +1,192 @@
+"""The committee's notices (DOCUMENTS.md §2): 交办通知 with its 交办清单, the notice of 不予立案 /
+转为意见建议 to the proposer, and 催办通知 with the unit's overdue items.
+
+Each is a content dataclass, built by desktop.services.notices from the records, and a renderer
+that lays it out on the office's template: a portrait notice in the standard's page and, where
+there is a list, the list as an attachment (附件) on A4 landscape pages of its own.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from docx.document import Document
+from docx.enum.section import WD_SECTION
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from .docx_layout import SIZES, chinese_date, official_page, page_numbers
+from .docx_table import grid_table
+from .templates import load
+
+# A4 landscape leaves 297 - 28 - 26 = 243 mm of text width for the lists
+LIST_HEADER = ("序号", "提案号", "案由", "领衔提案人", "办理方式", "协办或主办单位", "办理时限")
+LIST_WIDTHS = (14, 24, 63, 30, 24, 48, 40)
+OVERDUE_HEADER = ("序号", "提案号", "案由", "办理方式", "交办日期", "办理时限", "逾期天数")
+OVERDUE_WIDTHS = (14, 24, 77, 24, 40, 40, 24)
+
+
+@dataclass(frozen=True)
+class ListedProposal:
+    """One line of a unit's 交办清单."""
+
+    number: str  # 提案号
+    title: str  # 案由
+    lead_proposer: str
+    role: str  # 主办 / 协办 / 分办
+    partners: str  # 主办: its 协办 units; 协办: the 主办 unit; 分办: the other 分办 units
+    due_on: date  # 办理时限
+
+
+@dataclass(frozen=True)
+class AssignmentNotice:
+    """交办通知 to one unit, with its 交办清单 attached."""
+
+    issuer: str  # the office, in the signature
+    unit: str
+    title: str  # 关于交办政协××县第十届委员会第二次会议提案的通知
+    salutation: str  # 县教育局：
+    body: list[str]
+    signed_on: date  # the day of the assignment
+    list_title: str  # 政协××县第十届委员会第二次会议提案交办清单
+    items: list[ListedProposal]
+    contact_person: str = ""
+    contact_phone: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewNotice:
+    """不予立案 / 转为意见建议: the review's outcome, with its reason, told to the proposer."""
+
+    issuer: str
+    proposal: str  # 收文0012号: for the file name and the clerk, not printed
+    title: str
+    salutation: str  # 张三委员： / 张三等委员： / 民盟××县委：
+    body: list[str]
+    closing: str
+    signed_on: date  # the day of the decision
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    """One assignment past its deadline with the reply still owed."""
+
+    number: str
+    title: str
+    role: str  # 主办 / 分办 (a 协办 unit owes no reply)
+    assigned_on: date
+    due_on: date
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """催办通知 to one unit, listing its overdue items."""
+
+    issuer: str
+    unit: str
+    title: str
+    salutation: str
+    body: list[str]
+    signed_on: date  # the day the overdue items were counted
+    list_title: str
+    items: list[OverdueItem]
+    contact_person: str = ""
+    contact_phone: str = ""
+
+
+def _notice(document: Document, title: str, salutation: str, body: Sequence[str], *,
+            issuer: str, signed_on: date, closing: str = "",
+            contact: tuple[str, str] = ("", ""), attachment: str = "") -> None:
+    """Title, salutation, body, contact, 附件 line and the signature block of a notice."""
+    # an office's template may hold an empty first paragraph: the title goes there
+    first = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
+    first.style = document.styles["公文标题"]
+    first.text = title
+    add = document.add_paragraph
+    add("", "公文正文")
+    add(salutation, "公文称呼")
+    for text in body:
+        add(text, "公文正文")
+    if closing:
+        add(closing, "公文正文")
+    person, phone = contact
+    if person or phone:
+        add(f"联系人：{person}　　联系电话：{phone}", "公文正文")
+    if attachment:
+        add("", "公文正文")
+        add(f"附件：{attachment}", "公文正文")  # under the body, two characters in
+    add("", "公文正文")
+    add("", "公文正文")
+    char = SIZES["三号"].pt
+    add(issuer, "公文落款").paragraph_format.right_indent = Pt(char * 2)
+    add(chinese_date(signed_on), "公文落款").paragraph_format.right_indent = \
+        Pt(char * 4)  # the date four characters in from the right edge
+
+
+def _attachment(document: Document, title: str, subtitle: str, header: Sequence[str],
+                widths: Sequence[float], rows: list[Sequence[str]]) -> None:
+    """The list on landscape pages of its own: 附件 at the top left, its title, the table."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    # python-docx ends the notice's section on a paragraph of its own, an extra blank line that
+    # can spill a full notice onto an empty page: the section ends on the notice's last line
+    breaker = document.paragraphs[-1]._p  # noqa: SLF001
+    last = breaker.getprevious()
+    if last is not None and last.tag == qn("w:p"):
+        last.get_or_add_pPr().append(breaker.pPr.sectPr)
+        breaker.getparent().remove(breaker)
+    official_page(section, landscape=True)
+    # the 28-character grid is the portrait body's: on these pages it would space the table's
+    # 小四 characters a grid cell apart and lift every line to the 三号 pitch
+    grid = section._sectPr.find(qn("w:docGrid"))  # noqa: SLF001
+    for name in ("w:type", "w:charSpace"):
+        grid.attrib.pop(qn(name), None)
+    mark = document.add_paragraph("附件", "一级标题")
+    mark.paragraph_format.first_line_indent = Pt(0)  # 附件 stands at the left margin
+    document.add_paragraph(title, "公文标题")
+    document.add_paragraph(subtitle, "公文称呼")
+    grid_table(document, widths, header, rows, cell_style="清单文字")
+
+
+def _start(kind: str, template: Path | None) -> Document:
+    document = load(kind, template)
+    page_numbers(document, document.sections[0])  # a notice is numbered from its first page
+    return document
+
+
+def render_assignment_notice(notice: AssignmentNotice, template: Path | None = None) -> Document:
+    document = _start("交办通知", template)
+    _notice(document, notice.title, notice.salutation, notice.body,
+            contact=(notice.contact_person, notice.contact_phone), attachment=notice.list_title,
+            issuer=notice.issuer, signed_on=notice.signed_on)
+    rows = [(str(n), item.number, item.title, item.lead_proposer, item.role,
+             item.partners or "—", chinese_date(item.due_on))
+            for n, item in enumerate(notice.items, 1)]
+    _attachment(document, notice.list_title,
+                f"承办单位：{notice.unit}　　共{len(notice.items)}件",
+                LIST_HEADER, LIST_WIDTHS, rows)
+    return document
+
+
+def render_review_notice(notice: ReviewNotice, template: Path | None = None) -> Document:
+    document = _start("不予立案通知", template)
+    _notice(document, notice.title, notice.salutation, notice.body, closing=notice.closing,
+            issuer=notice.issuer, signed_on=notice.signed_on)
+    return document
+
+
+def render_reminder(reminder: Reminder, template: Path | None = None) -> Document:
+    document = _start("催办通知", template)
+    _notice(document, reminder.title, reminder.salutation, reminder.body,
+            contact=(reminder.contact_person, reminder.contact_phone),
+            attachment=reminder.list_title, issuer=reminder.issuer, signed_on=reminder.signed_on)
+    rows = [(str(n), item.number, item.title, item.role, chinese_date(item.assigned_on),
+             chinese_date(item.due_on), str(item.days_overdue))
+            for n, item in enumerate(reminder.items, 1)]
+    _attachment(document, reminder.list_title,
+                f"承办单位：{reminder.unit}　　截至{chinese_date(reminder.signed_on)}"
+                f"共{len(reminder.items)}件",
+                OVERDUE_HEADER, OVERDUE_WIDTHS, rows)
+    return document
