@@ -31,7 +31,7 @@ def add_parser(sub, date_type) -> None:  # noqa: ANN001
 def _single_file(plans: list[Planned], out: Path) -> tuple[list[Planned], Path]:
     """``--out 台账.xlsx`` names the one file a ledger, workbook or compilation is."""
     if len(plans) == 1 and out.suffix.lower() == Path(plans[0].name).suffix:
-        return [Planned(out.name, plans[0].write)], out.parent
+        return [Planned(out.name, plans[0].write, plans[0].long)], out.parent
     return plans, out
 
 

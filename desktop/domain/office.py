@@ -29,6 +29,20 @@ class DocumentSettings:
     def __post_init__(self) -> None:  # read back from JSON as a list
         object.__setattr__(self, "copies_to", tuple(self.copies_to))
 
+    def check(self) -> None:
+        """A pattern that names a field the letters do not have is refused, naming it."""
+        samples = (
+            (self.reply_title, {"meeting": "", "number": ""}),
+            (self.category_mark, {"category": "A"}),
+            *((p, {"short": "", "year": 2023, "n": 1, "unit": ""})
+              for p in (self.doc_number, *self.doc_numbers_by_unit.values())),
+        )
+        for pattern, values in samples:
+            try:
+                pattern.format(**values)
+            except (KeyError, IndexError, ValueError):
+                raise InvalidInput("document_pattern_invalid", pattern=pattern) from None
+
 
 @dataclass(frozen=True)
 class OfficeSettings:
@@ -51,6 +65,7 @@ class OfficeSettings:
         if self.review_levels not in (1, 2, 3):
             raise InvalidInput("review_levels_invalid", value=self.review_levels)
         self.deadlines.check()
+        self.documents.check()
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -25,10 +25,12 @@ def file_name(*parts: str, suffix: str = ".docx") -> str:
 
 @dataclass(frozen=True)
 class Planned:
-    """One file of a batch: its name and how to write it (called with the path to write)."""
+    """One file of a batch: its name and how to write it (called with the path to write; a
+    ``long`` one, such as a compilation of thousands of pages, also with the progress)."""
 
     name: str
-    write: Callable[[Path], None]
+    write: Callable[..., None]
+    long: bool = False
 
 
 @dataclass
@@ -56,7 +58,7 @@ def distinct(plans: list[Planned]) -> list[Planned]:
         seen[plan.name] = count
         if count > 1:
             stem, dot, suffix = plan.name.rpartition(".")
-            plan = Planned(f"{stem}_{count}{dot}{suffix}", plan.write)
+            plan = Planned(f"{stem}_{count}{dot}{suffix}", plan.write, plan.long)
         out.append(plan)
     return out
 
@@ -88,7 +90,10 @@ def write_batch(plans: list[Planned], folder: Path, overwrite: bool = False,
             continue
         part = target.with_name(target.name + ".part")
         try:
-            plan.write(part)
+            if plan.long and progress:
+                plan.write(part, progress)
+            else:
+                plan.write(part)
             os.replace(part, target)
         except PermissionError:
             part.unlink(missing_ok=True)
@@ -100,6 +105,11 @@ def write_batch(plans: list[Planned], folder: Path, overwrite: bool = False,
                 report.skipped += [(p.name, "磁盘空间不足，未写入") for p in plans[done:]]
                 return report
             raise
+        except Cancelled:
+            part.unlink(missing_ok=True)
+            report.cancelled = True
+            report.skipped += [(p.name, "已取消") for p in plans[done:]]
+            return report
         except BaseException:
             part.unlink(missing_ok=True)
             raise

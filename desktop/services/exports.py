@@ -13,13 +13,14 @@ from sqlalchemy.orm import Session
 from desktop.domain.actor import Actor
 from desktop.domain.enums import UserRole
 from desktop.domain.errors import NotAllowed
+from desktop.exporters import compilation as compilation_docx
 from desktop.exporters import forms as form_docs
 from desktop.exporters import ledger_xlsx, reply_letter, statistics_xlsx
 from desktop.exporters import notices as notice_docs
-from desktop.store.models import Meeting, Unit
+from desktop.store.models import Assignment, Meeting, Reply, Unit
 from desktop.store.office import load_settings
 
-from . import forms, notices
+from . import compilation, forms, notices
 from .batch import Planned, distinct, file_name
 from .common import get
 from .ledgers import ledger_rows, ledger_title
@@ -116,6 +117,15 @@ def _proposals(session: Session, request: ExportRequest) -> list[Planned]:
             for f in forms.proposal_forms(session, request.meeting_id)]
 
 
+def _compilation(session: Session, request: ExportRequest) -> list[Planned]:
+    book = compilation.compilation(session, request.meeting_id)
+    own = template(request, "提案汇编")
+
+    def write(path: Path, progress: Callable[[int, int], None] | None = None) -> None:
+        compilation_docx.render(book, own, progress).save(str(path))
+    return [Planned(file_name("提案汇编", book.meeting), write, long=True)]
+
+
 def _ledger(session: Session, request: ExportRequest) -> list[Planned]:
     office = load_settings(session)
     title = ledger_title(session, request.meeting_id, office.office_name)
@@ -141,7 +151,7 @@ def _stats(session: Session, request: ExportRequest) -> list[Planned]:
 
 PLANNERS: dict[str, Callable[[Session, ExportRequest], list[Planned]]] = {
     "letters": _letters, "forms": _forms, "notices": _notices, "proposals": _proposals,
-    "ledger": _ledger, "stats": _stats,
+    "compilation": _compilation, "ledger": _ledger, "stats": _stats,
 }
 
 
@@ -166,3 +176,23 @@ def plan(session: Session, actor: Actor, request: ExportRequest) -> list[Planned
 def meeting_label(session: Session, meeting_id: str) -> str:
     meeting = get(session, Meeting, meeting_id, "meeting")
     return meeting_title(load_settings(session).office_name, meeting.term.number, meeting.number)
+
+
+def plan_for_reply(session: Session, actor: Actor, reply_id: str, kind: str,
+                   templates: Path | None = None) -> Planned:
+    """The 答复函 or 征询意见表 of one reply, from the 办理跟踪 screen."""
+    reply = get(session, Reply, reply_id, "reply")
+    row = get(session, Assignment, reply.assignment_id, "assignment")
+    if actor.role is UserRole.UNIT and row.unit_id != actor.unit_id:
+        raise NotAllowed("other_unit", unit=row.unit.name)
+    request = ExportRequest(kind, row.meeting_id, templates=templates)
+    number = row.proposal.number or f"收文{row.proposal.serial}号"
+    if kind == "letters":
+        content = reply_letter_content(session, reply_id)
+        own = template(request, "答复函")
+        return Planned(file_name("答复函", number, row.unit.name),
+                       _docx(lambda: reply_letter.render(content, own)))
+    form = forms.feedback_form(session, reply_id)
+    own = template(request, "征询意见表")
+    return Planned(file_name("征询意见表", number, row.unit.name),
+                   _docx(lambda: form_docs.render_feedback(form, own)))

@@ -16,7 +16,7 @@ from desktop.domain.enums import State, UserRole
 from desktop.domain.permissions import Action
 from desktop.domain.tracking import AssignmentSnapshot, open_actions
 from desktop.store import tracking as queries
-from desktop.store.models import Assignment, Proposal, Supervision
+from desktop.store.models import Assignment, Proposal, Reply, Supervision
 from desktop.store.office import load_settings
 from desktop.store.tracking import TrackingFilter, TrackingRow
 
@@ -65,6 +65,7 @@ class HandlingView:
     leaders: tuple[str, ...]
     proposal_state: State
     actions: frozenset[Action]
+    latest_reply_id: str | None = None  # its 答复函 and 征询意见表 can be printed
 
 
 def handling_of(session: Session, actor: Actor, assignment_id: str) -> HandlingView:
@@ -80,4 +81,6 @@ def handling_of(session: Session, actor: Actor, assignment_id: str) -> HandlingV
         rules.latest_extension(a.first_due_on), rules.rehandle_due_on(date.today()),
         a.round_reason, p.key, leaders, p.status,
         frozenset(open_actions(snapshot, p.status, actor.role, own,
-                               rules.adjustment_open(a.assigned_on, date.today()))))
+                               rules.adjustment_open(a.assigned_on, date.today()))),
+        session.scalar(select(Reply.id).where(Reply.assignment_id == a.id)
+                       .order_by(Reply.stamp.desc()).limit(1)) if own else None)

@@ -16,6 +16,7 @@ from desktop.domain.permissions import Action, allowed, sees_all_proposals
 from desktop.labels import label
 from desktop.services import base_data
 
+from .dialogs.export_dialog import ExportDialog
 from .views.assign_view import AssignView
 from .views.base_data_view import BaseDataView
 from .views.dashboard_view import DashboardView
@@ -35,6 +36,11 @@ def _may(action: Action) -> Callable[[UserRole], bool]:
 
 
 # who sees a screen: a role that may never take the action a screen is for does not see it
+# 导出文书 from a screen starts with that screen's paper: (kind, notice)
+EXPORT_FOR_SCREEN = {
+    "录入": ("proposals", None), "审查立案": ("notices", "不予立案"), "交办": ("notices", "交办"),
+    "办理跟踪": ("letters", None), "重点督办": ("ledger", None), "统计": ("stats", None),
+}
 GATES: dict[str, Callable[[UserRole], bool]] = {
     "录入": _may(Action.REGISTER), "审查立案": _may(Action.FILE), "交办": _may(Action.ASSIGN),
     "重点督办": sees_all_proposals, "基础数据": _may(Action.MANAGE_BASE_DATA)}
@@ -89,6 +95,10 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addWidget(QLabel(" 会议："))
         toolbar.addWidget(self.meetings)
+        toolbar.addSeparator()
+        export = toolbar.addAction("导出文书…")
+        export.setToolTip("批量导出答复函、通知、征询意见表、提案表、汇编、台账和统计表")
+        export.triggered.connect(self.export_documents)
         if sees_all_proposals(workspace.actor.role):
             toolbar.addSeparator()
             toolbar.addWidget(self.search_box)
@@ -126,6 +136,12 @@ class MainWindow(QMainWindow):
         if meeting_id:
             self.ws.set_meeting(meeting_id)
             self._update_status()
+
+    def export_documents(self) -> None:
+        """The kind of paper the clerk's current screen is about comes first."""
+        current = self.screens[self.navigation.currentRow()] if self.screens else ""
+        kind, notice = EXPORT_FOR_SCREEN.get(current, ("letters", None))
+        ExportDialog(self.ws, kind, notice, parent=self).exec()
 
     def view(self, name: str) -> QWidget:
         """The screen called ``name`` (a NAVIGATION entry or 查找), built on first use."""

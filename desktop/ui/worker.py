@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QThread, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, QThread, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.domain.errors import Cancelled
@@ -36,6 +36,21 @@ class _Job(QObject):
         self.progressed.emit(done, total)
 
 
+class _Bar(QObject):
+    """Lives in the UI thread, so the worker's queued progress reaches the dialog there (a
+    plain function as the slot would run in the worker's thread, where widgets must not be
+    touched)."""
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+
+    @Slot(int, int)
+    def show_progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, total))
+
+
 def run_with_progress(parent: QWidget | None, text: str,
                       work: Callable[[Callable[[int, int], None]], Any],
                       cancellable: bool = True) -> Any:
@@ -55,11 +70,8 @@ def run_with_progress(parent: QWidget | None, text: str,
     job.moveToThread(thread)
     loop = QEventLoop()
 
-    def progressed(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, total))
-
-    job.progressed.connect(progressed, Qt.ConnectionType.QueuedConnection)
+    bar = _Bar(dialog)
+    job.progressed.connect(bar.show_progress, Qt.ConnectionType.QueuedConnection)
     job.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(lambda: setattr(job, "cancelled", True))
     thread.started.connect(job.run)

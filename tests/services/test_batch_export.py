@@ -126,3 +126,23 @@ def test_notices_are_one_per_unit_and_one_per_refused_proposal(desk):
     request = exports.ExportRequest("notices", desk.meeting.id, notice="不予立案")
     names = [p.name for p in exports.plan(desk.session, desk.admin, request)]
     assert names == [f"不予立案通知_收文{refused_one.serial}号.docx"]
+
+
+def test_the_offices_own_template_is_used_for_its_kind(desk, tmp_path):
+    from desktop.exporters import templates
+    from desktop.exporters.docx_layout import east_asia_font, set_fonts
+    from desktop.services import document_setup
+
+    two_replies(desk)
+    own = templates.build_reference()
+    set_fonts(own.styles["公文正文"], "仿宋")  # this office's PCs have only the stock fonts
+    source = tmp_path / "本单位答复函.docx"
+    own.save(str(source))
+    folder = tmp_path / "templates"
+    document_setup.install_template(desk.admin, folder, "答复函", source)
+    request = exports.ExportRequest("letters", desk.meeting.id, templates=folder)
+    report = write_batch(exports.plan(desk.session, desk.admin, request), tmp_path / "out")
+    letter = docx.Document(str(report.written[0]))
+    assert east_asia_font(letter.styles["公文正文"]) == "仿宋"
+    plain = write_batch(letters(desk), tmp_path / "plain")
+    assert east_asia_font(docx.Document(str(plain.written[0])).styles["公文正文"]) == "仿宋_GB2312"

@@ -1,4 +1,5 @@
-"""基础数据: members (with the roster import), sectors, units, categories, users, settings."""
+"""基础数据: members (with the roster import), sectors, units, categories, users, settings, and
+the settings of the printed papers."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -8,6 +9,7 @@ from desktop.domain.permissions import Action, allowed
 from ..workspace import Workspace
 from .screen import Screen
 from .base_pages import MembersPage, NamesPage, UnitsPage, UsersPage
+from .documents_page import DocumentsPage
 from .settings_page import SettingsPage
 
 
@@ -26,6 +28,8 @@ class BaseDataView(Screen):
             self.pages.append(("用户和角色", self.users))
         self.settings = SettingsPage(workspace)
         self.pages.append(("本会设置", self.settings))
+        self.documents = DocumentsPage(workspace)
+        self.pages.append(("文书设置", self.documents))
         self.tabs = QTabWidget()
         for title, page in self.pages:
             self.tabs.addTab(page, title)

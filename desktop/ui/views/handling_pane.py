@@ -21,6 +21,7 @@ from ..dialogs.handling import (
     AcceptDialog, ContactDialog, ExtendDialog, FollowUpDialog, OpinionDialog, UnitRequestDialog,
 )
 from ..dialogs.reply import ReplyDialog
+from ..dialogs.save_document import save_reply_document
 from ..widgets.form import chinese_date
 from ..workspace import Workspace
 
@@ -98,6 +99,13 @@ class HandlingPane(QWidget):
             button.clicked.connect(lambda _=False, m=make: self.open(m))
             self.buttons[action] = button
             grid.addWidget(button, i // 5, i % 5)
+        self.papers = []
+        for column, (kind, text) in enumerate((("letters", "答复函(&L)"), ("forms", "征询意见表"))):
+            button = QPushButton(text)
+            button.setToolTip("生成本件最近一次答复的文书，保存后用 Word 或 WPS 打开")
+            button.clicked.connect(lambda _=False, k=kind: self.save_paper(k))
+            self.papers.append(button)
+            grid.addWidget(button, (len(BUTTONS) + 4) // 5, column)
         self.timeline = QTextBrowser()
         self.timeline.setOpenLinks(False)
         layout = QVBoxLayout(self)
@@ -114,6 +122,8 @@ class HandlingPane(QWidget):
                      if assignment_id else None)
         for action, button in self.buttons.items():
             button.setEnabled(self.view is not None and action in self.view.actions)
+        for button in self.papers:
+            button.setEnabled(self.view is not None and self.view.latest_reply_id is not None)
         if self.view is None:
             self.summary.setText("<span style='color:#777'>选择一个承办件，在此办理并查看办理过程。"
                                  "</span>")
@@ -122,6 +132,10 @@ class HandlingPane(QWidget):
         self.summary.setText(summary_html(self.view, self._today()))
         entries = self._ws.read(timeline.timeline, self.view.proposal_id, self._ws.actor)
         self.timeline.setHtml(timeline_html(entries))
+
+    def save_paper(self, kind: str) -> None:
+        if self.view is not None and self.view.latest_reply_id:
+            save_reply_document(self, self._ws, self.view.latest_reply_id, kind)
 
     def open(self, make: DialogMaker) -> None:
         if self.view is not None:

@@ -16,6 +16,7 @@ from desktop.labels import label
 from desktop.services import base_data
 from desktop.services.statistics import statistics_for
 
+from ..dialogs.export_dialog import ExportDialog
 from ..models.figure_table import FigureTableModel
 from ..widgets.figure_view import FigureView, tab_separated
 from ..widgets.form import chosen_enum, date_edit, from_qdate
@@ -56,6 +57,10 @@ class StatisticsView(Screen):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.copy)
+        self.export = QPushButton("导出统计表(&X)…")
+        self.export.clicked.connect(
+            lambda: ExportDialog(self._ws, "stats", None, self.unit.currentData(), self).exec())
+        bar.addWidget(self.export)
         for widget in (self.system, self.unit):
             widget.setVisible(not unit_mode)
         self.heading = QLabel()

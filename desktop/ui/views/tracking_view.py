@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from desktop.domain.enums import HandlingStatus, UnitSystem, UserRole
@@ -20,6 +20,7 @@ from desktop.services.tracking import TrackingFilter
 from ..models.tracking_table import TrackingTableModel
 from ..widgets.form import chosen_enum
 from ..widgets.record_table import RecordTable
+from ..dialogs.export_dialog import ExportDialog
 from ..workspace import Workspace
 from .handling_pane import HandlingPane
 from .screen import Screen
@@ -67,6 +68,15 @@ class TrackingView(Screen):
             bar.addWidget(box)
         bar.addStretch(1)
         bar.addWidget(self.total)
+        papers = QHBoxLayout()
+        papers.addStretch(1)
+        for text, kind, notice in (("导出台账…", "ledger", None), ("批量导出答复函…", "letters", None),
+                                   ("催办通知…", "notices", "催办")):
+            if unit_mode and kind == "notices":
+                continue
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, k=kind, n=notice: self.export(k, n))
+            papers.addWidget(button)
 
         self.model = TrackingTableModel(workspace, self.where(), parent=self)
         # a unit's own clerk has no use for the unit column: their table is remembered apart
@@ -84,9 +94,14 @@ class TrackingView(Screen):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
+        layout.addLayout(papers)
         self.table.selection_changed.connect(self._selected)
         workspace.meeting_changed.connect(lambda _m: self.refresh())
         self._count()
+
+    def export(self, kind: str, notice: str | None = None) -> None:
+        """For the unit the list is filtered to, when it is."""
+        ExportDialog(self._ws, kind, notice, self.unit.currentData(), self).exec()
 
     def today(self) -> date:
         return self._pinned_today or date.today()

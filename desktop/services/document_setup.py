@@ -1,0 +1,81 @@
+"""文书设置: the locality's details of the printed papers, and the office's own templates.
+
+A template the office chooses is checked (every named style present) and copied into the data
+folder, so it stays when the USB stick it came on is gone."""
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.actor import Actor
+from desktop.domain.errors import InvalidInput
+from desktop.domain.office import DocumentSettings
+from desktop.domain.permissions import Action, require
+from desktop.exporters import templates
+from desktop.store.models import Unit
+
+from .base_data import update_settings
+
+
+def unit_numbers(session: Session, text: str) -> dict[str, str]:
+    """Lines of 单位名称＝发文字号格式 (full or half-width =) into {unit name: pattern}; a unit
+    the office does not have is refused, naming it."""
+    names = {n for n, in session.execute(select(Unit.name))}
+    shorts = dict(session.execute(select(Unit.short_name, Unit.name)).all())
+    out = {}
+    for line in text.splitlines():
+        line = line.strip().replace("＝", "=")
+        if not line:
+            continue
+        unit, sep, pattern = line.partition("=")
+        unit, pattern = unit.strip(), pattern.strip()
+        if not sep or not pattern:
+            raise InvalidInput("unit_number_line_invalid", line=line)
+        unit = unit if unit in names else shorts.get(unit, "")
+        if not unit:
+            raise InvalidInput("unit_not_found", unit=line.partition("=")[0].strip())
+        out[unit] = pattern
+    return out
+
+
+def unit_numbers_text(settings: DocumentSettings) -> str:
+    return "\n".join(f"{unit}＝{pattern}" for unit, pattern in
+                     settings.doc_numbers_by_unit.items())
+
+
+def update_documents(session: Session, actor: Actor, documents: DocumentSettings) -> None:
+    update_settings(session, actor, documents=documents)
+
+
+@dataclass(frozen=True)
+class TemplateState:
+    kind: str  # 答复函, 交办通知 …
+    own: bool  # the office's own template is in use
+
+
+def template_states(folder: Path) -> list[TemplateState]:
+    return [TemplateState(kind, (folder / f"{kind}.docx").exists()) for kind in templates.KINDS]
+
+
+def install_template(actor: Actor, folder: Path, kind: str, source: Path) -> Path:
+    """Checked first (a missing style is refused by name), then copied whole into place."""
+    require(Action.MANAGE_BASE_DATA, None, actor.role)
+    templates.load(kind, source)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{kind}.docx"
+    part = target.with_name(target.name + ".part")
+    shutil.copyfile(source, part)
+    os.replace(part, target)
+    return target
+
+
+def remove_template(actor: Actor, folder: Path, kind: str) -> None:
+    """Back to the program's own reference for ``kind``."""
+    require(Action.MANAGE_BASE_DATA, None, actor.role)
+    (folder / f"{kind}.docx").unlink(missing_ok=True)
+

@@ -1,0 +1,190 @@
+"""导出文书: which papers, for whom, into which folder; then the batch off the UI thread with
+progress and cancel, a question before anything is replaced, and the report."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+)
+
+from desktop.domain.enums import UserRole
+from desktop.domain.errors import Cancelled
+from desktop.exporters import fonts, pdf
+from desktop.services import base_data, exports
+from desktop.services.batch import BatchReport, existing, write_batch
+
+from ..errors import explain
+from ..widgets.form import ErrorLabel
+from ..worker import run_with_progress
+from ..workspace import Workspace
+from .export_report import ExportReport
+
+FOLDER_KEY = "export/folder"
+NO_UNIT_FILTER = ("proposals", "compilation")  # a meeting's papers, not a unit's
+NOT_WORD = ("ledger", "stats")  # Excel workbooks: no PDF through LibreOffice Writer
+
+
+def templates_folder(ws: Workspace) -> Path:
+    return ws.database.data_dir / "templates"
+
+
+def default_folder() -> str:
+    saved = QSettings().value(FOLDER_KEY, "")
+    if saved and Path(saved).is_dir():
+        return saved
+    documents = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    return str(Path(documents or Path.home()) / "提案通导出")
+
+
+def font_warning() -> str:
+    return fonts.missing_summary(fonts.check_fonts(QFontDatabase.families()))
+
+
+class ExportDialog(QDialog):
+    def __init__(self, workspace: Workspace, kind: str = "letters", notice: str | None = None,
+                 unit_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = workspace
+        self.setWindowTitle("导出文书")
+        self.report: BatchReport | None = None
+        unit_role = workspace.actor.role is UserRole.UNIT
+        self.kind = QComboBox()
+        for key, name in exports.KINDS.items():
+            if not unit_role or key in exports.UNIT_KINDS:
+                self.kind.addItem(name, key)
+        self.notice = QComboBox()
+        self.notice.addItem("全部通知", None)
+        for name in exports.NOTICES:
+            self.notice.addItem(f"{name}通知" if name != "不予立案" else "不予立案、转意见建议通知",
+                                name)
+        self.unit = QComboBox()
+        self.unit.addItem("全部承办单位", None)
+        for uid, name in workspace.read(base_data.units):
+            self.unit.addItem(name, uid)
+        if unit_role:
+            unit_id = workspace.actor.unit_id
+            self.unit.setEnabled(False)
+        self.per_proposal = QCheckBox("每件提案一行（默认每个承办单位一行）")
+        self.folder = QLineEdit(default_folder())
+        browse = QPushButton("浏览(&B)…")
+        browse.clicked.connect(self.browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        self.to_pdf = QCheckBox("同时转为 PDF 并预览")
+        if pdf.find_libreoffice() is None:
+            self.to_pdf.setEnabled(False)
+            self.to_pdf.setText("转为 PDF（本机未安装 LibreOffice，可用 Word 或 WPS 打开 .docx 打印）")
+        form = QFormLayout()
+        form.addRow("文书种类(&K)：", self.kind)
+        form.addRow("通知(&T)：", self.notice)
+        form.addRow("承办单位(&U)：", self.unit)
+        form.addRow("", self.per_proposal)
+        form.addRow("保存到(&F)：", folder_row)
+        form.addRow("", self.to_pdf)
+        self.fonts = QLabel(font_warning())
+        self.fonts.setWordWrap(True)
+        self.fonts.setStyleSheet("color: #8a5a00")
+        self.fonts.setVisible(bool(self.fonts.text()))
+        self.error = ErrorLabel()
+        buttons = QDialogButtonBox()
+        buttons.addButton("导出(&E)", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.export)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.fonts)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.form = form
+        self.kind.currentIndexChanged.connect(self._shown_fields)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.notice.setCurrentIndex(max(0, self.notice.findData(notice)))
+        self.unit.setCurrentIndex(max(0, self.unit.findData(unit_id)))
+        self._shown_fields()
+        self.resize(620, self.sizeHint().height())
+
+    def _shown_fields(self) -> None:
+        kind = self.kind.currentData()
+        self.form.setRowVisible(self.notice, kind == "notices")
+        self.form.setRowVisible(self.unit, kind not in NO_UNIT_FILTER)
+        self.form.setRowVisible(self.per_proposal, kind == "ledger")
+        self.to_pdf.setVisible(kind not in NOT_WORD)
+
+    def browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "选择保存文书的文件夹", self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def request(self) -> exports.ExportRequest:
+        kind = self.kind.currentData()
+        return exports.ExportRequest(
+            kind, self.ws.meeting_id,
+            None if kind in NO_UNIT_FILTER else self.unit.currentData(),
+            per_proposal=self.per_proposal.isChecked(), templates=templates_folder(self.ws),
+            notice=self.notice.currentData() if kind == "notices" else None)
+
+    def _ask_overwrite(self, clash: list[str]) -> bool | None:
+        """True: replace them; False: skip them; None: the clerk thinks again."""
+        box = QMessageBox(QMessageBox.Icon.Question, "导出文书",
+                          f"所选文件夹中已有 {len(clash)} 个同名文件（如 {clash[0]}）。",
+                          parent=self)
+        box.setInformativeText("覆盖会用新生成的文件替换它们（包括您在 Word 中改过的内容）。")
+        replace = box.addButton("覆盖(&O)", QMessageBox.ButtonRole.DestructiveRole)
+        skip = box.addButton("跳过这些文件(&S)", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(skip)
+        box.exec()
+        return {replace: True, skip: False}.get(box.clickedButton())
+
+    def export(self) -> None:
+        if not self.ws.meeting_id:
+            self.error.say("请先在工具栏选择会议。")
+            return
+        request, folder = self.request(), Path(self.folder.text().strip())
+        if not self.folder.text().strip():
+            self.error.say("请选择保存文书的文件夹。")
+            return
+        name = exports.KINDS[request.kind]
+        try:
+            plans = run_with_progress(self, f"正在准备{name}……", lambda progress: self.ws.read(
+                exports.plan, self.ws.actor, request))
+            if not plans:
+                self.error.say(f"没有可导出的{name}：所选会议或单位还没有相关记录。")
+                return
+            clash = existing(folder, plans)
+            overwrite = self._ask_overwrite(clash) if clash else False
+            if overwrite is None:
+                return
+            report = run_with_progress(self, f"正在导出{name}（共 {len(plans)} 个文件）……",
+                                       lambda progress: write_batch(plans, folder, overwrite,
+                                                                    progress))
+            pdfs: list[Path] = []
+            if self.to_pdf.isChecked() and request.kind not in NOT_WORD and report.written:
+                pdfs = self._convert(report)
+        except Exception as exc:  # noqa: BLE001 - one sentence under the form, the form kept
+            self.error.say(explain(self, exc))
+            return
+        QSettings().setValue(FOLDER_KEY, str(folder))
+        self.report = report
+        self.accept()
+        ExportReport(report, pdfs, self.parent()).exec()
+
+    def _convert(self, report: BatchReport) -> list[Path]:
+        documents = [p for p in report.written if p.suffix == ".docx"]
+        profile = self.ws.database.data_dir / "libreoffice-profile"
+        try:
+            written, failed = run_with_progress(
+                self, f"正在转为 PDF（共 {len(documents)} 个文件）……",
+                lambda progress: pdf.to_pdf(documents, report.folder / "PDF", profile, progress))
+        except Cancelled:
+            report.skipped.append(("PDF", "转换已取消，Word 文件已保存"))
+            return []
+        report.skipped += [(name, f"{reason}（PDF）") for name, reason in failed]
+        return written

@@ -1,0 +1,153 @@
+"""导出文书 as a clerk uses it: choose the papers and the folder, watch it run, read the report;
+asked before anything already there is replaced; a unit's clerk gets only the unit's papers."""
+from __future__ import annotations
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.domain.enums import UserRole
+from desktop.exporters import pdf
+from desktop.services import numbering, users
+from desktop.ui.dialogs import export_dialog, export_report, save_document
+from desktop.ui.dialogs.export_dialog import ExportDialog
+from desktop.ui.views.tracking_view import TrackingView
+from desktop.ui.workspace import Workspace
+
+from ...services.flows import answer, assigned
+from .clerk import click_rows
+from .conftest import show
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+@pytest.fixture
+def answered(desk):  # noqa: ANN001
+    """Two proposals answered: 第1号 by 教育局 alone, 第2号 by 水利局 and 自然资源局 (分办)."""
+    first, rows = assigned(desk, "关于改善农村学校食堂条件的建议", lead="教育局")
+    answer(desk, rows[0])
+    second, more = assigned(desk, "关于治理河道污染的建议", separate=("水利局", "自然资源局"))
+    for row in more:
+        answer(desk, row)
+    numbering.give_numbers(desk.session, desk.admin, [first.id, second.id])
+    desk.session.commit()
+    return desk
+
+
+@pytest.fixture
+def reports(monkeypatch) -> list:  # noqa: ANN001
+    """The report dialog is read, not waited for."""
+    shown = []
+
+    def exec_(dialog) -> int:  # noqa: ANN001
+        shown.append(dialog)
+        return 1
+    monkeypatch.setattr(export_report.ExportReport, "exec", exec_)
+    return shown
+
+
+def dialog(qtbot, workspace, folder, kind="letters", **kw) -> ExportDialog:  # noqa: ANN001
+    box = ExportDialog(workspace, kind, **kw)
+    qtbot.addWidget(box)
+    box.folder.setText(str(folder))
+    box.to_pdf.setChecked(False)
+    return box
+
+
+def test_the_letters_of_the_meeting_go_into_the_chosen_folder(answered, workspace, qtbot,
+                                                              tmp_path, reports):
+    box = dialog(qtbot, workspace, tmp_path / "答复函")
+    box.export()
+    assert box.error.text() == "" and box.result() == ExportDialog.DialogCode.Accepted
+    names = sorted(p.name for p in (tmp_path / "答复函").iterdir())
+    assert len(names) == 3 and names[0] == "答复函_第1号_县教育局.docx"
+    report = reports[0]
+    assert report.summary.text().startswith("已写入 3 个文件到")
+    assert report.details.toPlainText() == "没有跳过的文件。"
+    assert docx.Document(str(tmp_path / "答复函" / names[0])).paragraphs[0].text == "县教育局"
+
+
+def test_files_already_there_are_kept_when_the_clerk_says_skip(answered, workspace, qtbot,
+                                                               tmp_path, reports, monkeypatch):
+    tmp_path = tmp_path / "out"
+    dialog(qtbot, workspace, tmp_path).export()
+    edited = tmp_path / "答复函_第1号_县教育局.docx"
+    edited.write_bytes(b"edited in Word")
+    asked = []
+    monkeypatch.setattr(ExportDialog, "_ask_overwrite",
+                        lambda self, clash: asked.append(clash) or False)
+    dialog(qtbot, workspace, tmp_path).export()
+    assert len(asked[0]) == 3 and edited.read_bytes() == b"edited in Word"
+    assert "跳过 答复函_第1号_县教育局.docx：文件已存在，未覆盖" in reports[-1].details.toPlainText()
+    monkeypatch.setattr(ExportDialog, "_ask_overwrite", lambda self, clash: None)
+    again = dialog(qtbot, workspace, tmp_path)
+    again.export()  # the clerk thought again: nothing written, the dialog stays
+    assert again.result() != ExportDialog.DialogCode.Accepted and len(reports) == 2
+
+
+def test_nothing_to_export_is_said_under_the_form(desk, workspace, qtbot, tmp_path, reports):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    box = dialog(qtbot, workspace, tmp_path)
+    box.export()
+    assert box.error.text() == "没有可导出的答复函：所选会议或单位还没有相关记录。"
+    assert not reports and not list(tmp_path.iterdir())
+
+
+def test_a_units_clerk_exports_only_the_units_papers(answered, qtbot, tmp_path, reports):
+    tmp_path = tmp_path / "out"
+    water = answered.unit("水利局")
+    user = users.create_user(answered.session, answered.admin, "shuili", "水利局经办人",
+                             UserRole.UNIT, "secret-456", unit_id=water.id)
+    answered.session.commit()
+    ws = Workspace(answered.db, users.actor_of(user), answered.meeting.id)
+    box = dialog(qtbot, ws, tmp_path)
+    kinds = [box.kind.itemData(i) for i in range(box.kind.count())]
+    assert kinds == ["letters", "forms", "ledger", "stats"]
+    assert not box.unit.isEnabled() and box.unit.currentData() == water.id
+    box.export()
+    assert [p.name for p in tmp_path.iterdir()] == ["答复函_第2号_县水利局.docx"]
+
+
+def test_the_ledger_button_of_the_tracking_list_starts_with_the_ledger(answered, workspace,
+                                                                      qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: opened.append(
+        (self.kind.currentData(), self.per_proposal.isVisibleTo(self))))
+    view = show(qtbot, TrackingView(workspace), workspace)
+    button = next(b for b in view.findChildren(type(view.pane.papers[0]))
+                  if b.text() == "导出台账…")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert opened == [("ledger", True)]
+
+
+def test_the_reply_letter_is_saved_where_the_clerk_says_and_opened(answered, workspace, qtbot,
+                                                                  tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "给张三的答复.docx"), ""))
+    monkeypatch.setattr(save_document, "open_path", opened.append)
+    view = show(qtbot, TrackingView(workspace), workspace)
+    click_rows(qtbot, view.table, "关于改善农村学校食堂条件的建议")
+    letter, _form = view.pane.papers
+    assert letter.isEnabled()
+    qtbot.mouseClick(letter, Qt.MouseButton.LeftButton)
+    assert opened == [tmp_path / "给张三的答复.docx"]
+    assert docx.Document(str(opened[0])).paragraphs[0].text == "县教育局"
+
+
+@pytest.mark.skipif(pdf.find_libreoffice() is None, reason="LibreOffice is not installed")
+def test_with_libreoffice_the_batch_is_also_made_pdf_and_previewed(answered, workspace, qtbot,
+                                                                   tmp_path, reports):
+    tmp_path = tmp_path / "out"
+    box = dialog(qtbot, workspace, tmp_path, kind="forms")
+    box.to_pdf.setChecked(True)
+    box.export()
+    pdfs = sorted((tmp_path / "PDF").glob("*.pdf"))
+    assert len(pdfs) == 3 and sorted(reports[0].pdfs) == pdfs
+    from desktop.ui.dialogs.pdf_preview import PdfPreview
+    preview = PdfPreview(pdfs)
+    qtbot.addWidget(preview)
+    assert preview.document.pageCount() == 1  # a 征询意见表 is one page
+    assert preview.pages.text() == "共 1 页"
