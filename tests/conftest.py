@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +19,23 @@ from desktop.store.models import Category, Meeting, Member, Sector, Unit
 
 PG_URL = os.environ.get("TIAN_PG_URL")
 REQUIRE_PG = os.environ.get("TIAN_REQUIRE_PG") == "1"
+# tests/run.sh sets this once it has installed LibreOffice and poppler: then a test that
+# needs them fails instead of skipping, so CI really renders the PDFs
+REQUIRE_LIBREOFFICE = os.environ.get("TIAN_REQUIRE_LIBREOFFICE") == "1"
+
+
+def pytest_runtest_setup(item) -> None:  # noqa: ANN001
+    """``@pytest.mark.libreoffice``: the test renders PDFs with LibreOffice and reads them
+    back with poppler's pdfinfo / pdftotext / pdftoppm."""
+    if item.get_closest_marker("libreoffice") is None:
+        return
+    from desktop.exporters.pdf import find_libreoffice
+    missing = [name for name, found in (("LibreOffice", find_libreoffice()),
+                                        ("poppler-utils", shutil.which("pdfinfo"))) if not found]
+    if missing:
+        if REQUIRE_LIBREOFFICE:
+            pytest.fail(f"TIAN_REQUIRE_LIBREOFFICE=1 but {', '.join(missing)} not installed")
+        pytest.skip(f"{', '.join(missing)} not installed")
 
 
 @pytest.fixture(autouse=True)

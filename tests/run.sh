@@ -3,8 +3,9 @@
 #
 #     bash tests/run.sh [pytest args...]
 #
-# 1. installs the missing system packages (Qt's offscreen runtime libraries, PostgreSQL)
-#    with apt-get, as root or through `sudo -n`; skipped when all are installed;
+# 1. installs the missing system packages (Qt's offscreen runtime libraries, LibreOffice
+#    Writer with poppler-utils and a CJK font for the PDF tests, PostgreSQL) with apt-get, as
+#    root or through `sudo -n`; skipped when all are installed;
 # 2. creates .venv if missing and installs the project with its test extras;
 # 3. starts a throw-away PostgreSQL server on a Unix socket in a temp dir (as the
 #    `postgres` user when run as root), exports TIAN_PG_URL and TIAN_REQUIRE_PG=1,
@@ -28,7 +29,12 @@ phase_done() {  # print how long the phase that just ended took
 # ---------------------------------------------------------------------------
 # 1. System packages: Qt's offscreen runtime (installer/packages.sh) and PostgreSQL
 # ---------------------------------------------------------------------------
-ensure_packages "${QT_RUNTIME[@]}" postgresql
+ensure_packages "${QT_RUNTIME[@]}" "${DOCUMENT_TOOLS[@]}" postgresql
+if command -v soffice >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then
+    export TIAN_REQUIRE_LIBREOFFICE=1  # the PDF tests run, not skip
+else
+    warn "LibreOffice or poppler-utils missing: the PDF tests will be skipped"
+fi
 phase_done "system packages"
 
 # ---------------------------------------------------------------------------

@@ -32,6 +32,11 @@ class FontCheck:
     present: bool
     fallback: str | None  # the installed font Word will use instead, when the font is missing
 
+    def instead(self) -> str:
+        if self.font == "方正小标宋简体" and self.fallback == "宋体":
+            return "以宋体加粗代替"
+        return f"以{self.fallback}代替" if self.fallback else "无可代替的字体"
+
     def sentence(self) -> str:
         if self.present:
             return f"{self.font}：已安装"
@@ -65,6 +70,6 @@ def check_fonts(installed: Iterable[str], fonts: Iterable[str] | None = None) ->
 
 def missing_summary(checks: list[FontCheck]) -> str:
     """One line for the export dialog; empty when every font is there."""
-    missing = [c.sentence() for c in checks if not c.present]
-    return "本机缺少公文字体（" + "；".join(missing) + "），打印效果可能与正式公文略有不同。" \
+    missing = [f"{c.font}（{c.instead()}）" for c in checks if not c.present]
+    return "本机缺少公文字体：" + "、".join(missing) + "，打印效果可能与正式公文略有不同。" \
         if missing else ""

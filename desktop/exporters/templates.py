@@ -7,6 +7,7 @@ DIR``) from python-docx's default, with East Asian text tagged Chinese, not Japa
 """
 from __future__ import annotations
 
+import io
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,18 +113,35 @@ def build_reference() -> Document:
     return document
 
 
+# path → the bytes last found to hold every style: a batch of a thousand letters checks the
+# template's styles once, not per letter (the file is still read each time, so a template
+# replaced between two letters is checked again)
+_CHECKED: dict[str, bytes] = {}
+
+
 def load(kind: str, override: Path | None = None) -> Document:
     """The office's template for ``kind`` if it set one, else the reference; refused, naming
     the style, when a style the documents need is missing."""
-    path = override or REFERENCE_DIR / f"{kind}.docx"
+    path = Path(override or REFERENCE_DIR / f"{kind}.docx")
+    data = None
     try:
-        document = docx.Document(str(path))
+        if path.is_file():  # parsed from memory, as python-docx parses its own default
+            data = path.read_bytes()
+            document = docx.Document(io.BytesIO(data))
+        else:
+            document = docx.Document(str(path))
     except Exception:  # noqa: BLE001 - python-docx raises several kinds for a bad file
-        raise InvalidInput("template_unreadable", path=Path(path).name) from None
-    present = {style.name for style in document.styles}
-    for name in STYLE_NAMES:
-        if name not in present:
-            raise InvalidInput("template_missing_style", path=Path(path).name, style=name)
+        raise InvalidInput("template_unreadable", path=path.name) from None
+    key = str(path.resolve())
+    if data is None or _CHECKED.get(key) != data:
+        present = {style.name for style in document.styles}
+        for name in STYLE_NAMES:
+            if name not in present:
+                raise InvalidInput("template_missing_style", path=path.name, style=name)
+        if data is not None:
+            if len(_CHECKED) >= 32:  # the seven kinds and an office's own: a few at most
+                _CHECKED.clear()
+            _CHECKED[key] = data
     return document
 
 

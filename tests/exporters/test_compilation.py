@@ -3,7 +3,6 @@ proposal, running header, page numbers, fonts; built from the records in a few q
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from datetime import date
 
@@ -292,8 +291,7 @@ def test_a_meeting_of_many_proposals_is_read_in_the_same_few_queries(desk):
 
 # -- as LibreOffice lays it out ----------------------------------------------------------------
 
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
-                    reason="LibreOffice or poppler-utils is not installed")
+@pytest.mark.libreoffice
 def test_libreoffice_finds_each_proposal_on_the_page_the_contents_gives(tmp_path):
     """LibreOffice computes PAGEREF itself: its numbers are where it laid each proposal out."""
     content = Compilation(MEETING, "政协测试县委员会提案委员会", date(2023, 3, 1), [

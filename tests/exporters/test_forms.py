@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from datetime import date
 
@@ -274,8 +273,7 @@ def test_a_rejected_proposal_shows_the_reason_and_is_listed_by_serial(desk):
 
 # -- on paper -----------------------------------------------------------------------------
 
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdfinfo")),
-                    reason="LibreOffice and poppler are not installed")
+@pytest.mark.libreoffice
 def test_on_paper_the_feedback_form_is_one_page_and_a_long_proposal_runs_on(tmp_path):
     """The worst likely case: a long 案由 and many co-signers still fit on one sheet."""
     long_title = "关于进一步加强农村义务教育阶段学校师资队伍建设和办学条件改善工作的建议"

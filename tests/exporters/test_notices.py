@@ -3,7 +3,6 @@ notice of 不予立案 / 转为意见建议, and 催办通知 listing only what 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from datetime import date, timedelta
 
@@ -330,8 +329,7 @@ def test_a_reminder_for_one_unit_and_none_when_nothing_is_overdue(desk):
 
 # -- on paper ------------------------------------------------------------------------------------
 
-@pytest.mark.skipif(not (pdf.find_libreoffice() and shutil.which("pdfinfo")),
-                    reason="LibreOffice and poppler are not installed")
+@pytest.mark.libreoffice
 def test_on_paper_the_notice_is_one_portrait_page_and_the_list_one_landscape_page(desk, tmp_path):
     education_notice(desk, tmp_path)  # saved as 通知.docx
     [made], failed = pdf.to_pdf([tmp_path / "通知.docx"], tmp_path / "pdf", tmp_path / "lo")

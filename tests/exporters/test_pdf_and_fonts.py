@@ -1,7 +1,6 @@
 """PDF through LibreOffice (a batch in one process) and the check of the documents' fonts."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -12,8 +11,6 @@ import pytest
 from desktop.domain.errors import DomainError
 from desktop.exporters import fonts, pdf, reply_letter
 
-needs_libreoffice = pytest.mark.skipif(pdf.find_libreoffice() is None,
-                                       reason="LibreOffice is not installed")
 
 
 def letter(number: int, paragraphs: int) -> reply_letter.ReplyLetter:
@@ -31,8 +28,7 @@ def pages(path: Path) -> int:
                     if line.startswith("Pages:")))
 
 
-@needs_libreoffice
-@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils is not installed")
+@pytest.mark.libreoffice
 def test_a_batch_of_letters_becomes_pdfs_in_one_run(tmp_path):
     short, long = tmp_path / "答复函_第1号.docx", tmp_path / "答复函_第2号.docx"
     reply_letter.render(letter(1, 1)).save(str(short))
@@ -76,7 +72,8 @@ def test_a_stock_windows_pc_is_told_the_fallback_of_each_office_font():
     assert checks["方正小标宋简体"].sentence() == "方正小标宋简体：未安装，标题将以宋体加粗代替"
     assert checks["黑体"].present and checks["宋体"].present
     summary = fonts.missing_summary(list(checks.values()))
-    assert summary.startswith("本机缺少公文字体") and "仿宋_GB2312" in summary
+    assert summary.startswith("本机缺少公文字体：") and "仿宋_GB2312（以仿宋代替）" in summary
+    assert "方正小标宋简体（以宋体加粗代替）" in summary
     assert "黑体" not in summary
 
 

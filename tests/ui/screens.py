@@ -185,9 +185,39 @@ def main(out: Path) -> None:
     _shot(app, importing, out, "32_roster_preview")
     importing.close()
     for title, shot in (("承办单位", "33_base_units"), ("用户和角色", "34_base_users"),
-                        ("本会设置", "35_base_settings")):
+                        ("本会设置", "35_base_settings"), ("文书设置", "36_base_documents")):
         base.show_tab(title)
         _shot(app, window, out, shot)
+    _documents(app, window, workspace, home, out)
+
+
+def _documents(app, window, workspace, home: Path, out: Path) -> None:  # noqa: ANN001
+    """导出文书: the dialog, its report, and the PDFs previewed."""
+    from desktop.exporters import pdf
+    from desktop.services import exports
+    from desktop.services.batch import write_batch
+    from desktop.ui.dialogs.export_dialog import ExportDialog
+    from desktop.ui.dialogs.export_report import ExportReport
+
+    dialog = ExportDialog(workspace, "letters", parent=window)
+    _shot(app, dialog, out, "37_export_dialog")
+    dialog.close()
+    request = exports.ExportRequest("forms", workspace.meeting_id)
+    plans = workspace.read(exports.plan, workspace.actor, request)[:6]
+    folder = home / "导出"
+    write_batch(plans, folder)
+    report = write_batch(plans, folder)  # the second time: every file is already there
+    report.written, report.skipped = [folder / p.name for p in plans[:4]], report.skipped[4:]
+    pdfs = []
+    if pdf.find_libreoffice():
+        pdfs, _ = pdf.to_pdf(report.written[:2], folder / "PDF", home / "lo-profile")
+    _shot(app, ExportReport(report, pdfs, window), out, "38_export_report")
+    if pdfs:
+        from desktop.ui.dialogs.pdf_preview import PdfPreview
+        preview = PdfPreview(pdfs, window)
+        preview.resize(700, 740)
+        _settle(app, 600)
+        _shot(app, preview, out, "39_pdf_preview")
 
 
 if __name__ == "__main__":

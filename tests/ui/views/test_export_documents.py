@@ -137,7 +137,7 @@ def test_the_reply_letter_is_saved_where_the_clerk_says_and_opened(answered, wor
     assert docx.Document(str(opened[0])).paragraphs[0].text == "县教育局"
 
 
-@pytest.mark.skipif(pdf.find_libreoffice() is None, reason="LibreOffice is not installed")
+@pytest.mark.libreoffice
 def test_with_libreoffice_the_batch_is_also_made_pdf_and_previewed(answered, workspace, qtbot,
                                                                    tmp_path, reports):
     tmp_path = tmp_path / "out"
