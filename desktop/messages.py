@@ -53,6 +53,7 @@ TEMPLATES = {
     "deadline_months_invalid": "办理时限和二次办理时限应在 1 到 12 个月之间，延期上限在 0 到 12 个月之间。",
     "decision_needs_final_level": "{proposal}目前在第 {level} 级审查，立案等决定须在终审作出，请先送下一级审查。",
     "document_pattern_invalid": "格式“{pattern}”写得不对：只能用 {{meeting}}、{{number}}、{{category}}、{{short}}、{{year}}、{{n}}、{{unit}} 这些占位符，大括号要成对。",
+    "category_name_line_invalid": "“{line}”看不懂：每行写一个答复类别，如 C＝留作参考（类别只能是 A、B、C、D）。",
     "unit_number_line_invalid": "“{line}”看不懂：每行写一个单位，格式为 单位名称＝发文字号格式，如 县教育局＝县教函〔{{year}}〕{{n}}号。",
     "export_kind_unknown": "没有“{kind}”这种文书，可导出：letters、forms、notices、proposals、compilation、ledger、stats。",
     "export_not_for_units": "承办单位不能导出{kind}，请向县政协提案委员会索取。",

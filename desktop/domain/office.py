@@ -20,6 +20,7 @@ class DocumentSettings:
     doc_number: str = "{short}函〔{year}〕{n}号"
     doc_numbers_by_unit: dict[str, str] = field(default_factory=dict)  # unit name → pattern
     category_mark: str = "{category}"  # or "类别：{category}"
+    category_names: dict[str, str] = field(default_factory=dict)  # "C" → 留作参考 where A/B/C only
     copies_to: tuple[str, ...] = ()  # empty: the office's 提案委员会 and the government's 督查室
     print_signer: bool = True
     print_disclosure: bool = True

@@ -43,6 +43,21 @@ def unit_numbers(session: Session, text: str) -> dict[str, str]:
     return out
 
 
+def category_names(text: str) -> dict[str, str]:
+    """Lines of 类别＝名称 (C＝留作参考): the locality's names of the reply categories."""
+    out = {}
+    for line in text.splitlines():
+        line = line.strip().replace("＝", "=")
+        if not line:
+            continue
+        letter, sep, name = (part.strip() for part in line.partition("="))
+        letter = letter.upper().removesuffix("类")
+        if not sep or not name or letter not in ("A", "B", "C", "D"):
+            raise InvalidInput("category_name_line_invalid", line=line)
+        out[letter] = name
+    return out
+
+
 def unit_numbers_text(settings: DocumentSettings) -> str:
     return "\n".join(f"{unit}＝{pattern}" for unit, pattern in
                      settings.doc_numbers_by_unit.items())

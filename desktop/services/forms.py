@@ -24,6 +24,10 @@ class _Office:
 
     name: str
     review_levels: int
+    category_names: dict[str, str]  # the locality's own names, where it has them
+
+    def category(self, letter: str) -> str:
+        return f"{letter}（{self.category_names.get(letter) or CATEGORY_MEANINGS[letter]}）"
 
     @property
     def county(self) -> str:  # 政协测试县委员会 → 测试县
@@ -36,7 +40,8 @@ class _Office:
 
 def _office(session: Session) -> _Office:
     settings = load_settings(session)
-    return _Office(settings.office_name, settings.review_levels)
+    return _Office(settings.office_name, settings.review_levels,
+                   settings.documents.category_names)
 
 
 def _proposers(proposal: Proposal) -> str:
@@ -62,7 +67,7 @@ def _feedback(office: _Office, reply: Reply, assignment: Assignment,
         title=proposal.title,
         proposers=_proposers(proposal),
         unit=handled,
-        category=f"{category}（{CATEGORY_MEANINGS[category]}）",
+        category=office.category(category),
         replied_on=reply.replied_on,
         face_to_face=assignment.face_to_face,  # a 面商 contact is on record (facts cache)
         return_note=f"请于收到答复后一个月内将本表反馈{office.county}政协提案委员会。",

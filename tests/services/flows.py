@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.actor import Actor
 from desktop.domain.enums import ReplyCategory, State, UserRole
 from desktop.domain.errors import DomainError
-from desktop.services import assignment, base_data, handling, review, users
+from desktop.services import assignment, base_data, handling, numbering, review, users
 from desktop.store.database import open_database
 from desktop.store.facts import progress_of
 from desktop.store.models import Assignment, Base, Counter, Meeting, Proposal, Site
@@ -178,3 +178,14 @@ def answer(office: Office, row: Assignment, category: ReplyCategory = ReplyCateg
         assignment.accept(office.session, actor, row.id, on=row.assigned_on + timedelta(2))
     handling.reply(office.session, actor, row.id, handling.ReplyInput(
         category, on or row.assigned_on + timedelta(40), signer="局长"))
+
+
+def two_replies(office: Office) -> None:
+    """第1号 answered by 教育局 alone; 第2号 answered by 水利局 and 自然资源局 separately (分办):
+    three letters to write."""
+    first, rows = assigned(office, "关于改善农村学校食堂条件的建议", lead="教育局")
+    answer(office, rows[0])
+    second, rows = assigned(office, "关于治理河道污染的建议", separate=("水利局", "自然资源局"))
+    for row in rows:
+        answer(office, row)
+    numbering.give_numbers(office.session, office.admin, [first.id, second.id])

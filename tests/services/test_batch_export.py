@@ -8,29 +8,19 @@ from pathlib import Path
 import docx
 import pytest
 
-from desktop.domain.enums import EvaluationMethod, Rating, UserRole
+from desktop.domain.enums import EvaluationMethod, Rating, ReplyCategory, UserRole
 from desktop.domain.errors import Cancelled, NotAllowed
 from desktop.services import exports, handling, numbering, review
 from desktop.services.batch import Planned, existing, file_name, write_batch
 
 from .flows import (  # noqa: F401
-    answer, assigned, county, desk, person, refused, to_final_level,
+    answer, assigned, county, desk, person, refused, to_final_level, two_replies,
 )
 
 
 def letters(desk, actor=None, unit_id=None) -> list[Planned]:  # noqa: ANN001
     request = exports.ExportRequest("letters", desk.meeting.id, unit_id)
     return exports.plan(desk.session, actor or desk.admin, request)
-
-
-def two_replies(desk) -> None:  # noqa: ANN001
-    """第1号 answered by 教育局 alone; 第2号 answered by two units separately (分办)."""
-    first, rows = assigned(desk, "关于改善农村学校食堂条件的建议", lead="教育局")
-    answer(desk, rows[0])
-    second, rows = assigned(desk, "关于治理河道污染的建议", separate=("水利局", "自然资源局"))
-    for row in rows:
-        answer(desk, row)
-    numbering.give_numbers(desk.session, desk.admin, [first.id, second.id])
 
 
 def test_every_due_reply_gets_a_letter_named_by_number_and_unit(desk, tmp_path):
@@ -146,3 +136,17 @@ def test_the_offices_own_template_is_used_for_its_kind(desk, tmp_path):
     assert east_asia_font(letter.styles["公文正文"]) == "仿宋"
     plain = write_batch(letters(desk), tmp_path / "plain")
     assert east_asia_font(docx.Document(str(plain.written[0])).styles["公文正文"]) == "仿宋_GB2312"
+
+
+def test_a_locality_names_the_reply_categories_its_own_way(office):
+    from dataclasses import replace
+
+    from desktop.services import base_data, forms
+    from desktop.store.office import load_settings
+
+    _, rows = assigned(office, "关于加强校园安全的建议", lead="教育局")
+    answer(office, rows[0], category=ReplyCategory.C)
+    documents = replace(load_settings(office.session).documents, category_names={"C": "留作参考"})
+    base_data.update_settings(office.session, office.admin, documents=documents)
+    [form] = forms.feedback_forms(office.session, office.meeting.id)
+    assert form.category == "C（留作参考）"

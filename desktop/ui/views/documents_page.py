@@ -35,6 +35,9 @@ class DocumentsPage(QScrollArea):
         self.unit_numbers = _lines(72)
         self.unit_numbers.setPlaceholderText("一行一个单位，如：县教育局＝县教函〔{year}〕{n}号")
         self.category_mark = QLineEdit()
+        self.category_names = _lines(52)
+        self.category_names.setPlaceholderText("不填则为 A 已解决或基本解决 … D 留作参考；只用三类的地方"
+                                               "可写 C＝留作参考")
         self.copies_to = _lines(52)
         self.copies_to.setPlaceholderText("一行一个；不填则为县政协提案委员会、县人民政府督查室")
         self.print_signer = QCheckBox("印签发人")
@@ -49,6 +52,7 @@ class DocumentsPage(QScrollArea):
         letters.addRow("各单位发文字号(&U)：", self.unit_numbers)
         letters.addRow("答复类别标识(&C)：", self.category_mark)
         letters.addRow("", QLabel("{category} 为 A、B、C、D，如 {category} 或 类别：{category}"))
+        letters.addRow("答复类别名称(&M)：", self.category_names)
         letters.addRow("抄送(&O)：", self.copies_to)
         checks = QHBoxLayout()
         checks.addWidget(self.print_signer)
@@ -95,6 +99,8 @@ class DocumentsPage(QScrollArea):
         self.doc_number.setText(d.doc_number)
         self.unit_numbers.setPlainText(document_setup.unit_numbers_text(d))
         self.category_mark.setText(d.category_mark)
+        self.category_names.setPlainText("\n".join(f"{k}＝{v}" for k, v in
+                                                   d.category_names.items()))
         self.copies_to.setPlainText("\n".join(d.copies_to))
         self.print_signer.setChecked(d.print_signer)
         self.print_disclosure.setChecked(d.print_disclosure)
@@ -148,6 +154,8 @@ class DocumentsPage(QScrollArea):
                 doc_numbers_by_unit=self.ws.read(document_setup.unit_numbers,
                                                  self.unit_numbers.toPlainText()),
                 category_mark=self.category_mark.text().strip() or "{category}",
+                category_names=document_setup.category_names(
+                    self.category_names.toPlainText()),
                 copies_to=tuple(line.strip() for line in self.copies_to.toPlainText()
                                 .splitlines() if line.strip()),
                 print_signer=self.print_signer.isChecked(),

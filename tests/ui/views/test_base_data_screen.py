@@ -148,5 +148,5 @@ def test_staff_do_not_see_the_users_page(desk, qtbot, qapp):
     ws = Workspace(desk.db, users.actor_of(clerk), desk.meeting.id)
     view = show(qtbot, BaseDataView(ws), ws)
     assert [view.tabs.tabText(i) for i in range(view.tabs.count())] == [
-        "委员", "界别", "承办单位", "提案类别", "本会设置"]
+        "委员", "界别", "承办单位", "提案类别", "本会设置", "文书设置"]
     ws.deleteLater()

@@ -26,6 +26,7 @@ def test_a_units_own_document_number_and_the_copies_are_saved(page, workspace):
     page.copies_to.setPlainText("县政协提案委员会\n县政府督查室\n")
     page.print_signer.setChecked(False)
     page.office_contact.setText("王芳")
+    page.category_names.setPlainText("C＝留作参考")
     page.save()
     assert page.error.text() == "" and page.saved.text().startswith("文书设置已保存")
     saved = workspace.read(base_data.office_settings).documents
@@ -33,6 +34,7 @@ def test_a_units_own_document_number_and_the_copies_are_saved(page, workspace):
                                          "县财政局": "县财函〔{year}〕{n}号"}
     assert saved.copies_to == ("县政协提案委员会", "县政府督查室")
     assert not saved.print_signer and saved.office_contact == "王芳"
+    assert saved.category_names == {"C": "留作参考"}
 
 
 def test_a_wrong_pattern_or_unit_is_refused_and_the_typing_stays(page, workspace):

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.domain.enums import UserRole
 from desktop.exporters import pdf
-from desktop.services import numbering, users
+from desktop.services import users
 from desktop.ui.dialogs import export_dialog, export_report, save_document
 from desktop.ui.dialogs.export_dialog import ExportDialog
 from desktop.ui.views.tracking_view import TrackingView
 from desktop.ui.workspace import Workspace
 
-from ...services.flows import answer, assigned
+from ...services.flows import two_replies
 from .clerk import click_rows
 from .conftest import show
 
@@ -24,13 +24,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 @pytest.fixture
 def answered(desk):  # noqa: ANN001
-    """Two proposals answered: 第1号 by 教育局 alone, 第2号 by 水利局 and 自然资源局 (分办)."""
-    first, rows = assigned(desk, "关于改善农村学校食堂条件的建议", lead="教育局")
-    answer(desk, rows[0])
-    second, more = assigned(desk, "关于治理河道污染的建议", separate=("水利局", "自然资源局"))
-    for row in more:
-        answer(desk, row)
-    numbering.give_numbers(desk.session, desk.admin, [first.id, second.id])
+    two_replies(desk)
     desk.session.commit()
     return desk
 
