@@ -25,6 +25,7 @@ from docx.shared import Length, Pt
 from docx.text.paragraph import Paragraph
 
 from .docx_layout import CHARS, LINES, SIZES, chinese_date, full_width_rule, page_numbers
+from .docx_writer import Writer
 from .templates import load
 
 Progress = Callable[[int, int], None]
@@ -62,10 +63,7 @@ class Compilation:
 # -- the layout estimate -----------------------------------------------------------------------
 
 TITLE_CHARS = 20  # 二号 characters in the 156 mm line
-_XML_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")  # lxml refuses them
 _NARROW = re.compile("[\x00-\u1fff]")
-_PPR, _PSTYLE, _VAL, _R, _T, _TAB, _SPACE = (qn(t) for t in (
-    "w:pPr", "w:pStyle", "w:val", "w:r", "w:t", "w:tab", "xml:space"))
 
 
 def cells(text: str) -> float:
@@ -103,43 +101,15 @@ def bookmark_name(index: int) -> str:
     return f"_Toc_{index:06d}"
 
 
-class _Writer:
-    """Paragraphs appended before the body's last sectPr, styles by id resolved once."""
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.end = document.element.body.get_or_add_sectPr()
-        self.ids = {s.name: s.style_id for s in document.styles}
-
-    def add(self, text: str = "", style: str = "公文正文") -> Paragraph:
-        """``<w:p><w:pPr><w:pStyle/></w:pPr><w:r><w:t>text</w:t></w:r></w:p>`` in lxml: the
-        python-docx calls cost ten times more, which a thousand proposals feel."""
-        p = OxmlElement("w:p")
-        ppr = p.makeelement(_PPR)
-        ppr.append(p.makeelement(_PSTYLE, {_VAL: self.ids[style]}))
-        p.append(ppr)
-        if text:
-            run = p.makeelement(_R)
-            for i, piece in enumerate(_XML_UNSAFE.sub("", text).split("\t")):
-                if i:
-                    run.append(p.makeelement(_TAB))
-                if piece:
-                    t = p.makeelement(_T, {_SPACE: "preserve"})
-                    t.text = piece
-                    run.append(t)
-            p.append(run)
-        self.end.addprevious(p)
-        return Paragraph(p, self.document._body)
-
-    def close_section(self, last: Paragraph, number_format: str | None) -> Section:
-        """End a section at ``last`` with the template's page; its own (restarted) numbers."""
-        sect = self.end.clone()
-        for ref in sect.xpath("w:headerReference|w:footerReference"):
-            sect.remove(ref)
-        last._p.set_sectPr(sect)
-        if number_format:
-            restart(sect, number_format)
-        return Section(sect, self.document.part)
+def close_section(out: Writer, last: Paragraph, number_format: str | None) -> Section:
+    """End a section at ``last`` with the template's page; its own (restarted) numbers."""
+    sect = out.end.clone()
+    for ref in sect.xpath("w:headerReference|w:footerReference"):
+        sect.remove(ref)
+    last._p.set_sectPr(sect)
+    if number_format:
+        restart(sect, number_format)
+    return Section(sect, out.document.part)
 
 
 def restart(sect, number_format: str = "decimal") -> None:  # noqa: ANN001
@@ -199,7 +169,7 @@ def update_fields_on_open(document: Document) -> None:
     flag.set(qn("w:val"), "true")
 
 
-def _cover(out: _Writer, compilation: Compilation) -> Paragraph:
+def _cover(out: Writer, compilation: Compilation) -> Paragraph:
     """Centred on the page by blank lines: the meeting, 提案汇编, the office and the date."""
     for _ in range(3):
         out.add()
@@ -215,7 +185,7 @@ def _cover(out: _Writer, compilation: Compilation) -> Paragraph:
     return out.add()
 
 
-def _contents(out: _Writer, compilation: Compilation, width: Length) -> Paragraph:
+def _contents(out: Writer, compilation: Compilation, width: Length) -> Paragraph:
     """目录: each category's heading, then 第N号 案由 ……… page, the page a PAGEREF field."""
     out.add("目　录", "公文标题")
     last = out.add()
@@ -232,7 +202,7 @@ def _contents(out: _Writer, compilation: Compilation, width: Length) -> Paragrap
     return last
 
 
-def _proposal(out: _Writer, proposal: CompiledProposal, index: int) -> None:
+def _proposal(out: Writer, proposal: CompiledProposal, index: int) -> None:
     number = out.add(proposal.number, "一级标题")
     number.alignment = WD_ALIGN_PARAGRAPH.CENTER
     number.paragraph_format.first_line_indent = Pt(0)
@@ -270,11 +240,11 @@ def render(compilation: Compilation, template: Path | None = None,
     for old in list(body):  # the template's page set-up stays, its sample text goes
         if old.tag != qn("w:sectPr"):
             body.remove(old)
-    out = _Writer(document)
-    out.close_section(_cover(out, compilation), None)
+    out = Writer(document)
+    close_section(out, _cover(out, compilation), None)
     end = document.sections[-1]
     width = Length(end.page_width - end.left_margin - end.right_margin)
-    contents = out.close_section(_contents(out, compilation, width), "upperRoman")
+    contents = close_section(out, _contents(out, compilation, width), "upperRoman")
     page_numbers(document, contents)
     proposals = document.sections[-1]
     restart(proposals._sectPr)

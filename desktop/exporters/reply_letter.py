@@ -16,6 +16,7 @@ from docx.shared import Pt
 from .docx_layout import (
     SIZES, at_page_foot, chinese_date, full_width_rule, page_numbers, text_width,
 )
+from .docx_writer import Writer
 from .templates import load
 
 
@@ -48,11 +49,15 @@ def render(letter: ReplyLetter, template: Path | None = None) -> Document:
     mark.text = letter.category_mark
     mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
-    body = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
-    body.style = document.styles["发文机关标志"]
-    body.text = letter.unit
-    full_width_rule(document.add_paragraph())
-    add = document.add_paragraph
+    out = Writer(document)
+    add = out.add
+    if document.paragraphs:  # the template's own empty first paragraph takes the unit's name
+        head = document.paragraphs[0]
+        head._p.style = out.ids["发文机关标志"]
+        head.text = letter.unit
+    else:
+        add(letter.unit, "发文机关标志")
+    full_width_rule(add("", "公文正文"))
     add(letter.doc_number, "发文字号")
     for label, value in (("签发人", letter.signer), ("公开属性", letter.disclosure)):
         if value:

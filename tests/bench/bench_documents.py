@@ -369,7 +369,7 @@ def main() -> None:
     wanted = {name.strip() for name in args.only.split(",") if name.strip()}
     if unknown := wanted - set(ROW_NAMES):
         parser.error(f"unknown rows: {', '.join(sorted(unknown))}")
-    os.environ["TIAN_HOME"] = tempfile.mkdtemp(prefix="tian-bench-home-")
+    home = os.environ["TIAN_HOME"] = tempfile.mkdtemp(prefix="tian-bench-home-")
     out = Path(tempfile.mkdtemp(prefix="tian-bench-docs-"))
     folders = Folders(out)
     table: list[Row] = []
@@ -420,7 +420,8 @@ def main() -> None:
             table.append(export_row(database, con, meeting_id, args.export_letters, folders,
                                     args.runs))
     finally:
-        shutil.rmtree(out, ignore_errors=True)
+        for folder in (out, home):
+            shutil.rmtree(folder, ignore_errors=True)
     print(f"best of {args.runs} run(s), ours and the baseline in turn\n")
     print("| figure | measured | baseline (same run) | ratio | goal |")
     print("|---|---|---|---|---|")

@@ -92,7 +92,7 @@ def reply_letters(count: int, seed: int = 1) -> list[ReplyLetter]:
 def letter_paragraphs(letter: ReplyLetter) -> list[tuple[str, str | None]]:
     """The body paragraphs reply_letter.render writes, in order, with their styles (the rule
     under the unit's name has none)."""
-    out: list[tuple[str, str | None]] = [(letter.unit, "发文机关标志"), ("", None),
+    out: list[tuple[str, str | None]] = [(letter.unit, "发文机关标志"), ("", "公文正文"),
                                          (letter.doc_number, "发文字号")]
     out += [(f"{label}：{value}", "发文字号") for label, value in (
         ("签发人", letter.signer), ("公开属性", letter.disclosure)) if value]
