@@ -42,7 +42,7 @@ TEMPLATE_KINDS = {"letters": ("答复函",), "forms": ("征询意见表",), "pro
 @dataclass(frozen=True)
 class ExportRequest:
     kind: str  # a key of KINDS
-    meeting_id: str
+    meeting_id: str  # "" for the statistics of every meeting
     unit_id: str | None = None
     per_proposal: bool = False  # the ledger: one row per proposal instead of per assignment
     today: date | None = None  # 催办通知 and statistics: as of this day
@@ -140,9 +140,11 @@ def _ledger(session: Session, request: ExportRequest) -> list[Planned]:
 
 
 def _stats(session: Session, request: ExportRequest) -> list[Planned]:
-    figures = statistics(session, request.meeting_id, None, request.unit_id, today=request.today)
+    meeting = request.meeting_id or None  # "" is every meeting
+    figures = statistics(session, meeting, None, request.unit_id, today=request.today)
     unit = get(session, Unit, request.unit_id, "unit").name if request.unit_id else ""
-    name = file_name("提案统计表", meeting_label(session, request.meeting_id), unit, suffix=".xlsx")
+    scope = meeting_label(session, meeting) if meeting else "全部会议"
+    name = file_name("提案统计表", scope, unit, suffix=".xlsx")
 
     def write(path: Path) -> None:
         statistics_xlsx.write_statistics(figures, path, datetime.now())
@@ -167,7 +169,8 @@ def scoped(actor: Actor, request: ExportRequest) -> ExportRequest:
 def plan(session: Session, actor: Actor, request: ExportRequest) -> list[Planned]:
     """The files the export will write, in the order a clerk files them."""
     request = scoped(actor, request)
-    get(session, Meeting, request.meeting_id, "meeting")
+    if request.meeting_id or request.kind != "stats":  # the statistics may cover every meeting
+        get(session, Meeting, request.meeting_id, "meeting")
     if request.kind not in PLANNERS:
         raise NotAllowed("export_kind_unknown", kind=request.kind)
     return distinct(PLANNERS[request.kind](session, request))

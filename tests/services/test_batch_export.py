@@ -150,3 +150,25 @@ def test_a_locality_names_the_reply_categories_its_own_way(office):
     base_data.update_settings(office.session, office.admin, documents=documents)
     [form] = forms.feedback_forms(office.session, office.meeting.id)
     assert form.category == "C（留作参考）"
+
+
+def test_a_long_file_reports_its_own_progress_and_can_be_cancelled(tmp_path):
+    seen = []
+
+    def book(path: Path, progress) -> None:  # noqa: ANN001
+        for page in range(1, 4):
+            progress(page, 3)
+        path.write_bytes(b"PK")
+
+    report = write_batch([Planned("提案汇编.docx", book, long=True)], tmp_path,
+                         progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, 1), (1, 3), (2, 3), (3, 3), (1, 1)] and report.written
+
+    def cancel_at_two(done: int, total: int) -> None:
+        if (done, total) == (2, 3):
+            raise Cancelled
+
+    stopped = write_batch([Planned("提案汇编2.docx", book, long=True)], tmp_path,
+                          progress=cancel_at_two)
+    assert stopped.cancelled and not (tmp_path / "提案汇编2.docx").exists()
+    assert not list(tmp_path.glob("*.part"))

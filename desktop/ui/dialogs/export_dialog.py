@@ -2,6 +2,7 @@
 progress and cancel, a question before anything is replaced, and the report."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -47,9 +48,13 @@ def font_warning() -> str:
 
 class ExportDialog(QDialog):
     def __init__(self, workspace: Workspace, kind: str = "letters", notice: str | None = None,
-                 unit_id: str | None = None, parent: QWidget | None = None) -> None:
+                 unit_id: str | None = None, parent: QWidget | None = None,
+                 meeting_id: str | None = None, today: date | None = None) -> None:
+        """``meeting_id`` "" is every meeting (the 统计 screen's 全部会议); None the toolbar's."""
         super().__init__(parent)
         self.ws = workspace
+        self.meeting_id = workspace.meeting_id if meeting_id is None else meeting_id
+        self.today = today
         self.setWindowTitle("导出文书")
         self.report: BatchReport | None = None
         unit_role = workspace.actor.role is UserRole.UNIT
@@ -125,10 +130,10 @@ class ExportDialog(QDialog):
     def request(self) -> exports.ExportRequest:
         kind = self.kind.currentData()
         return exports.ExportRequest(
-            kind, self.ws.meeting_id,
+            kind, self.meeting_id,
             None if kind in NO_UNIT_FILTER else self.unit.currentData(),
             per_proposal=self.per_proposal.isChecked(), templates=templates_folder(self.ws),
-            notice=self.notice.currentData() if kind == "notices" else None)
+            notice=self.notice.currentData() if kind == "notices" else None, today=self.today)
 
     def _ask_overwrite(self, clash: list[str]) -> bool | None:
         """True: replace them; False: skip them; None: the clerk thinks again."""
@@ -144,14 +149,14 @@ class ExportDialog(QDialog):
         return {replace: True, skip: False}.get(box.clickedButton())
 
     def export(self) -> None:
-        if not self.ws.meeting_id:
-            self.error.say("请先在工具栏选择会议。")
-            return
         request, folder = self.request(), Path(self.folder.text().strip())
         if not self.folder.text().strip():
             self.error.say("请选择保存文书的文件夹。")
             return
         name = exports.KINDS[request.kind]
+        if not request.meeting_id and request.kind != "stats":
+            self.error.say("请先在工具栏选择会议。")
+            return
         try:
             plans = run_with_progress(self, f"正在准备{name}……", lambda progress: self.ws.read(
                 exports.plan, self.ws.actor, request))

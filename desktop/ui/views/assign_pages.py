@@ -17,6 +17,7 @@ from ..errors import explain
 from ..widgets.row_view import row_table
 from ..models.row_table import RowColumn, RowTableModel
 from ..widgets.form import ErrorLabel, chinese_date
+from ..dialogs.export_dialog import ExportDialog
 from ..workspace import Workspace
 
 REQUEST_COLUMNS = (
@@ -122,10 +123,15 @@ class ListPage(QWidget):
         self.summary = QLabel()
         self.model = RowTableModel(LIST_COLUMNS, self)
         self.table = row_table(self.model)
+        self.notice = QPushButton("生成交办通知(&W)…")
+        self.notice.setToolTip("交办通知及所附交办清单（Word），本单位或全部单位")
+        self.notice.clicked.connect(lambda: ExportDialog(
+            self._ws, "notices", "交办", self.unit.currentData(), self).exec())
         row = QHBoxLayout()
         row.addWidget(QLabel("承办单位："))
         row.addWidget(self.unit)
         row.addStretch()
+        row.addWidget(self.notice)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)

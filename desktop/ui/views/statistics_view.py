@@ -58,8 +58,10 @@ class StatisticsView(Screen):
         bar.addStretch(1)
         bar.addWidget(self.copy)
         self.export = QPushButton("导出统计表(&X)…")
-        self.export.clicked.connect(
-            lambda: ExportDialog(self._ws, "stats", None, self.unit.currentData(), self).exec())
+        self.export.clicked.connect(lambda: ExportDialog(
+            self._ws, "stats", None, self.unit.currentData(), self,
+            meeting_id=self.meeting.currentData() or "", today=from_qdate(self.today.date()))
+            .exec())
         bar.addWidget(self.export)
         for widget in (self.system, self.unit):
             widget.setVisible(not unit_mode)

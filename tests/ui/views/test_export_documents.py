@@ -145,3 +145,41 @@ def test_with_libreoffice_the_batch_is_also_made_pdf_and_previewed(answered, wor
     qtbot.addWidget(preview)
     assert preview.document.pageCount() == 1  # a 征询意见表 is one page
     assert preview.pages.text() == "共 1 页"
+
+
+def test_the_assignment_list_offers_the_units_notice(answered, workspace, qtbot, monkeypatch):
+    from desktop.ui.views.assign_pages import ListPage
+
+    opened = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: opened.append(
+        (self.kind.currentData(), self.notice.currentData(), self.unit.currentText())))
+    page = show(qtbot, ListPage(workspace), workspace)
+    page.refresh()
+    page.unit.setCurrentIndex(page.unit.findData(answered.unit("教育局").id))
+    qtbot.mouseClick(page.notice, Qt.MouseButton.LeftButton)
+    assert opened == [("notices", "交办", "县教育局")]
+
+
+def test_the_statistics_workbook_covers_what_the_statistics_screen_shows(
+        answered, workspace, qtbot, tmp_path, reports, monkeypatch):
+    from datetime import date
+
+    import openpyxl
+
+    from desktop.ui.views.statistics_view import StatisticsView
+    from desktop.ui.widgets.form import to_qdate
+
+    view = show(qtbot, StatisticsView(workspace), workspace)
+    view.meeting.setCurrentIndex(0)  # 全部会议
+    view.today.setDate(to_qdate(date(2023, 12, 31)))
+
+    def run(self) -> int:  # noqa: ANN001
+        self.folder.setText(str(tmp_path / "out"))
+        self.export()
+        return 1
+    monkeypatch.setattr(ExportDialog, "exec", run)
+    qtbot.mouseClick(view.export, Qt.MouseButton.LeftButton)
+    [book] = (tmp_path / "out").glob("*.xlsx")
+    assert book.name == "提案统计表_全部会议.xlsx"
+    title = openpyxl.load_workbook(book)["总体"]["A1"].value
+    assert title.startswith("全部会议 提案统计（截至2023年12月31日）")
