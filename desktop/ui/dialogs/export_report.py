@@ -2,6 +2,8 @@
 prints, or previews the PDFs."""
 from __future__ import annotations
 
+import os
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -9,9 +11,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.exporters import combine
 from desktop.services.batch import BatchReport
 
+from ..errors import explain
 from ..office_apps import can_print_directly, open_path, print_paths
+from ..worker import run_with_progress
+
+
+def combined_name(folder: Path, first: Path) -> Path:
+    """合并打印_答复函_20261129_1945.docx: a name of its own, never one of the batch's."""
+    kind = first.stem.split("_")[0]
+    stem = f"合并打印_{kind}_{datetime.now():%Y%m%d_%H%M}"
+    target, n = folder / f"{stem}.docx", 1
+    while target.exists():
+        n += 1
+        target = folder / f"{stem}_{n}.docx"
+    return target
 
 
 def report_lines(report: BatchReport) -> list[str]:
@@ -52,12 +68,29 @@ class ExportReport(QDialog):
         self.resize(640, 360)
 
     def print_all(self) -> None:
+        """The batch goes to the printer as one job: its files combined into one document."""
         documents = [p for p in self.report.written if p.suffix == ".docx"]
-        how = ("将用本机的 Word 或 WPS 把它们送到默认打印机" if can_print_directly() else
-               "将逐个用 Word 或 WPS 打开，请在其中打印")
-        answer = QMessageBox.question(self, "打印", f"共 {len(documents)} 个文件，{how}。继续吗？")
-        if answer == QMessageBox.StandardButton.Yes:
-            print_paths(documents)
+        how = ("用本机的 Word 或 WPS 送到默认打印机（一个打印任务）" if can_print_directly() else
+               "用 Word 或 WPS 打开，请在其中打印")
+        what = (f"共 {len(documents)} 个文件，将合并为一个文件，{how}" if len(documents) > 1
+                else f"将{how}")
+        answer = QMessageBox.question(self, "打印", f"{what}。继续吗？")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        target = documents[0]
+        if len(documents) > 1:
+            target = combined_name(self.report.folder, documents[0])
+            try:
+                part = target.with_name(target.name + ".part")
+                run_with_progress(self, "正在合并……", lambda progress: combine.combined(
+                    documents, progress).save(str(part)))
+                os.replace(part, target)
+            except Exception as exc:  # noqa: BLE001
+                sentence = explain(self, exc)
+                if sentence:
+                    QMessageBox.warning(self, "打印", sentence)
+                return
+        print_paths([target])
 
     def preview(self) -> None:
         from .pdf_preview import PdfPreview  # QtPdf loads only when a preview is asked for

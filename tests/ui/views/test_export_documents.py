@@ -183,3 +183,22 @@ def test_the_statistics_workbook_covers_what_the_statistics_screen_shows(
     assert book.name == "提案统计表_全部会议.xlsx"
     title = openpyxl.load_workbook(book)["总体"]["A1"].value
     assert title.startswith("全部会议 提案统计（截至2023年12月31日）")
+
+
+def test_printing_a_batch_sends_one_combined_document(answered, workspace, qtbot, tmp_path,
+                                                      monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    box = dialog(qtbot, workspace, tmp_path / "out")
+    shown = []
+    monkeypatch.setattr(export_report.ExportReport, "exec", lambda self: shown.append(self))
+    box.export()
+    printed, asked = [], []
+    monkeypatch.setattr(export_report, "print_paths", printed.extend)
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    shown[0].print_all()
+    assert asked[0].startswith("共 3 个文件，将合并为一个文件")
+    [combined] = printed
+    assert combined.name.startswith("合并打印_答复函_") and combined.parent == tmp_path / "out"
+    assert len(docx.Document(str(combined)).sections) == 3
