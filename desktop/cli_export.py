@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from desktop.domain.actor import Actor
+from desktop.exporters.pdf import to_pdf
 from desktop.services import base_data
 from desktop.services.batch import Planned, existing, write_batch
 from desktop.services.exports import KINDS, NOTICES, ExportRequest, plan
@@ -25,6 +26,8 @@ def add_parser(sub, date_type) -> None:  # noqa: ANN001
     p.add_argument("--today", type=date_type, default=None, help="催办和统计的截止日期（默认今天）")
     p.add_argument("--notice", choices=list(NOTICES), metavar="通知",
                    help="只导出一种通知：交办、不予立案（含转意见建议）、催办（默认全部）")
+    p.add_argument("--pdf", action="store_true",
+                   help="同时用 LibreOffice 转为 PDF（在输出文件夹的 PDF 子文件夹中）")
     p.add_argument("--overwrite", action="store_true", help="覆盖已存在的同名文件（默认跳过）")
 
 
@@ -60,6 +63,11 @@ def cmd_export(args: argparse.Namespace, database: Database) -> int:
             if total > 20 and done % 50 == 0 and done:
                 print(f"  {done}/{total}", file=sys.stderr)
         report = write_batch(plans, folder, overwrite=args.overwrite, progress=progress)
+    if args.pdf and (documents := [p for p in report.written if p.suffix == ".docx"]):
+        pdfs, failed = to_pdf(documents, folder / "PDF", database.data_dir / "libreoffice-profile",
+                              progress)
+        report.skipped += [(name, f"{reason}（PDF）") for name, reason in failed]
+        print(f"已转出 PDF {len(pdfs)} 个到 {folder / 'PDF'}。")
     print(report.summary())
     for name, reason in report.skipped:
         print(f"  跳过 {name}：{reason}")

@@ -26,6 +26,7 @@ from .views.search_view import SearchView
 from .views.statistics_view import StatisticsView
 from .views.supervision_view import SupervisionView
 from .views.tracking_view import TrackingView
+from .office_apps import font_warning
 from .workspace import Workspace
 
 NAVIGATION = ("首页", "录入", "审查立案", "交办", "办理跟踪", "重点督办", "统计", "基础数据")
@@ -116,6 +117,10 @@ class MainWindow(QMainWindow):
         workspace.changed.connect(self._refresh_views)
         workspace.meeting_changed.connect(lambda _id: self._refresh_views())
         self._update_status()
+        missing = font_warning()
+        if missing:  # said once a start, where it does not stop anyone's work
+            self.statusBar().showMessage(missing.removesuffix("。") + "（详见 基础数据 → 文书设置）。",
+                                         20000)
         self._restore()
         # typing left unsaved when the program last closed is where the clerk starts again
         unsaved = "录入" in self.screens and drafts.load(workspace.actor.username) is not None

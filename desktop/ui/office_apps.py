@@ -1,5 +1,5 @@
-"""Handing files to the PC's own programs: Word or WPS to open and print a .docx, the file
-manager to show a folder.  Printing goes through the system's "print" action (DOCUMENTS §4),
+"""What the PC has and does for the documents: its fonts, and Word or WPS to open and print a
+.docx, the file manager to show a folder.  Printing goes through the system's "print" action (DOCUMENTS §4),
 which Windows offers for a .docx when Word or WPS is installed."""
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QFontDatabase
+
+from desktop.exporters import fonts
 
 
 def open_path(path: Path) -> bool:
@@ -31,3 +33,8 @@ def print_paths(paths: list[Path]) -> int:
             open_path(path)
         sent += 1
     return sent
+
+
+def font_warning() -> str:
+    """One line naming the document fonts this PC lacks; empty when it has them all."""
+    return fonts.missing_summary(fonts.check_fonts(QFontDatabase.families()))

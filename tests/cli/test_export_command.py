@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 
 import docx
+import pytest
 import openpyxl
 
-from .conftest import tian_in
+from .conftest import ROOT, _env, tian_in
 
 
 def due_letters(db) -> int:  # noqa: ANN001
@@ -54,3 +57,28 @@ def test_an_unknown_kind_is_answered_in_one_chinese_sentence(demo_db, tmp_path):
                   "--out", str(tmp_path))
     assert run.returncode == 2
     assert "letter" in run.sentence() and "letters" in run.sentence()
+
+
+@pytest.mark.libreoffice
+def test_forms_are_also_made_pdf_when_asked(demo_db, tmp_path):
+    out = tmp_path / "forms"
+    run = tian_in(tmp_path / "home", "--db", str(demo_db), "export", "forms", "--unit", "县教育局",
+                  "--pdf", "--out", str(out))
+    assert run.returncode == 0, run
+    documents = sorted(p.stem for p in out.glob("*.docx"))
+    assert documents and sorted(p.stem for p in (out / "PDF").glob("*.pdf")) == documents
+    assert f"已转出 PDF {len(documents)} 个" in run.stdout
+
+
+def test_without_libreoffice_asking_for_pdf_says_what_to_do(demo_db, tmp_path):
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    env = _env(tmp_path / "home")
+    env["PATH"] = str(empty)  # no soffice to be found
+    run = subprocess.run([sys.executable, "-m", "desktop", "--db", str(demo_db), "export",
+                          "forms", "--unit", "县教育局", "--pdf", "--out", str(tmp_path / "f")],
+                         cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 2
+    assert run.stderr.strip() == ("这台电脑没有安装 LibreOffice，不能转换为 PDF；请直接用 Word 或 WPS "
+                                  "打开 .docx 文件打印。")
+    assert list((tmp_path / "f").glob("*.docx"))  # the Word files are there all the same

@@ -236,3 +236,18 @@ def test_a_screen_is_built_when_first_opened_and_shows_what_changed_before(windo
     title = next(i for i, c in enumerate(COLUMNS) if c.key == "title")
     assert "关于新建城区公厕的建议" in [model.index(r, title).data()
                                    for r in range(model.rowCount())]
+
+
+def test_a_pc_without_the_office_fonts_is_told_at_start(workspace, qtbot, monkeypatch):
+    from desktop.ui import main_window
+
+    monkeypatch.setattr(main_window, "font_warning",
+                        lambda: "本机缺少公文字体：仿宋_GB2312（以仿宋代替），打印效果可能与正式公文略有不同。")
+    w = MainWindow(workspace, "政协测试县委员会")
+    qtbot.addWidget(w)
+    assert w.statusBar().currentMessage() == (
+        "本机缺少公文字体：仿宋_GB2312（以仿宋代替），打印效果可能与正式公文略有不同（详见 基础数据 → 文书设置）。")
+    monkeypatch.setattr(main_window, "font_warning", lambda: "")
+    quiet = MainWindow(workspace, "政协测试县委员会")
+    qtbot.addWidget(quiet)
+    assert quiet.statusBar().currentMessage() == ""

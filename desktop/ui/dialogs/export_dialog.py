@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
     QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
@@ -14,11 +13,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import UserRole
 from desktop.domain.errors import Cancelled
-from desktop.exporters import fonts, pdf
+from desktop.exporters import pdf
 from desktop.services import base_data, exports
 from desktop.services.batch import BatchReport, existing, write_batch
 
 from ..errors import explain
+from ..office_apps import font_warning
 from ..widgets.form import ErrorLabel
 from ..worker import run_with_progress
 from ..workspace import Workspace
@@ -40,10 +40,6 @@ def default_folder() -> str:
     documents = QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation)
     return str(Path(documents or Path.home()) / "提案通导出")
-
-
-def font_warning() -> str:
-    return fonts.missing_summary(fonts.check_fonts(QFontDatabase.families()))
 
 
 class ExportDialog(QDialog):

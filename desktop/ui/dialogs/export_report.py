@@ -15,7 +15,7 @@ from desktop.exporters import combine
 from desktop.services.batch import BatchReport
 
 from ..errors import explain
-from ..office_apps import can_print_directly, open_path, print_paths
+from ..office_apps import can_print_directly, font_warning, open_path, print_paths
 from ..worker import run_with_progress
 
 
@@ -74,7 +74,7 @@ class ExportReport(QDialog):
                "用 Word 或 WPS 打开，请在其中打印")
         what = (f"共 {len(documents)} 个文件，将合并为一个文件，{how}" if len(documents) > 1
                 else f"将{how}")
-        answer = QMessageBox.question(self, "打印", f"{what}。继续吗？")
+        answer = QMessageBox.question(self, "打印", f"{what}。{font_warning()}继续吗？")
         if answer != QMessageBox.StandardButton.Yes:
             return
         target = documents[0]
