@@ -172,3 +172,25 @@ def test_a_long_file_reports_its_own_progress_and_can_be_cancelled(tmp_path):
                           progress=cancel_at_two)
     assert stopped.cancelled and not (tmp_path / "提案汇编2.docx").exists()
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_a_full_disk_stops_the_batch_and_a_file_open_in_word_is_skipped(tmp_path):
+    import errno
+
+    def fine(path: Path) -> None:
+        path.write_bytes(b"PK")
+
+    def locked(path: Path) -> None:
+        raise PermissionError(errno.EACCES, "locked", str(path))
+
+    def full(path: Path) -> None:
+        path.write_bytes(b"half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    plans = [Planned("a.docx", fine), Planned("b.docx", locked), Planned("c.docx", full),
+             Planned("d.docx", fine)]
+    report = write_batch(plans, tmp_path)
+    assert [p.name for p in report.written] == ["a.docx"]
+    assert report.skipped == [("b.docx", "文件正被 Word 或 WPS 打开，关闭后再导出"),
+                              ("c.docx", "磁盘空间不足，未写入"), ("d.docx", "磁盘空间不足，未写入")]
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["a.docx"]
