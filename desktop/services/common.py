@@ -35,13 +35,18 @@ def proposal_for(
     return proposal, progress
 
 
+def own_unit_only(actor: Actor, assignment: Assignment) -> None:
+    """A unit's clerk only ever reaches their own unit's assignments."""
+    if actor.role is UserRole.UNIT and assignment.unit_id != actor.unit_id:
+        raise NotAllowed("other_unit", unit=assignment.unit.name)
+
+
 def assignment_for(
     session: Session, actor: Actor, assignment_id: str, action: Action
 ) -> tuple[Assignment, Proposal, Progress]:
     """An assignment the actor may act on: a unit's clerk only ever reaches their own unit's."""
     assignment = get(session, Assignment, assignment_id, "assignment")
-    if actor.role is UserRole.UNIT and assignment.unit_id != actor.unit_id:
-        raise NotAllowed("other_unit", unit=assignment.unit.name)
+    own_unit_only(actor, assignment)
     proposal, progress = proposal_for(session, actor, assignment.proposal_id, action)
     if assignment.ended is not None:
         raise NotAllowed("assignment_ended", unit=assignment.unit.name, proposal=label_of(proposal))

@@ -22,7 +22,7 @@ from desktop.store.office import load_settings
 
 from . import compilation, forms, notices
 from .batch import Planned, distinct, file_name
-from .common import get
+from .common import get, label_of, own_unit_only
 from .ledgers import ledger_rows, ledger_title
 from .letters import due_replies, meeting_title
 from .letters import reply_letter as reply_letter_content
@@ -186,10 +186,9 @@ def plan_for_reply(session: Session, actor: Actor, reply_id: str, kind: str,
     """The 答复函 or 征询意见表 of one reply, from the 办理跟踪 screen."""
     reply = get(session, Reply, reply_id, "reply")
     row = get(session, Assignment, reply.assignment_id, "assignment")
-    if actor.role is UserRole.UNIT and row.unit_id != actor.unit_id:
-        raise NotAllowed("other_unit", unit=row.unit.name)
+    own_unit_only(actor, row)
     request = ExportRequest(kind, row.meeting_id, templates=templates)
-    number = row.proposal.number or f"收文{row.proposal.serial}号"
+    number = label_of(row.proposal)
     if kind == "letters":
         content = reply_letter_content(session, reply_id)
         own = template(request, "答复函")

@@ -194,3 +194,14 @@ def test_a_full_disk_stops_the_batch_and_a_file_open_in_word_is_skipped(tmp_path
     assert report.skipped == [("b.docx", "文件正被 Word 或 WPS 打开，关闭后再导出"),
                               ("c.docx", "磁盘空间不足，未写入"), ("d.docx", "磁盘空间不足，未写入")]
     assert sorted(f.name for f in tmp_path.iterdir()) == ["a.docx"]
+
+
+def test_a_units_clerk_cannot_print_another_units_letter(desk):
+    two_replies(desk)
+    [education, *_] = letters(desk)
+    reply_id = exports.due_replies(desk.session, desk.meeting.id, desk.unit("教育局").id)[0].reply_id
+    water = person(desk, UserRole.UNIT, unit_id=desk.unit("水利局").id)
+    with refused(NotAllowed, "other_unit", unit=desk.unit("教育局").name):
+        exports.plan_for_reply(desk.session, water, reply_id, "letters")
+    own = exports.plan_for_reply(desk.session, desk.admin, reply_id, "letters")
+    assert own.name == education.name
