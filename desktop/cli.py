@@ -36,7 +36,20 @@ class UsageError(Exception):
     """A command line the user should correct (the sentence says how)."""
 
 
+class _ChineseHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # noqa: ANN001
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class ChineseParser(argparse.ArgumentParser):
+    """argparse in Chinese: its help headings and its complaints."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        kwargs.setdefault("formatter_class", _ChineseHelp)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+
     def error(self, message: str) -> None:
         for english, chinese in _ARGPARSE_WORDS:
             message = re.sub(english, chinese, message)

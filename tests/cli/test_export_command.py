@@ -82,3 +82,11 @@ def test_without_libreoffice_asking_for_pdf_says_what_to_do(demo_db, tmp_path):
     assert run.stderr.strip() == ("这台电脑没有安装 LibreOffice，不能转换为 PDF；请直接用 Word 或 WPS "
                                   "打开 .docx 文件打印。")
     assert list((tmp_path / "f").glob("*.docx"))  # the Word files are there all the same
+
+
+def test_the_help_speaks_chinese(tmp_path):
+    run = tian_in(tmp_path / "home", "export", "--help")
+    assert run.returncode == 0
+    assert run.stdout.startswith("用法：tian export")
+    assert "选项:" in run.stdout and "参数:" in run.stdout
+    assert "usage" not in run.stdout and "options" not in run.stdout
