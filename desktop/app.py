@@ -18,6 +18,10 @@ def _wants_screens(argv: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--smoke"]:
+        from desktop.ui.smoke import run as smoke
+
+        return smoke()
     setup_logging(data_dir() / "logs")
     if _wants_screens(argv):
         from pathlib import Path
