@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop import settings as local_settings
 from desktop.domain.actor import Actor
-from desktop.paths import base_data_dir, config_dir
+from desktop.paths import base_data_dir, config_dir, resources_dir
 from desktop.store.glance import office_name_of_ready_file
 
 from .errors import explain
@@ -38,6 +39,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName("tiantong")
     app.setApplicationName("tiantong")
     app.setApplicationDisplayName("提案通")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "tiantong-256.png")))
     use_settings_folder(config_dir())
     install_chinese(app)
     return app
