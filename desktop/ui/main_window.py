@@ -16,6 +16,7 @@ from desktop.domain.permissions import Action, allowed, sees_all_proposals
 from desktop.labels import label
 from desktop.services import base_data
 
+from .dialogs.about import AboutDialog
 from .dialogs.export_dialog import ExportDialog
 from .views.assign_view import AssignView
 from .views.base_data_view import BaseDataView
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         export = toolbar.addAction("导出文书…")
         export.setToolTip("批量导出答复函、通知、征询意见表、提案表、汇编、台账和统计表")
         export.triggered.connect(self.export_documents)
+        about = toolbar.addAction("关于")
+        about.triggered.connect(lambda: AboutDialog(self.ws.database.path, self).exec())
         if sees_all_proposals(workspace.actor.role):
             toolbar.addSeparator()
             toolbar.addWidget(self.search_box)

@@ -251,3 +251,18 @@ def test_a_pc_without_the_office_fonts_is_told_at_start(workspace, qtbot, monkey
     quiet = MainWindow(workspace, "政协测试县委员会")
     qtbot.addWidget(quiet)
     assert quiet.statusBar().currentMessage() == ""
+
+
+def test_about_names_the_version_and_where_the_data_and_database_are(window, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.paths import data_dir
+    from desktop.ui.dialogs.about import AboutDialog
+
+    about = AboutDialog(window.ws.database.path, window)
+    lines = dict(about.lines)
+    assert lines["版本"] == __import__("importlib.metadata").metadata.version("tiantong")
+    assert lines["数据文件夹"] == str(data_dir())
+    assert lines["数据库"] == str(window.ws.database.path)
+    about.copy()
+    assert f"数据库：{window.ws.database.path}" in QApplication.clipboard().text()
