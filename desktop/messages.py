@@ -43,6 +43,8 @@ TEMPLATES = {
     "compilation_empty": "{meeting}还没有已立案并编号的提案，无法生成提案汇编；请先立案并编号。",
     "collective_needs_organisation": "集体提案的领衔者应为党派团体或专委会，请选择组织。",
     "database_damaged": "数据库文件已损坏，无法打开（{path}），请用“恢复备份”还原最近的备份。",
+    "database_on_network": "数据库文件在网络共享文件夹上（{path}），几台电脑同时使用会损坏数据；请把数据库放在本机磁盘上，单位之间用交换文件同步。",
+    "database_on_removable": "数据库文件在U盘或移动硬盘上（{path}），拔出时会损坏数据；请先复制到本机磁盘再打开，U盘只用来备份和交换文件。",
     "database_missing": "找不到数据库文件 {path}，请先运行 tian init 创建，或检查路径。",
     "database_newer": "该数据库由更新版本的提案通创建，当前版本无法打开，请先升级提案通。",
     "database_not_ours": "该文件不是提案通的数据库，请检查路径。",

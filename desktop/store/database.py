@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.errors import DomainError
 
-from . import glance, schema, sqlite
+from . import glance, location, schema, sqlite
 from . import changes as _changes  # noqa: F401  (installs the audit and change-log hook)
 
 
@@ -64,6 +64,11 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
                             Path.cwd() / "tian-data")
     else:
         path = Path(text).expanduser().resolve()
+        where = location.kind_of(path.parent if not path.exists() else path)
+        if where == "network":
+            raise DomainError("database_on_network", path=str(path))
+        if where == "removable":
+            raise DomainError("database_on_removable", path=str(path))
         if not path.exists():
             if not create:
                 raise DomainError("database_missing", path=str(path))
