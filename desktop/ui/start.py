@@ -7,6 +7,7 @@ fifth of a second) passes unseen.  Hence the imports inside the functions below.
 """
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 from pathlib import Path
@@ -21,7 +22,7 @@ from desktop.domain.actor import Actor
 from desktop.paths import base_data_dir, config_dir, resources_dir
 from desktop.store.glance import office_name_of_ready_file
 
-from .errors import explain
+from .errors import explain, sentence_for
 from .i18n import install_chinese
 from .login import LoginDialog
 from .single_instance import InstanceGuard, server_name, wake_running
@@ -29,6 +30,7 @@ from .single_instance import InstanceGuard, server_name, wake_running
 if TYPE_CHECKING:
     from desktop.store.database import Database
 
+log = logging.getLogger(__name__)
 DEMO_OFFICE = "政协示范县委员会"
 DEMO_PASSWORD = "admin123"
 DEMO_HINT = f"演示数据库：用户名 admin，密码 {DEMO_PASSWORD}（正式使用前请修改密码）"
@@ -151,6 +153,29 @@ def _main_window(opening: Opening, actor: Actor):  # noqa: ANN202 - MainWindow l
     return MainWindow(Workspace(database, actor, meeting.id if meeting else None), office)
 
 
+def backup_in_background(database: Database, window) -> None:  # noqa: ANN001
+    """The start's automatic backup, on a thread once the window shows; a failure is said in
+    the status bar (and logged), never in the clerk's way."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from desktop.services.safekeeping import automatic_backup
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix="backup")
+    done = pool.submit(automatic_backup, database, "启动")
+    pool.shutdown(wait=False)
+
+    def check() -> None:
+        if not done.done():
+            QTimer.singleShot(300, check)
+            return
+        failure = done.exception()
+        if failure is not None:
+            log.warning("automatic backup at start failed", exc_info=failure)
+            sentence = sentence_for(failure) or "请查看日志"
+            window.statusBar().showMessage(f"启动时的自动备份没有完成：{sentence}", 60000)
+    QTimer.singleShot(300, check)
+
+
 def run(database_path: Path, demo: bool = False) -> int:
     app = make_application(sys.argv[:1])
     name = server_name(database_path)
@@ -179,6 +204,8 @@ def run(database_path: Path, demo: bool = False) -> int:
         local_settings.save(stored)
         window = _main_window(opening, actor)
         window.show()
+        if opening.database.path is not None:
+            backup_in_background(opening.database, window)
         return app.exec()
     finally:
         guard.close()

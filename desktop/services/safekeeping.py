@@ -1,0 +1,49 @@
+"""Automatic backups: at each start and before every import, into the data folder's
+backups/自动, rotated (DOMAIN: domain/retention).  Copies go through maintenance.backup, so each
+is checked before it takes its name."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+from desktop.domain.retention import to_keep
+from desktop.store.database import Database
+
+from .maintenance import backup
+
+FOLDER = "自动"
+_NAME = re.compile(r"^提案通自动备份_(\d{8}_\d{6})_.+\.db$")
+
+
+def automatic_folder(database: Database) -> Path:
+    return database.backups_dir / FOLDER
+
+
+def automatic_backup(database: Database, reason: str, now: datetime | None = None) -> Path:
+    """``reason`` goes into the name (启动, 导入名册前 …) so a clerk can pick the right one."""
+    now = now or datetime.now()
+    folder = automatic_folder(database)
+    target = backup(database, folder / f"提案通自动备份_{now:%Y%m%d_%H%M%S}_{reason}.db")
+    rotate(folder)
+    return target
+
+
+def automatic_backups(folder: Path) -> dict[Path, datetime]:
+    found = {}
+    for path in folder.glob("*.db") if folder.is_dir() else ():
+        match = _NAME.match(path.name)
+        if match:
+            found[path] = datetime.strptime(match.group(1), "%Y%m%d_%H%M%S")
+    return found
+
+
+def rotate(folder: Path) -> list[Path]:
+    """Removes the automatic backups the rule does not keep; a clerk's own copies elsewhere in
+    the folder (other names) are never touched.  Returns what was removed."""
+    found = automatic_backups(folder)
+    keep = to_keep(found.values())
+    removed = [path for path, stamp in found.items() if stamp not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed

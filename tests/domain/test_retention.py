@@ -1,0 +1,33 @@
+"""Which automatic backups stay: 7 daily, 4 weekly."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from desktop.domain.retention import to_keep
+
+
+def test_a_month_of_starts_keeps_the_last_seven_days_and_four_weeks():
+    starts = [datetime(2026, 11, 30, 8, 0) - timedelta(days=d, hours=h)
+              for d in range(40) for h in (0, 5)]  # two starts a day
+    kept = to_keep(starts)
+    days = sorted({s.date() for s in kept}, reverse=True)
+    assert [s for s in kept if s.date() == days[0]] == [max(starts)]  # the newest of its day
+    newest_days = {(datetime(2026, 11, 30) - timedelta(days=d)).date() for d in range(7)}
+    assert newest_days <= set(days)
+    by_week: dict = {}
+    for s in starts:
+        by_week.setdefault(s.isocalendar()[:2], []).append(s)
+    last_weeks = sorted(by_week)[-4:]
+    assert {max(by_week[w]) for w in last_weeks} <= kept  # the newest of each of four weeks
+    assert {s.isocalendar()[:2] for s in kept} == set(last_weeks)  # and nothing older
+    assert len(kept) <= 7 + 4
+
+
+def test_a_clerk_away_for_weeks_still_has_four_weeks_of_backups():
+    starts = [datetime(2026, 9, 1) + timedelta(weeks=w) for w in range(10)]  # one start a week
+    kept = to_keep(starts)
+    assert kept == set(starts[-7:])  # seven days with a backup, the last four weeks among them
+
+
+def test_nothing_to_keep_from_nothing():
+    assert to_keep([]) == set()
