@@ -4,13 +4,14 @@ is checked before it takes its name."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from desktop.domain.retention import to_keep
 from desktop.store.database import Database
 
-from .maintenance import backup
+from .maintenance import backup, check_backup_file, restore
 
 FOLDER = "自动"
 _NAME = re.compile(r"^提案通自动备份_(\d{8}_\d{6})_.+\.db$")
@@ -47,3 +48,27 @@ def rotate(folder: Path) -> list[Path]:
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    made_at: datetime
+    reason: str  # 启动, 导入名册前 …
+    size_mb: float
+
+
+def backup_files(database: Database) -> list[BackupFile]:
+    """The automatic backups, newest first, for the 备份与恢复 page."""
+    found = automatic_backups(automatic_folder(database))
+    return [BackupFile(path, made, path.stem.rsplit("_", 1)[-1], path.stat().st_size / 2**20)
+            for path, made in sorted(found.items(), key=lambda item: item[1], reverse=True)]
+
+
+def restore_from(database: Database, backup_file: Path) -> Path:
+    """The backup is checked while the database is still open (a wrong file changes nothing);
+    then the database is closed and replaced, the current file kept aside.  Returns where."""
+    check_backup_file(backup_file)
+    path = database.path
+    database.close()
+    return restore(path, backup_file)

@@ -11,7 +11,8 @@ def test_a_month_of_starts_keeps_the_last_seven_days_and_four_weeks():
               for d in range(40) for h in (0, 5)]  # two starts a day
     kept = to_keep(starts)
     days = sorted({s.date() for s in kept}, reverse=True)
-    assert [s for s in kept if s.date() == days[0]] == [max(starts)]  # the newest of its day
+    older = [s for s in kept if max(starts) - s >= timedelta(days=1)]
+    assert all(sum(1 for t in older if t.date() == s.date()) == 1 for s in older)  # one a day
     newest_days = {(datetime(2026, 11, 30) - timedelta(days=d)).date() for d in range(7)}
     assert newest_days <= set(days)
     by_week: dict = {}
@@ -20,7 +21,7 @@ def test_a_month_of_starts_keeps_the_last_seven_days_and_four_weeks():
     last_weeks = sorted(by_week)[-4:]
     assert {max(by_week[w]) for w in last_weeks} <= kept  # the newest of each of four weeks
     assert {s.isocalendar()[:2] for s in kept} == set(last_weeks)  # and nothing older
-    assert len(kept) <= 7 + 4
+    assert len(kept) <= 2 + 7 + 4
 
 
 def test_a_clerk_away_for_weeks_still_has_four_weeks_of_backups():
@@ -31,3 +32,8 @@ def test_a_clerk_away_for_weeks_still_has_four_weeks_of_backups():
 
 def test_nothing_to_keep_from_nothing():
     assert to_keep([]) == set()
+
+
+def test_every_copy_of_the_last_day_stays_so_each_import_can_be_undone():
+    day = [datetime(2026, 11, 30, h) for h in (8, 10, 14, 16)]  # a start and three imports
+    assert to_keep(day + [datetime(2026, 11, 20, 8)]) == set(day) | {datetime(2026, 11, 20, 8)}

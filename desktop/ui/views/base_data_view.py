@@ -9,6 +9,7 @@ from desktop.domain.permissions import Action, allowed
 from ..workspace import Workspace
 from .screen import Screen
 from .base_pages import MembersPage, NamesPage, UnitsPage, UsersPage
+from .backup_page import BackupPage
 from .documents_page import DocumentsPage
 from .settings_page import SettingsPage
 
@@ -30,6 +31,9 @@ class BaseDataView(Screen):
         self.pages.append(("本会设置", self.settings))
         self.documents = DocumentsPage(workspace)
         self.pages.append(("文书设置", self.documents))
+        if allowed(Action.MANAGE_USERS, None, workspace.actor.role) and workspace.database.path:
+            self.backups = BackupPage(workspace)
+            self.pages.append(("备份与恢复", self.backups))
         self.tabs = QTabWidget()
         for title, page in self.pages:
             self.tabs.addTab(page, title)
