@@ -73,3 +73,12 @@ def missing_summary(checks: list[FontCheck]) -> str:
     missing = [f"{c.font}（{c.instead()}）" for c in checks if not c.present]
     return "本机缺少公文字体：" + "、".join(missing) + "，打印效果可能与正式公文略有不同。" \
         if missing else ""
+
+
+def missing_notice(checks: list[FontCheck]) -> str:
+    """The short form for a status bar: how many are missing, the first named."""
+    missing = [c.font for c in checks if not c.present]
+    if not missing:
+        return ""
+    more = "等" if len(missing) > 1 else ""
+    return f"本机缺少 {len(missing)} 种公文字体（{missing[0]}{more}），打印效果可能与正式公文略有不同"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, QSize
+from PySide6.QtCore import QSettings, QSize, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
@@ -27,7 +27,7 @@ from .views.search_view import SearchView
 from .views.statistics_view import StatisticsView
 from .views.supervision_view import SupervisionView
 from .views.tracking_view import TrackingView
-from .office_apps import font_warning
+from .office_apps import font_notice
 from .workspace import Workspace
 
 NAVIGATION = ("首页", "录入", "审查立案", "交办", "办理跟踪", "重点督办", "统计", "基础数据")
@@ -113,17 +113,19 @@ class MainWindow(QMainWindow):
 
         self.who = QLabel()
         self.where = QLabel()
+        self.notice = QLabel()  # a passing word (missing fonts, a failed backup), in its own place
+        self.notice.setStyleSheet("color: #8a5a00")
         self.statusBar().addWidget(self.who)
+        self.statusBar().addWidget(self.notice, 1)
         self.statusBar().addPermanentWidget(self.where)
         self._fill_meetings()
         self.meetings.currentIndexChanged.connect(self._switch_meeting)
         workspace.changed.connect(self._refresh_views)
         workspace.meeting_changed.connect(lambda _id: self._refresh_views())
         self._update_status()
-        missing = font_warning()
+        missing = font_notice()
         if missing:  # said once a start, where it does not stop anyone's work
-            self.statusBar().showMessage(missing.removesuffix("。") + "（详见 基础数据 → 文书设置）。",
-                                         20000)
+            self.say(f"{missing}，详见 基础数据 → 文书设置。")
         self._restore()
         # typing left unsaved when the program last closed is where the clerk starts again
         unsaved = "录入" in self.screens and drafts.load(workspace.actor.username) is not None
@@ -144,6 +146,12 @@ class MainWindow(QMainWindow):
         if meeting_id:
             self.ws.set_meeting(meeting_id)
             self._update_status()
+
+    def say(self, text: str, seconds: int = 30) -> None:
+        """A sentence in the status bar that goes after a while."""
+        self.notice.setText(text)
+        QTimer.singleShot(seconds * 1000, lambda: self.notice.text() == text and
+                          self.notice.clear())
 
     def export_documents(self) -> None:
         """The kind of paper the clerk's current screen is about comes first."""

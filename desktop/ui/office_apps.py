@@ -38,3 +38,8 @@ def print_paths(paths: list[Path]) -> int:
 def font_warning() -> str:
     """One line naming the document fonts this PC lacks; empty when it has them all."""
     return fonts.missing_summary(fonts.check_fonts(QFontDatabase.families()))
+
+
+def font_notice() -> str:
+    """The short form, for the status bar at start."""
+    return fonts.missing_notice(fonts.check_fonts(QFontDatabase.families()))

@@ -172,7 +172,7 @@ def backup_in_background(database: Database, window) -> None:  # noqa: ANN001
         if failure is not None:
             log.warning("automatic backup at start failed", exc_info=failure)
             sentence = sentence_for(failure) or "请查看日志"
-            window.statusBar().showMessage(f"启动时的自动备份没有完成：{sentence}", 60000)
+            window.say(f"启动时的自动备份没有完成：{sentence}", 120)
     QTimer.singleShot(300, check)
 
 

@@ -71,6 +71,8 @@ def main(out: Path) -> None:
     with database.session() as session:
         setup.initialize(session, "政协示范县委员会", "admin123", base_dir=base_data_dir())
         demo.generate(session, Actor.system("演示数据"), 600)
+    from desktop.services import safekeeping
+    safekeeping.automatic_backup(database, "启动")
     opening = Opening(database.path)
     opening.database = database
     login = LoginDialog(opening.authenticate, "政协示范县委员会", "admin")
@@ -185,10 +187,13 @@ def main(out: Path) -> None:
     _shot(app, importing, out, "32_roster_preview")
     importing.close()
     for title, shot in (("承办单位", "33_base_units"), ("用户和角色", "34_base_users"),
-                        ("本会设置", "35_base_settings"), ("文书设置", "36_base_documents")):
+                        ("本会设置", "35_base_settings"), ("文书设置", "36_base_documents"),
+                        ("备份与恢复", "40_base_backups")):
         base.show_tab(title)
         _shot(app, window, out, shot)
     _documents(app, window, workspace, home, out)
+    from desktop.ui.dialogs.about import AboutDialog
+    _shot(app, AboutDialog(database.path, window), out, "41_about")
 
 
 def _documents(app, window, workspace, home: Path, out: Path) -> None:  # noqa: ANN001

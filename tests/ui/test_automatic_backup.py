@@ -30,6 +30,6 @@ def test_a_failed_backup_is_said_in_the_status_bar(window, workspace, qtbot, mon
         raise DomainError("disk_full")
     monkeypatch.setattr(safekeeping, "automatic_backup", full)
     start.backup_in_background(workspace.database, window)
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("启动时"), timeout=5000)
-    assert window.statusBar().currentMessage() == (
+    qtbot.waitUntil(lambda: window.notice.text().startswith("启动时"), timeout=5000)
+    assert window.notice.text() == (
         "启动时的自动备份没有完成：磁盘空间不足，操作未完成，数据未改动；请清理空间后重试。")

@@ -241,16 +241,20 @@ def test_a_screen_is_built_when_first_opened_and_shows_what_changed_before(windo
 def test_a_pc_without_the_office_fonts_is_told_at_start(workspace, qtbot, monkeypatch):
     from desktop.ui import main_window
 
-    monkeypatch.setattr(main_window, "font_warning",
-                        lambda: "本机缺少公文字体：仿宋_GB2312（以仿宋代替），打印效果可能与正式公文略有不同。")
+    from desktop.exporters import fonts
+    from desktop.ui import office_apps
+
+    monkeypatch.setattr(office_apps.QFontDatabase, "families", lambda: ["宋体", "仿宋", "黑体"])
     w = MainWindow(workspace, "政协测试县委员会")
     qtbot.addWidget(w)
-    assert w.statusBar().currentMessage() == (
-        "本机缺少公文字体：仿宋_GB2312（以仿宋代替），打印效果可能与正式公文略有不同（详见 基础数据 → 文书设置）。")
-    monkeypatch.setattr(main_window, "font_warning", lambda: "")
+    assert w.notice.text() == (
+        "本机缺少 3 种公文字体（仿宋_GB2312等），打印效果可能与正式公文略有不同，"
+        "详见 基础数据 → 文书设置。")
+    assert fonts.missing_notice(fonts.check_fonts(["仿宋"])).startswith("本机缺少 5 种")
+    monkeypatch.setattr(main_window, "font_notice", lambda: "")
     quiet = MainWindow(workspace, "政协测试县委员会")
     qtbot.addWidget(quiet)
-    assert quiet.statusBar().currentMessage() == ""
+    assert quiet.notice.text() == ""
 
 
 def test_about_names_the_version_and_where_the_data_and_database_are(window, monkeypatch):
