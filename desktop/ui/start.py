@@ -8,14 +8,16 @@ fifth of a second) passes unseen.  Hence the imports inside the functions below.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop import settings as local_settings
 from desktop.domain.actor import Actor
@@ -176,8 +178,23 @@ def backup_in_background(database: Database, window) -> None:  # noqa: ANN001
     QTimer.singleShot(300, check)
 
 
+class _FirstPaint(QObject):
+    """TIAN_STARTUP_PROBE=1 (benchmarks of the installed program): the wall-clock time the
+    first window is painted goes to stdout, and the program ends there."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and \
+                watched.isWindow():
+            print(f"first-paint {time.time():.3f}", flush=True)
+            os._exit(0)
+        return False
+
+
 def run(database_path: Path, demo: bool = False) -> int:
     app = make_application(sys.argv[:1])
+    if os.environ.get("TIAN_STARTUP_PROBE") == "1":
+        probe = _FirstPaint(app)
+        app.installEventFilter(probe)
     name = server_name(database_path)
     if wake_running(name):
         print("提案通已在运行，已切换到已打开的窗口。", file=sys.stderr)
