@@ -1,7 +1,12 @@
 """``tian --smoke``: the check an installer's test (and an IT helper) runs on an installation."""
 from __future__ import annotations
 
-from .conftest import tian_in
+import os
+import subprocess
+import sys
+import time
+
+from .conftest import ROOT, _env, tian_in
 
 
 def test_smoke_mode_builds_the_window_writes_a_letter_and_a_ledger_and_leaves_no_trace(tmp_path):
@@ -15,3 +20,15 @@ def test_smoke_mode_builds_the_window_writes_a_letter_and_a_ledger_and_leaves_no
     documents = next(line for line in lines if line.startswith("[smoke] documents: "))
     assert "答复函_第" in documents and "提案办理台账.xlsx" in documents
     assert list(home.iterdir()) == []  # the user's data folder is not touched
+
+
+def test_the_startup_probe_reports_the_first_painted_window_and_ends(tmp_path):
+    env = {**_env(tmp_path / "home"), "TIAN_STARTUP_PROBE": "1", "QT_QPA_PLATFORM": "offscreen"}
+    started = time.time()
+    run = subprocess.run([sys.executable, "-m", "desktop", "--db", str(tmp_path / "new.db")],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run
+    painted = float(next(line for line in run.stdout.splitlines()
+                         if line.startswith("first-paint ")).split()[1])
+    assert started < painted < time.time()
+    assert os.path.exists(tmp_path / "new.db")  # the first-run wizard had opened the new file
