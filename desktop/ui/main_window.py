@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
         self.where = QLabel()
         self.notice = QLabel()  # a passing word (missing fonts, a failed backup), in its own place
         self.notice.setStyleSheet("color: #8a5a00")
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self.notice.clear)
         self.statusBar().addWidget(self.who)
         self.statusBar().addWidget(self.notice, 1)
         self.statusBar().addPermanentWidget(self.where)
@@ -148,10 +151,10 @@ class MainWindow(QMainWindow):
             self._update_status()
 
     def say(self, text: str, seconds: int = 30) -> None:
-        """A sentence in the status bar that goes after a while."""
+        """A sentence in the status bar that goes after a while (the timer is the window's, so
+        it goes with the window)."""
         self.notice.setText(text)
-        QTimer.singleShot(seconds * 1000, lambda: self.notice.text() == text and
-                          self.notice.clear())
+        self._notice_timer.start(seconds * 1000)
 
     def export_documents(self) -> None:
         """The kind of paper the clerk's current screen is about comes first."""
