@@ -8,7 +8,9 @@ from desktop.paths import data_dir
 
 
 def _wants_screens(argv: list[str]) -> bool:
-    rest = [a for a in argv if a not in ("--demo",)]
+    """No command: the screens.  A .tian exchange file (double-clicked, the installers' file
+    association) also opens the screens; importing it comes with the exchange by file."""
+    rest = [a for a in argv if a not in ("--demo",) and not a.lower().endswith(".tian")]
     if rest[:1] == ["--db"]:
         rest = rest[2:]
     elif rest and rest[0].startswith("--db="):

@@ -21,7 +21,8 @@ def _step(name: str, started: float) -> float:
 def run() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="tian-smoke-") as folder:
+    # a failure keeps its own traceback last (Windows cannot remove a file still open)
+    with tempfile.TemporaryDirectory(prefix="tian-smoke-", ignore_cleanup_errors=True) as folder:
         home = Path(folder)
         os.environ["TIAN_HOME"] = str(home)  # QSettings and logs stay in the temporary folder
         from desktop.ui.start import make_application

@@ -32,3 +32,11 @@ def test_the_startup_probe_reports_the_first_painted_window_and_ends(tmp_path):
                          if line.startswith("first-paint ")).split()[1])
     assert started < painted < time.time()
     assert os.path.exists(tmp_path / "new.db")  # the first-run wizard had opened the new file
+
+
+def test_a_double_clicked_exchange_file_opens_the_program_not_the_command_line():
+    from desktop.app import _wants_screens
+
+    assert _wants_screens([r"C:\Users\clerk\Desktop\县教育局_20261129.tian"])
+    assert _wants_screens(["--db", "office.db", "/media/usb/交换.TIAN"])
+    assert not _wants_screens(["stats"])
