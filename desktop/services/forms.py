@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.domain.enums import DUE_ROLES, AssignmentRole, Decision
+from desktop.domain.enums import AssignmentRole, Decision
 from desktop.exporters.forms import FeedbackForm, ProposalForm, ReviewOpinion
 from desktop.labels import CATEGORY_MEANINGS, REVIEW_LEVELS, label
 from desktop.store.models import (
@@ -16,7 +16,7 @@ from desktop.store.models import (
 from desktop.store.office import load_settings
 
 from .common import get, label_of
-from .letters import meeting_title
+from .letters import due_replies, meeting_title
 
 @dataclass(frozen=True)
 class _Office:
@@ -95,23 +95,14 @@ def feedback_form(session: Session, reply_id: str) -> FeedbackForm:
 
 def feedback_forms(session: Session, meeting_id: str,
                    unit_id: str | None = None) -> list[FeedbackForm]:
-    """A form for every due reply: the latest reply of each live 主办 / 分办 assignment,
-    in the order of 提案号, then 主办 before 分办, then the office's order of units."""
-    stmt = (select(Reply, Assignment).join(Assignment, Assignment.id == Reply.assignment_id)
-            .join(Proposal, Proposal.id == Assignment.proposal_id)
-            .join(Unit, Unit.id == Assignment.unit_id)
-            .where(Assignment.meeting_id == meeting_id, Assignment.ended.is_(None),
-                   Assignment.role.in_([r.value for r in DUE_ROLES]))
-            .options(selectinload(Assignment.proposal).selectinload(Proposal.proposers))
-            .order_by(Reply.stamp))
-    if unit_id:
-        stmt = stmt.where(Assignment.unit_id == unit_id)
-    latest: dict[str, tuple[Reply, Assignment]] = {}
-    for reply, assignment in session.execute(stmt):
-        latest[assignment.id] = (reply, assignment)  # the later stamp wins
-    pairs = sorted(latest.values(), key=lambda pair: (
-        _proposal_order(pair[1].proposal), pair[1].role is not AssignmentRole.LEAD,
-        pair[1].unit.position))
+    """A form for every due reply (letters.due_replies: the same replies get letters), in
+    their order."""
+    ids = [due.reply_id for due in due_replies(session, meeting_id, unit_id)]
+    found = {reply.id: (reply, assignment) for reply, assignment in session.execute(
+        select(Reply, Assignment).join(Assignment, Assignment.id == Reply.assignment_id)
+        .where(Reply.id.in_(ids))
+        .options(selectinload(Assignment.proposal).selectinload(Proposal.proposers)))}
+    pairs = [found[i] for i in ids]
     helpers = _helpers(session, list({a.proposal_id for _, a in pairs}))
     office = _office(session)
     return [_feedback(office, reply, a, helpers[a.proposal_id]) for reply, a in pairs]

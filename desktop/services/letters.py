@@ -62,7 +62,8 @@ def due_replies(session: Session, meeting_id: str, unit_id: str | None = None) -
             .join(Unit, Unit.id == a.unit_id)
             .where(a.meeting_id == meeting_id, a.ended.is_(None),
                    a.role.in_((AssignmentRole.LEAD, AssignmentRole.SEPARATE)))
-            .order_by(p.number_seq, p.serial_seq, Unit.position, Reply.stamp))
+            .order_by(p.number_seq.is_(None), p.number_seq, p.serial_seq, Unit.position,
+                      Reply.stamp))  # proposals not yet numbered after the numbered
     if unit_id:
         stmt = stmt.where(a.unit_id == unit_id)
     latest: dict[str, DueReply] = {}
