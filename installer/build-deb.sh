@@ -1,25 +1,78 @@
 #!/usr/bin/env bash
-# Build the .deb for UOS / Kylin (and Debian 12+) from this source tree:
+# Build the .deb for UOS / Kylin (and Debian 11+, Ubuntu 20.04+) from this source tree:
 #
-#     bash installer/build-deb.sh            → dist/tiantong_<version>_amd64.deb
+#     bash installer/build-deb.sh            → dist/org.tiantong.desktop_<version>_amd64.deb
 #
-# 1. the one-folder bundle with PyInstaller (installer/tiantong.spec) from .venv[build];
-# 2. the UOS layout: /opt/apps/<appid>/files (the bundle), entries/ (desktop entry, icons, the
-#    .tian file type), info (JSON);
-# 3. dpkg-deb with the Qt xcb libraries and a CJK font as dependencies.
-# The bundle needs the glibc of the machine it was built on (Debian 12: 2.36).
+# 1. a Debian 11 root (installer/linux-root.sh: glibc 2.31, what Kylin V10 has) with the
+#    compilers and the libraries Qt loads;
+# 2. CPython 3.13 compiled there from Debian 13's source package (the same Python as the
+#    Windows build), the project and PyInstaller installed into it from PyPI;
+# 3. the one-folder bundle (installer/tiantong.spec), which then needs glibc ≥ 2.31 only;
+# 4. the UOS layout: /opt/apps/<appid>/files (the bundle), entries/ (desktop entry, icons, the
+#    .tian file type), info (JSON); dpkg-deb with the system libraries the bundle leaves to the
+#    system, and glibc's version read off the bundle, as dependencies.
+# Needs root (debootstrap, chroot).  The root and its Python are kept in build/linux and reused
+# while what goes into them is unchanged; `rm -rf build/linux` starts again.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 TIAN_SCRIPT=build-deb.sh
 source installer/packages.sh
 source installer/package-info.sh
+source installer/linux-root.sh
+[[ $EUID -eq 0 ]] || die "debootstrap and chroot need root: run it as root (sudo bash $0)"
+t0=$SECONDS
+phase() { say "$1: $((SECONDS - t0)) s"; t0=$SECONDS; }
+PYTHON_SOURCE=python3.13   # Debian 13's source package: the newest 3.13 with Debian's care
+BUILD_DEPENDS=(gcc make libc6-dev libssl-dev libffi-dev zlib1g-dev libsqlite3-dev libbz2-dev
+               liblzma-dev uuid-dev xz-utils binutils)
 
-ensure_packages "${QT_RUNTIME[@]}"
-ensure_venv "[build]"
-start=$SECONDS
-.venv/bin/pyinstaller --noconfirm --log-level WARN --distpath build/pyinstaller/dist \
-    --workpath build/pyinstaller/work installer/tiantong.spec
-say "bundle built in $((SECONDS - start)) s: $(du -sh build/pyinstaller/dist/tiantong | cut -f1)"
+R=$ROOTS/build
+# the root is made again when what goes into it changes
+stamp=$( { cat installer/linux-root.sh; echo "$PYTHON_SOURCE ${BUILD_DEPENDS[*]} ${QT_RUNTIME[*]} ${QT_XCB[*]}"; } |
+        sha256sum | cut -c1-16)
+if [[ $(cat "$R/.python" 2>/dev/null) != "$stamp" ]]; then
+    ensure_packages debootstrap
+    fresh_root "$R"
+    phase "the $ROOT_SUITE root"
+    echo "deb-src $ROOT_MIRROR trixie main" >"$R/etc/apt/sources.list.d/python-source.list"
+    in_root "$R" apt-get -qq update
+    in_root "$R" apt-get -qq install -y --no-install-recommends "${BUILD_DEPENDS[@]}" \
+        "${QT_RUNTIME[@]}" "${QT_XCB[@]}" >/dev/null
+    phase "compilers and Qt's libraries in the root"
+    in_root "$R" bash -euc "
+        mkdir -p /tmp/python && cd /tmp/python
+        apt-get source -qq --download-only $PYTHON_SOURCE >/dev/null
+        tar xf ${PYTHON_SOURCE}_*.orig.tar.xz
+        cd Python-*/
+        ./configure -q --prefix=/opt/python --enable-shared --disable-test-modules \
+            LDFLAGS=-Wl,-rpath,/opt/python/lib >/tmp/python/configure.log 2>&1
+        make -s -j\$(nproc) >/tmp/python/make.log 2>&1
+        make -s altinstall >/tmp/python/install.log 2>&1
+        cd / && rm -rf /tmp/python
+        /opt/python/bin/python3.13 -c 'import ssl, sqlite3, ctypes, lzma, bz2, zlib, uuid'
+        /opt/python/bin/python3.13 -m venv /opt/venv" ||
+        die "CPython did not build in the $ROOT_SUITE root (logs in $R/tmp/python)"
+    echo "$stamp" >"$R/.python"
+    phase "CPython $(in_root "$R" /opt/python/bin/python3.13 -c 'import platform; print(platform.python_version())') compiled"
+fi
+
+# the project: copied in (no .venv, build, dist or .git) and installed with its [build] extra
+rm -rf "$R/src" && mkdir -p "$R/src"
+tar cf - --exclude=./.venv --exclude=./build --exclude=./dist --exclude=./.git \
+    --exclude=./.hypothesis --exclude=./.pytest_cache --exclude=__pycache__ \
+    --exclude='*.egg-info' . | tar xf - -C "$R/src"
+in_root "$R" /opt/venv/bin/pip install -q "/src[build]" || die "pip install in the root failed"
+phase "the project in the root"
+rm -rf "$R/tmp/dist" "$R/tmp/work"
+in_root "$R" bash -c 'cd /src && /opt/venv/bin/pyinstaller --noconfirm --log-level ERROR \
+    --distpath /tmp/dist --workpath /tmp/work installer/tiantong.spec' ||
+    die "PyInstaller failed in the root"
+rm -rf build/pyinstaller/dist && mkdir -p build/pyinstaller/dist
+cp -a "$R/tmp/dist/tiantong" build/pyinstaller/dist/
+bundle=build/pyinstaller/dist/tiantong
+glibc=$(find "$bundle" -type f \( -name '*.so*' -o -name tiantong \) -exec objdump -T {} + 2>/dev/null |
+        grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n 1)
+phase "bundle ($(du -sh "$bundle" | cut -f1), needs glibc $glibc)"
 
 root=build/deb/root
 rm -rf build/deb
@@ -71,7 +124,7 @@ Version: $VERSION
 Architecture: amd64
 Maintainer: 提案通 <support@tiantong.invalid>
 Installed-Size: $size
-Depends: ${DEB_DEPENDS}
+Depends: libc6 (>= $glibc), ${DEB_DEPENDS}
 Section: office
 Priority: optional
 Description: 提案通 — 政协提案全流程管理

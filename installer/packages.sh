@@ -1,5 +1,5 @@
 # Debian/Ubuntu packages the program needs, installed when missing (sourced by
-# installer/start.sh and tests/run.sh).  Defines QT_RUNTIME, QT_DESKTOP, DOCUMENT_TOOLS, say, warn, die,
+# installer/start.sh and tests/run.sh).  Defines QT_RUNTIME, QT_XCB, QT_DESKTOP, DOCUMENT_TOOLS, say, warn, die,
 # and ensure_packages PKG... which installs what is missing as root or through `sudo -n`.
 
 # What PySide6-Essentials' QtCore/QtGui/QtWidgets/QtNetwork/QtTest load even offscreen
@@ -8,8 +8,9 @@
 # libglib2.0-0 (QtCore), libdbus-1-3 (QtGui links QtDBus).
 QT_RUNTIME=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3)
 # On a real screen (xcb) Qt 6.5+ also needs these, and Chinese needs a CJK font.
-QT_DESKTOP=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0
-            libxcb-image0 libxkbcommon-x11-0 fonts-noto-cjk)
+QT_XCB=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0
+        libxcb-image0 libxcb-randr0 libxkbcommon-x11-0)
+QT_DESKTOP=("${QT_XCB[@]}" fonts-noto-cjk)
 
 # The documents' tests render PDFs as an office PC with LibreOffice would, and read them back
 # with poppler; Noto CJK stands in for the offices' Chinese fonts.
