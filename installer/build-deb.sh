@@ -41,7 +41,7 @@ if [[ $(cat "$R/.python" 2>/dev/null) != "$stamp" ]]; then
     phase "compilers and Qt's libraries in the root"
     in_root "$R" bash -euc "
         mkdir -p /tmp/python && cd /tmp/python
-        apt-get source -qq --download-only $PYTHON_SOURCE >/dev/null
+        apt-get source -qq --download-only -o APT::Sandbox::User=root $PYTHON_SOURCE >/dev/null
         tar xf ${PYTHON_SOURCE}_*.orig.tar.xz
         cd Python-*/
         ./configure -q --prefix=/opt/python --enable-shared --disable-test-modules \

@@ -26,6 +26,7 @@ from desktop.store.glance import office_name_of_ready_file
 
 from .errors import explain, sentence_for
 from .i18n import install_chinese
+from .input_method import choose_input_module
 from .login import LoginDialog
 from .single_instance import InstanceGuard, server_name, wake_running
 
@@ -39,6 +40,8 @@ DEMO_HINT = f"演示数据库：用户名 admin，密码 {DEMO_PASSWORD}（正�
 
 
 def make_application(argv: list[str]) -> QApplication:
+    if QApplication.instance() is None:
+        choose_input_module()
     app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName("tiantong")
     app.setApplicationName("tiantong")

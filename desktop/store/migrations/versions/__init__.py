@@ -1,0 +1,1 @@
+"""The database's migrations (Alembic loads them by file; a package so they install with it)."""
