@@ -1,5 +1,6 @@
 # Debian/Ubuntu packages the program needs, installed when missing (sourced by
-# installer/start.sh and tests/run.sh).  Defines QT_RUNTIME, QT_XCB, QT_DESKTOP, DOCUMENT_TOOLS, say, warn, die,
+# installer/start.sh and tests/run.sh).  Defines QT_RUNTIME, QT_XCB, QT_DESKTOP, DOCUMENT_TOOLS,
+# INPUT_TOOLS, say, warn, die,
 # and ensure_packages PKG... which installs what is missing as root or through `sudo -n`.
 
 # What PySide6-Essentials' QtCore/QtGui/QtWidgets/QtNetwork/QtTest load even offscreen
@@ -15,6 +16,10 @@ QT_DESKTOP=("${QT_XCB[@]}" fonts-noto-cjk)
 # The documents' tests render PDFs as an office PC with LibreOffice would, and read them back
 # with poppler; Noto CJK stands in for the offices' Chinese fonts.
 DOCUMENT_TOOLS=(libreoffice-writer-nogui poppler-utils fonts-noto-cjk)
+
+# Typing Chinese on a Linux desktop: an X server, a session bus, fcitx 5 with its pinyin engine,
+# and xdotool to type (tests/ui/test_chinese_input.py).
+INPUT_TOOLS=(xvfb dbus fcitx5 fcitx5-chinese-addons xdotool)
 
 say() { echo "[${TIAN_SCRIPT:-tian}] $*"; }
 warn() { echo "[${TIAN_SCRIPT:-tian}] WARNING: $*" >&2; }

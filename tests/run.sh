@@ -4,7 +4,8 @@
 #     bash tests/run.sh [pytest args...]
 #
 # 1. installs the missing system packages (Qt's offscreen runtime libraries, LibreOffice
-#    Writer with poppler-utils and a CJK font for the PDF tests, PostgreSQL) with apt-get, as
+#    Writer with poppler-utils and a CJK font for the PDF tests, Xvfb with fcitx 5 and xdotool
+#    for the Chinese-input test, PostgreSQL) with apt-get, as
 #    root or through `sudo -n`; skipped when all are installed;
 # 2. creates .venv if missing and installs the project with its test extras;
 # 3. starts a throw-away PostgreSQL server on a Unix socket in a temp dir (as the
@@ -29,11 +30,17 @@ phase_done() {  # print how long the phase that just ended took
 # ---------------------------------------------------------------------------
 # 1. System packages: Qt's offscreen runtime (installer/packages.sh) and PostgreSQL
 # ---------------------------------------------------------------------------
-ensure_packages "${QT_RUNTIME[@]}" "${DOCUMENT_TOOLS[@]}" postgresql
+ensure_packages "${QT_RUNTIME[@]}" "${DOCUMENT_TOOLS[@]}" "${INPUT_TOOLS[@]}" postgresql
 if command -v soffice >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then
     export TIAN_REQUIRE_LIBREOFFICE=1  # the PDF tests run, not skip
 else
     warn "LibreOffice or poppler-utils missing: the PDF tests will be skipped"
+fi
+if command -v Xvfb >/dev/null && command -v dbus-daemon >/dev/null && command -v fcitx5 >/dev/null &&
+   command -v xdotool >/dev/null; then
+    export TIAN_REQUIRE_FCITX=1  # the Chinese-input test runs, not skip
+else
+    warn "Xvfb, fcitx5 or xdotool missing: the Chinese-input test will be skipped"
 fi
 phase_done "system packages"
 

@@ -1,7 +1,9 @@
 """Chinese input on Linux.  Qt from PyPI (and so the bundle) has no fcitx plugin, but fcitx 5
 also answers Qt's own ibus plugin (the fcitx maintainers' advice for such programs): a session
-that asks for fcitx is pointed at ibus, or a clerk could not type Chinese at all.  fcitx 4
-(Kylin V10's default) does not answer ibus; there the office installs fcitx 5 or ibus."""
+that asks for fcitx is pointed at ibus, or a clerk could not type Chinese at all.  Qt's ibus
+plugin gives up unless an ibus-daemon program is installed or it may use the IBus portal on the
+session bus, which fcitx 5 also serves: so the portal.  fcitx 4 (Kylin V10's default) answers
+neither; there the office installs fcitx 5 or ibus."""
 import os
 import sys
 from collections.abc import Mapping
@@ -12,22 +14,20 @@ from PySide6.QtCore import QLibraryInfo
 FCITX = {"fcitx", "fcitx5"}
 
 
-def input_module(environ: Mapping[str, str], plugins: Path,
-                 platform: str = sys.platform) -> str | None:
-    """The QT_IM_MODULE to use instead of the session's, or None to keep the session's."""
+def input_method_environment(environ: Mapping[str, str], plugins: Path,
+                             platform: str = sys.platform) -> dict[str, str]:
+    """What to set in the environment instead of the session's choice (nothing to keep it)."""
     if not platform.startswith("linux") or environ.get("QT_IM_MODULES"):
-        return None  # a list (Qt 6.7+): Qt itself goes on to the next one it has
+        return {}  # a list (Qt 6.7+): Qt itself goes on to the next one it has
     asked = environ.get("QT_IM_MODULE", "")
     if not asked and "fcitx" in environ.get("XMODIFIERS", ""):
         asked = "fcitx"
     if asked not in FCITX or any((plugins / "platforminputcontexts").glob("*fcitx*")):
-        return None
-    return "ibus"
+        return {}
+    return {"QT_IM_MODULE": "ibus", "IBUS_USE_PORTAL": "1"}
 
 
 def choose_input_module() -> None:
-    """Before the QApplication exists: Qt reads QT_IM_MODULE once."""
+    """Before the QApplication exists: Qt reads these once."""
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
-    module = input_module(os.environ, plugins)
-    if module:
-        os.environ["QT_IM_MODULE"] = module
+    os.environ.update(input_method_environment(os.environ, plugins))
