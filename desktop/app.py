@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from desktop.logging_setup import setup_logging
-from desktop.paths import data_dir
+from desktop.local.log import setup_logging
+from desktop.local.paths import data_dir
 
 
 def _wants_screens(argv: list[str]) -> bool:
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     if _wants_screens(argv):
         from pathlib import Path
 
-        from desktop import settings as local_settings
+        from desktop.local import settings as local_settings
         from desktop.ui.start import run
 
         db = next((a.split("=", 1)[1] for a in argv if a.startswith("--db=")), None)
@@ -36,6 +36,6 @@ def main(argv: list[str] | None = None) -> int:
             db = argv[argv.index("--db") + 1]
         path = Path(db) if db else local_settings.load().database_path
         return run(path, demo="--demo" in argv)
-    from desktop.cli import main as cli_main
+    from desktop.cli.commands import main as cli_main
 
     return cli_main(argv)

@@ -80,8 +80,8 @@ mkdir -p "$app/files" "$app/entries/applications" "$app/entries/mime/packages" \
     "$app/entries/icons/hicolor/256x256/apps" "$app/entries/icons/hicolor/48x48/apps" \
     "$root/DEBIAN"
 cp -a build/pyinstaller/dist/tiantong/. "$app/files/"
-cp resources/icons/tiantong-256.png "$app/entries/icons/hicolor/256x256/apps/$APPID.png"
-cp resources/icons/tiantong-48.png "$app/entries/icons/hicolor/48x48/apps/$APPID.png"
+cp desktop/resources/icons/tiantong-256.png "$app/entries/icons/hicolor/256x256/apps/$APPID.png"
+cp desktop/resources/icons/tiantong-48.png "$app/entries/icons/hicolor/48x48/apps/$APPID.png"
 cat > "$app/entries/applications/$APPID.desktop" <<DESKTOP
 [Desktop Entry]
 Type=Application

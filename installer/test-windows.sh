@@ -64,7 +64,7 @@ install() {
     timeout 120 wineserver -w
     for f in tian.exe tiantong.exe uninstall.exe _internal/python313.dll \
              _internal/PySide6/Qt6Core.dll _internal/PySide6/plugins/platforms/qwindows.dll \
-             _internal/resources/templates/答复函.docx; do
+             _internal/desktop/resources/templates/答复函.docx; do
         [[ -f $app/$f ]] || die "the installed program lacks $f"
     done
     [[ -f $startmenu && -f $desktop/提案通.lnk ]] || die "a shortcut is missing"

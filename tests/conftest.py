@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
-from desktop.paths import base_data_dir
+from desktop.local.paths import base_data_dir
 from desktop.services import base_data, entry, setup
 from desktop.store.database import Database, open_database
 from desktop.store.models import Category, Meeting, Member, Sector, Unit

@@ -14,7 +14,7 @@ from string import Formatter
 import pytest
 
 from desktop.domain.errors import DomainError
-from desktop.messages import TEMPLATES, describe
+from desktop.wording.messages import TEMPLATES, describe
 
 PACKAGE = Path(__file__).resolve().parent.parent / "desktop"
 ERRORS = {"DomainError", "NotAllowed", "InvalidInput", "NotFound"}

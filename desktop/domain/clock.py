@@ -1,4 +1,4 @@
-"""Hybrid logical clock (SYNC.md): orders writes without trusting wall clocks alone."""
+"""Hybrid logical clock (docs/sync.md): orders writes without trusting wall clocks alone."""
 from __future__ import annotations
 
 import os

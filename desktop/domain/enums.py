@@ -1,4 +1,4 @@
-"""The office's words as code values (DESIGN §2); labels live in desktop.labels."""
+"""The office's words as code values (docs/design.md §2); labels live in desktop.wording.labels."""
 from enum import StrEnum
 
 

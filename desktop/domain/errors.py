@@ -1,4 +1,4 @@
-"""Errors as a code plus parameters; the words are chosen by desktop.messages or the ui."""
+"""Errors as a code plus parameters; the words are chosen by desktop.wording.messages or the ui."""
 
 
 class DomainError(Exception):

@@ -1,4 +1,4 @@
-"""The state of a proposal, derived from its records by one pure function (DESIGN §3).
+"""The state of a proposal, derived from its records by one pure function (docs/design.md §3).
 
 Records are ordered by ``stamp`` (the site's hybrid logical clock), which is strictly
 increasing for the writes of one site, so ties cannot reorder a proposal's history.

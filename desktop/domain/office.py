@@ -12,7 +12,7 @@ SCHEMA_VERSION = 1
 
 @dataclass(frozen=True)
 class DocumentSettings:
-    """What differs between localities in the printed letters (DOCUMENTS.md)."""
+    """What differs between localities in the printed letters (docs/documents.md)."""
 
     # {meeting}: 政协××县第十届委员会第二次会议, {number}: 第123号
     reply_title: str = "关于{meeting}{number}提案的答复"

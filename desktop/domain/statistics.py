@@ -107,7 +107,7 @@ class AssignmentRow:
 
 
 def handling_counts(rows: list[AssignmentRow], today: object) -> HandlingCounts:
-    """Count one scope's assignments as DESIGN §1 and README §统计口径 define the figures.
+    """Count one scope's assignments as docs/design.md §1 and README §统计口径 define the figures.
 
     The reference definition: the store counts the same in SQL, and tests hold the two equal.
     """

@@ -1,4 +1,4 @@
-"""提案汇编: a meeting's filed proposals in one book (DOCUMENTS.md §2).
+"""提案汇编: a meeting's filed proposals in one book (docs/documents.md §2).
 
 Three sections: the cover (no header, no number), the contents (numbered — I —, — II — …) and
 the proposals (numbered from — 1 —, the meeting's name as running header), each proposal on a

@@ -1,5 +1,5 @@
 """The page of GB/T 9704-2012 in python-docx: A4, margins, the 22 × 28 grid, fonts in both
-slots, page numbers as PAGE fields on odd and even pages (DOCUMENTS.md §1).
+slots, page numbers as PAGE fields on odd and even pages (docs/documents.md §1).
 
 python-docx names only the Latin font (``w:ascii``); Chinese text is drawn with the East Asian
 one (``w:eastAsia``), so every font here is set in both.

@@ -1,5 +1,5 @@
 """Which of the documents' fonts this PC lacks, and what Word or WPS will draw instead
-(DOCUMENTS.md §1): offices have 方正小标宋简体 and the _GB2312 fonts; a stock Windows has only
+(docs/documents.md §1): offices have 方正小标宋简体 and the _GB2312 fonts; a stock Windows has only
 宋体, 仿宋, 楷体 and 黑体."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""提案办理征询意见表 and 提案表: the two documents laid out as ruled forms (DOCUMENTS.md §2).
+"""提案办理征询意见表 and 提案表: the two documents laid out as ruled forms (docs/documents.md §2).
 
 ``FeedbackForm`` goes with a reply to the proposer, who ticks how the unit handled the proposal
 and sends it back: one A4 page, no page number.  ``ProposalForm`` is the proposal as printed

@@ -1,4 +1,4 @@
-"""提案办理台账 as an Excel workbook the office prints and files (DOCUMENTS.md §3).
+"""提案办理台账 as an Excel workbook the office prints and files (docs/documents.md §3).
 
 Written in openpyxl's write-only mode (a year's ledger is tens of thousands of cells): sheet
 views and column widths go before the rows, merged cells and print set-up after.  Dates are

@@ -1,4 +1,4 @@
-"""The committee's notices (DOCUMENTS.md §2): 交办通知 with its 交办清单, the notice of 不予立案 /
+"""The committee's notices (docs/documents.md §2): 交办通知 with its 交办清单, the notice of 不予立案 /
 转为意见建议 to the proposer, and 催办通知 with the unit's overdue items.
 
 Each is a content dataclass, built by desktop.services.notices from the records, and a renderer

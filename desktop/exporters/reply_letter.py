@@ -1,4 +1,4 @@
-"""答复函: the unit's reply to the proposer in the letter format of GB/T 9704 (DOCUMENTS.md §2).
+"""答复函: the unit's reply to the proposer in the letter format of GB/T 9704 (docs/documents.md §2).
 
 ``ReplyLetter`` is what the letter says, built by desktop.services.letters from the records;
 ``render`` lays it out on the office's template.

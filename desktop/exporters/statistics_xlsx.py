@@ -1,8 +1,8 @@
 """统计表: the figures of ``tian stats`` and the 统计 screen as a workbook the office files
-(DOCUMENTS.md §3).
+(docs/documents.md §3).
 
 It takes the figures dict of services.statistics and never reads the database, and its tables are
-report.TABLES, the columns the screen and the command show, so the three cannot disagree.  Counts
+figures_text.TABLES, the columns the screen and the command show, so the three cannot disagree.  Counts
 are int cells; percentages are real numbers shown as 0.00% (the published 74.84 is stored as
 0.7484); a rate with nothing to divide is "—".  Each 合计 row sums its rows' counts and takes
 its rates from the scope's own figures: 答复率 and 满意率 come out the same either way, but 面商率
@@ -21,9 +21,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktop import report
+from desktop.wording import figures_text
 from desktop.domain.statistics import CATEGORIES, percent
-from desktop.labels import CATEGORY_MEANINGS
+from desktop.wording.labels import CATEGORY_MEANINGS
 
 SHEETS = ("总体", "按承办单位", "按系统", "按分类", "按界别", "按答复类别", "逾期")
 TABLE_SHEETS = {"by_unit": "按承办单位", "by_system": "按系统", "by_category": "按分类",
@@ -50,7 +50,7 @@ OVERVIEW = (
     ("二次办理", "rehandled", ""), ("逾期未答复", "overdue", "超过办理时限仍未答复"),
 )
 INTAKE = frozenset(key for _, key, _ in OVERVIEW[:11])  # 收到提案 … 交付政府系统办理占立案总数
-OVERDUE_COLUMNS = ("单位", "系统", "应答复", "已答复", "逾期")  # picked from report.TABLES
+OVERDUE_COLUMNS = ("单位", "系统", "应答复", "已答复", "逾期")  # picked from figures_text.TABLES
 
 
 def write_statistics(figures: dict, path: Path, exported_at: datetime | None = None) -> None:
@@ -62,11 +62,11 @@ def write_statistics(figures: dict, path: Path, exported_at: datetime | None = N
 
     def sheet(name: str, caption: str, header: Sequence[str], rows: list[list],
               total: list | None = None) -> None:
-        _write_sheet(book.create_sheet(name), f"{report.title(figures)} · {caption}", stamp,
+        _write_sheet(book.create_sheet(name), f"{figures_text.title(figures)} · {caption}", stamp,
                      header, rows, total)
 
     sheet("总体", "总体", ("项目", "数值", "说明"), overview_rows(figures))
-    for table in report.TABLES:
+    for table in figures_text.TABLES:
         rows = figures[table.key]
         sheet(TABLE_SHEETS[table.key], table.caption, [c.title for c in table.columns],
               [[c.value(r) for c in table.columns] for r in rows],
@@ -76,7 +76,7 @@ def write_statistics(figures: dict, path: Path, exported_at: datetime | None = N
     sheet("按答复类别", "按答复类别", ("答复类别", "含义", "件数", "占比"),
           [[f"{k}类", CATEGORY_MEANINGS[k], categories[k]["count"], categories[k]["percent"]]
            for k in CATEGORIES], [TOTAL, "", replied, percent(replied, replied)])
-    by_unit = next(t for t in report.TABLES if t.key == "by_unit")
+    by_unit = next(t for t in figures_text.TABLES if t.key == "by_unit")
     columns = [next(c for c in by_unit.columns if c.title == t) for t in OVERDUE_COLUMNS]
     late = sorted((u for u in figures["by_unit"] if u["overdue"]),
                   key=lambda u: (-u["overdue"], u["name"]))
@@ -104,7 +104,7 @@ def overview_rows(figures: dict) -> list[list]:
         for label, key, note in OVERVIEW]
 
 
-def total_row(columns: Sequence[report.FigureColumn], rows: list[dict], figures: dict) -> list:
+def total_row(columns: Sequence[figures_text.FigureColumn], rows: list[dict], figures: dict) -> list:
     """合计: each count the sum of the rows, each rate the scope's own (see the module's note).
 
     A column the whole scope has no figure for (单位, 系统, 类别, 界别) is a name column.

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from desktop.domain.errors import InvalidInput
-from desktop.paths import resources_dir
+from desktop.local.paths import resources_dir
 
 from .docx_layout import (
     LINE_PITCH, RED, SIZES, exact_lines, off_the_grid, official_page, set_fonts,

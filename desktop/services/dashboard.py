@@ -17,7 +17,7 @@ from desktop.domain.enums import (
     AssignmentEnd, AssignmentRole, HandlingStatus, State, UnitSystem, UserRole,
 )
 from desktop.domain.statistics import CATEGORIES
-from desktop.labels import label
+from desktop.wording.labels import label
 from desktop.store import statistics as figures
 from desktop.store.models import Assignment, Proposal
 from desktop.store.tracking import TrackingFilter

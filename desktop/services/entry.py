@@ -14,7 +14,7 @@ from desktop.domain.enums import Kind, Origin, ProposerRole
 from desktop.domain.errors import InvalidInput
 from desktop.domain.numbering import NumberContext, format_number
 from desktop.domain.permissions import Action, require
-from desktop.store import search
+from desktop.store import fulltext
 from desktop.store.changes import next_stamp, write
 from desktop.store.facts import refresh
 from desktop.store.models import (
@@ -125,7 +125,7 @@ def register(session: Session, actor: Actor, draft: ProposalDraft, submit: bool 
         proposal.sector_id = lead_sector(session, proposal.proposers)
         session.add(proposal)
         session.flush()
-        search.index_proposal(session, proposal)
+        fulltext.index_proposal(session, proposal)
         if submit:
             session.add(Submission(proposal_id=proposal.id, at=datetime.now(),
                                    user_id=actor.user_id, stamp=next_stamp(session)))
@@ -161,7 +161,7 @@ def edit(session: Session, actor: Actor, proposal_id: str, *, title: str | None 
                 [ProposerInput(p.member_id, p.organisation_id, p.name) for p in proposal.proposers],
                 origin)
         session.flush()
-        search.index_proposal(session, proposal)
+        fulltext.index_proposal(session, proposal)
     return proposal
 
 

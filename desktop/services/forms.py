@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain.enums import AssignmentRole, Decision
 from desktop.exporters.forms import FeedbackForm, ProposalForm, ReviewOpinion
-from desktop.labels import CATEGORY_MEANINGS, REVIEW_LEVELS, label
+from desktop.wording.labels import CATEGORY_MEANINGS, REVIEW_LEVELS, label
 from desktop.store.models import (
     Assignment, Member, Organisation, Proposal, Proposer, Reply, Review, Sector, Submission, Unit,
 )

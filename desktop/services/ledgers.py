@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.enums import AssignmentRole, Kind, State
 from desktop.domain.tracking import AssignmentSnapshot
 from desktop.exporters.ledger_xlsx import LedgerRow
-from desktop.labels import label
+from desktop.wording.labels import label
 from desktop.store.models import (
     Assignment, Category, Evaluation, Meeting, Proposal, Proposer, Reply, Sector, Unit,
 )

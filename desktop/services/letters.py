@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AssignmentRole, Disclosure, Origin, ProposerRole
 from desktop.exporters.reply_letter import ReplyLetter
-from desktop.labels import label
+from desktop.wording.labels import label
 from desktop.store.models import Assignment, Proposal, Proposer, Reply, Unit
 from desktop.store.office import load_settings
 

@@ -12,7 +12,7 @@ from desktop.domain.enums import FILED_STATES, Decision, Origin, ProposerRole, S
 from desktop.domain.errors import InvalidInput, NotAllowed
 from desktop.domain.lifecycle import active_reviews
 from desktop.domain.permissions import Action
-from desktop.store import search
+from desktop.store import fulltext
 from desktop.store.changes import next_stamp, write
 from desktop.store.facts import facts_for, progress_of, refresh
 from desktop.store.models import Proposal, Proposer, Review, Submission
@@ -107,7 +107,7 @@ def merge(session: Session, actor: Actor, ids: list[str], into_id: str,
         if main.origin is Origin.INDIVIDUAL and len(main.proposers) > 1:
             main.origin = Origin.JOINT
         session.flush()
-        search.index_proposal(session, main)
+        fulltext.index_proposal(session, main)
     return main
 
 
@@ -135,7 +135,7 @@ def _give_back_proposers(session: Session, merged: Proposal) -> None:
     if main.origin is Origin.JOINT and len(kept) == 1 and kept[0].member_id:
         main.origin = Origin.INDIVIDUAL
     session.flush()
-    search.index_proposal(session, main)
+    fulltext.index_proposal(session, main)
 
 
 @dataclass
@@ -177,7 +177,7 @@ def split(session: Session, actor: Actor, proposal_id: str, parts: list[SplitPar
                 session.add(Review(proposal_id=child.id, level=passed, decision=Decision.FORWARD,
                                    reason="拆分自" + label_of(original), at=datetime.now(),
                                    user_id=actor.user_id, stamp=next_stamp(session)))
-            search.index_proposal(session, child)
+            fulltext.index_proposal(session, child)
             refresh(session, child)
             children.append(child)
     return children

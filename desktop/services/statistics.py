@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.actor import Actor
 from desktop.domain.enums import UnitSystem, UserRole
 from desktop.domain.statistics import figures, handling_figures
-from desktop.labels import label
+from desktop.wording.labels import label
 from desktop.store import statistics as queries
 from desktop.store.models import Meeting, Unit
 

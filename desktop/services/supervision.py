@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session
 from desktop.domain.actor import Actor
 from desktop.domain.enums import FILED_STATES, AssignmentRole, State
 from desktop.domain.permissions import Action
-from desktop.labels import label
-from desktop.store import queries
+from desktop.wording.labels import label
+from desktop.store import proposal_rows
 from desktop.store.changes import write
 from desktop.store.models import Assignment, Proposal, Proposer, Supervision, Unit
-from desktop.store.queries import ProposalRow
+from desktop.store.proposal_rows import ProposalRow
 
 from .common import label_of, proposal_for, required_text
 from .tracking import snapshot_of
@@ -116,4 +116,4 @@ def candidates(session: Session, meeting_id: str | None, text: str,
     if not ids:
         ids = list(session.scalars(stmt.where(Proposal.title.contains(text))
                                    .order_by(Proposal.number_seq).limit(limit)))
-    return queries.proposal_rows(session, ids)
+    return proposal_rows.proposal_rows(session, ids)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
 from desktop.domain.enums import UserRole
-from desktop.labels import CATEGORY_MEANINGS, LABELS, REVIEW_LEVELS, label
+from desktop.wording.labels import CATEGORY_MEANINGS, LABELS, REVIEW_LEVELS, label
 from desktop.store.models import (
     Assignment, AssistOpinion, AuditEntry, Change, Contact, Evaluation, FollowUp, Proposal,
     Reply, Review, Submission, Supervision, Unit, User,

@@ -9,7 +9,7 @@ from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AssignmentEnd, AssignmentRole, Decision, State, UnitSystem
-from desktop.store import search
+from desktop.store import fulltext
 from desktop.store.models import Assignment, Category, Proposal, Review, Unit
 
 from .common import get
@@ -113,12 +113,12 @@ def _named_at_filing(session: Session, proposal: Proposal, units) -> list[str]: 
 
 def _similar_earlier(session: Session, proposal: Proposal) -> dict[str, tuple[float, str]]:
     """Other proposals with a similar 案由: id → (likeness, title)."""
-    wanted = search.title_terms(proposal.title)
-    ids = [i for i in search.similar_title_candidates(session, proposal.title) if i != proposal.id]
+    wanted = fulltext.title_terms(proposal.title)
+    ids = [i for i in fulltext.similar_title_candidates(session, proposal.title) if i != proposal.id]
     out = {}
     for pid, title in session.execute(select(Proposal.id, Proposal.title)
                                       .where(Proposal.id.in_(ids))):
-        likeness = search.title_likeness(wanted, search.title_terms(title))
+        likeness = fulltext.title_likeness(wanted, fulltext.title_terms(title))
         if likeness >= SIMILAR_AT_LEAST:
             out[pid] = (likeness, title)
     return out

@@ -2,7 +2,7 @@
 
 Every write goes through ``write()``, which names the actor and the action; a flush hook then
 records who changed which field from what to what (操作日志) and appends one change-log entry per
-field with this site's hybrid logical clock (SYNC.md), so no service can forget either.
+field with this site's hybrid logical clock (docs/sync.md), so no service can forget either.
 """
 from __future__ import annotations
 
@@ -107,7 +107,7 @@ def _record(session: Session, _context, _instances) -> None:  # noqa: ANN001
             table_name=table, row_id=obj.id, field=None if field in "*-" else field,
             before=_text(before), after=_text(after))
         entries.append(entry)
-        # audit entries travel too (SYNC.md); added here, they would miss this hook
+        # audit entries travel too (docs/sync.md); added here, they would miss this hook
         row = {a.key: to_json_value(getattr(entry, a.key)) for a in _columns(entry)}
         entries.append(Change(site_id=site_id, stamp=next_stamp(session), table_name="audit_entry",
                               row_id=entry.id, field="*", value=json.dumps(row, ensure_ascii=False)))

@@ -1,6 +1,6 @@
 """Where a database file may live: on this PC's own disk.  SQLite's locking is unreliable over
 network shares (two PCs writing one file damage it) and a USB stick pulled out mid-write leaves
-half a transaction; the office exchanges data by file instead (SYNC.md)."""
+half a transaction; the office exchanges data by file instead (docs/sync.md)."""
 from __future__ import annotations
 
 import os

@@ -1,4 +1,4 @@
-"""The records of the office (DESIGN §2).  Every syncable row has a UUID primary key."""
+"""The records of the office (docs/design.md §2).  Every syncable row has a UUID primary key."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -361,7 +361,7 @@ class AuditEntry(Synced, Base):
 
 
 class Change(Base):
-    """The per-field change log of SYNC.md: one entry per field a local write changed."""
+    """The per-field change log of docs/sync.md: one entry per field a local write changed."""
 
     __tablename__ = "change_log"
     op_id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
@@ -403,7 +403,7 @@ class Counter(Base):
 
 
 class SearchDocument(Base):
-    """Bigram terms of a proposal's title, body and proposers (desktop.store.search)."""
+    """Bigram terms of a proposal's title, body and proposers (desktop.store.fulltext)."""
 
     __tablename__ = "search_document"
     doc_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -9,7 +9,7 @@ import traceback
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.domain.errors import DomainError
-from desktop.messages import describe
+from desktop.wording.messages import describe
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.actor import Actor
-from desktop.paths import base_data_dir
+from desktop.local.paths import base_data_dir
 from desktop.services import demo, setup
 from desktop.store.database import Database
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from desktop.paths import resources_dir
+from desktop.local.paths import resources_dir
 
 
 def install_chinese(app: QApplication) -> list[QTranslator]:

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import (
     QStackedWidget, QToolBar, QWidget,
 )
 
-from desktop import drafts
+from desktop.ui import drafts
 from desktop.domain.enums import HandlingStatus, UserRole
 from desktop.domain.permissions import Action, allowed, sees_all_proposals
-from desktop.labels import label
+from desktop.wording.labels import label
 from desktop.services import base_data
 
 from .dialogs.about import AboutDialog

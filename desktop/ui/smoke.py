@@ -30,7 +30,7 @@ def run() -> int:
         started = _step("Qt", started)
 
         from desktop.domain.actor import Actor
-        from desktop.paths import base_data_dir
+        from desktop.local.paths import base_data_dir
         from desktop.services import base_data, demo, exports, setup
         from desktop.services.batch import write_batch
         from desktop.store.database import open_database

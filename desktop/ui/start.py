@@ -19,9 +19,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from desktop import settings as local_settings
+from desktop.local import settings as local_settings
 from desktop.domain.actor import Actor
-from desktop.paths import base_data_dir, config_dir, resources_dir
+from desktop.local.paths import base_data_dir, config_dir, resources_dir
 from desktop.store.glance import office_name_of_ready_file
 
 from .errors import explain, sentence_for
@@ -163,7 +163,7 @@ def backup_in_background(database: Database, window) -> None:  # noqa: ANN001
     the status bar (and logged), never in the clerk's way."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from desktop.services.safekeeping import automatic_backup
+    from desktop.services.backups import automatic_backup
 
     pool = ThreadPoolExecutor(1, thread_name_prefix="backup")
     done = pool.submit(automatic_backup, database, "启动")

@@ -16,11 +16,11 @@ from pathlib import Path
 
 
 from desktop.domain.actor import Actor
-from desktop.paths import base_data_dir
+from desktop.local.paths import base_data_dir
 from desktop.services import base_data, demo, setup
-from desktop.services.lookup import search_everything
+from desktop.services.search import search_everything
 from desktop.services.statistics import statistics
-from desktop.store import queries, search
+from desktop.store import fulltext, proposal_rows
 from desktop.store.database import open_database
 from desktop.store.models import Proposal
 
@@ -107,7 +107,7 @@ def main() -> None:
                  f"{raw_stats:.0f} ms", stats_ms / raw_stats, "≤ 300 ms"))
 
     def first_page() -> list:
-        return queries.proposal_rows(session, queries.page_ids(session, meeting.id, "number"))
+        return proposal_rows.proposal_rows(session, proposal_rows.page_ids(session, meeting.id, "number"))
 
     page_ms = best_ms(first_page)
     raw_page = best_ms(lambda: con.execute(
@@ -133,7 +133,7 @@ def main() -> None:
                 "WHERE m.initials LIKE 'zs%' OR m.initials LIKE '%|zs%' LIMIT 50").fetchall())
             base_name = "raw SQL: members by initials and their proposals"
         else:
-            fts = search._fts_query(search.query_phrases(word))
+            fts = fulltext._fts_query(fulltext.query_phrases(word))
             raw = best_ms(lambda q=fts: con.execute(
                 "SELECT d.proposal_id FROM search_fts f JOIN search_document d ON d.doc_id = f.rowid "
                 "WHERE search_fts MATCH ? ORDER BY f.rank LIMIT 50", (q,)).fetchall())

@@ -54,7 +54,7 @@ def now() -> float:
 def cached_database(proposals: int, cache_dir: Path) -> Path:
     """The demo database of this size and schema, generated on the first run only."""
     from desktop.domain.actor import Actor
-    from desktop.paths import base_data_dir
+    from desktop.local.paths import base_data_dir
     from desktop.services import demo, setup
     from desktop.store.database import open_database
     from desktop.store.schema import head_revision
@@ -208,8 +208,8 @@ def model_figures(db: Path) -> list[tuple[str, str, str, float | None, str]]:
     from desktop.domain.actor import Actor
     from desktop.domain.enums import State
     from desktop.services import base_data
-    from desktop.services.listing import ProposalFilter
-    from desktop.store import search
+    from desktop.services.proposal_list import ProposalFilter
+    from desktop.store import fulltext
     from desktop.store.database import open_database
     from desktop.ui.models.proposal_table import COLUMNS, PAGE, ProposalTableModel
     from desktop.ui.workspace import Workspace
@@ -326,7 +326,7 @@ def model_figures(db: Path) -> list[tuple[str, str, str, float | None, str]]:
            lambda: meeting.set_filter(reviewing),
            by_number(in_review, (meeting_id,)), counted=f"WHERE {in_review}",
            params=(meeting_id,))
-    fts = search._fts_query(search.query_phrases("停车"))
+    fts = fulltext._fts_query(fulltext.query_phrases("停车"))
     words = ("id IN (SELECT d.proposal_id FROM search_document d JOIN search_fts f "
              "ON f.rowid = d.doc_id WHERE search_fts MATCH ?)")
     figure("filter by the words “停车” (every meeting)", meeting,

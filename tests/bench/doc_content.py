@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop.exporters.compilation import CategoryGroup, Compilation, CompiledProposal
 from desktop.exporters.docx_layout import chinese_date
 from desktop.exporters.reply_letter import ReplyLetter
-from desktop.paths import resources_dir
+from desktop.local.paths import resources_dir
 
 SHARED = Path(os.environ.get("TIAN_SHARED_DATA", "/work/shared/data"))
 COUNTY = "示范县"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.errors import DomainError
-from desktop.paths import base_data_dir
-from desktop.services import maintenance, setup
+from desktop.local.paths import base_data_dir
+from desktop.services import backups, integrity, setup
 from desktop.store.database import open_database
 from desktop.store.sqlite import integrity_problems
 
@@ -112,7 +112,7 @@ def test_restore_refuses_other_sqlite_files_before_touching_anything(tmp_path, c
         other.write_bytes(content)
     before = digest(db)
     with pytest.raises(DomainError) as refused:
-        maintenance.restore(db, other)
+        backups.restore(db, other)
     assert refused.value.code == code
     assert digest(db) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["office.db", "other.db"]

@@ -1,4 +1,4 @@
-"""The hybrid logical clock that orders writes across laptops whose clocks disagree (SYNC.md)."""
+"""The hybrid logical clock that orders writes across laptops whose clocks disagree (docs/sync.md)."""
 from __future__ import annotations
 
 import uuid

@@ -1,4 +1,4 @@
-"""The life of a proposal (DESIGN §3), derived from its records alone."""
+"""The life of a proposal (docs/design.md §3), derived from its records alone."""
 from __future__ import annotations
 
 import random

@@ -1,4 +1,4 @@
-"""The rates and shares offices print in their annual reports (DESIGN §1)."""
+"""The rates and shares offices print in their annual reports (docs/design.md §1)."""
 from __future__ import annotations
 
 from decimal import Decimal

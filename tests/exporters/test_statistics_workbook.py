@@ -8,15 +8,15 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from desktop import report
-from desktop.cli import main
+from desktop.wording import figures_text
+from desktop.cli.commands import main
 from desktop.domain.actor import Actor
 from desktop.domain.enums import UnitSystem
 from desktop.domain.statistics import percent
 from desktop.exporters.statistics_xlsx import (
     NO_FIGURE, PERCENT_FORMAT, SHEETS, TABLE_SHEETS, write_statistics,
 )
-from desktop.paths import base_data_dir
+from desktop.local.paths import base_data_dir
 from desktop.services import base_data, demo, setup
 from desktop.services.statistics import statistics
 from desktop.store.database import open_database
@@ -78,7 +78,7 @@ def test_the_workbook_has_the_seven_sheets_laid_out_for_printing(county):
     for sheet in book:
         last = sheet.max_column
         letter = sheet.cell(3, last).column_letter
-        assert sheet["A1"].value.startswith(report.title(figures) + " · ")
+        assert sheet["A1"].value.startswith(figures_text.title(figures) + " · ")
         assert sheet["A1"].font.bold and sheet["A1"].alignment.horizontal == "center"
         assert {str(r) for r in sheet.merged_cells.ranges} == {f"A1:{letter}1", f"A2:{letter}2"}
         assert sheet["A2"].value == ("导出时间：2026年11月23日 09:05　　"
@@ -106,16 +106,16 @@ def test_the_overview_says_what_tian_stats_prints(county, capsys):
     assert list(lines) == list(OVERVIEW)
     for label, key in OVERVIEW.items():
         if label.endswith(("率", "占立案总数")):
-            assert shown(lines[label]) == report.pct(figures[key]), label
+            assert shown(lines[label]) == figures_text.pct(figures[key]), label
         else:
             assert lines[label].value == figures[key], label
 
 
-@pytest.mark.parametrize("table", report.TABLES, ids=lambda t: t.key)
+@pytest.mark.parametrize("table", figures_text.TABLES, ids=lambda t: t.key)
 def test_each_table_shows_the_rows_of_the_statistics_screen(county, table):
     _, _, figures, book = county
     sheet = book[TABLE_SHEETS[table.key]]
-    header, *rows = report.table_text(table, figures[table.key])
+    header, *rows = figures_text.table_text(table, figures[table.key])
     assert [c.value for c in sheet[3]] == header
     cells = [[shown(c) for c in row] for row in sheet.iter_rows(min_row=4)]
     assert cells[:-1] == rows and len(rows) > 1

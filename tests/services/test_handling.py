@@ -12,7 +12,7 @@ from desktop.domain.enums import (
 from desktop.domain.errors import InvalidInput, NotAllowed
 from desktop.services import assignment, base_data, handling
 from desktop.services.statistics import statistics
-from desktop.store import queries
+from desktop.store import proposal_rows
 from desktop.store.facts import progress_of
 from desktop.store.models import Assignment, Attachment, Evaluation, FollowUp, Reply
 
@@ -48,7 +48,7 @@ def test_lead_and_assisting_units_have_three_months(desk):
         assert row.assigned_by == desk.admin.user_id
     assert_state(desk, proposal, State.ASSIGNED)
     assert progress_of(desk.session, proposal).waiting == (lead.id,)
-    [listed] = queries.proposal_rows(desk.session, [proposal.id])
+    [listed] = proposal_rows.proposal_rows(desk.session, [proposal.id])
     lead_unit, *assisting = listed.units.split("、")
     assert (lead_unit, sorted(assisting)) == ("教育局", sorted(["（财政局）", "（人社局）"]))
     assert (figures(desk)["replies_due"], figures(desk)["assist"]) == (1, 2)
@@ -190,7 +190,7 @@ def test_unit_returns_a_proposal_in_time_and_the_office_reassigns_it(desk):
     assert_state(desk, proposal, State.ASSIGNED)
     with refused(NotAllowed, "assignment_ended", unit="县民政局"), leaves_no_trace(desk):
         assignment.accept(desk.session, desk.admin, wrong.id, on=date(2023, 3, 9))
-    [listed] = queries.proposal_rows(desk.session, [proposal.id])
+    [listed] = proposal_rows.proposal_rows(desk.session, [proposal.id])
     assert listed.units == "住建局"
     assert figures(desk)["replies_due"] == 1
 
@@ -224,7 +224,7 @@ def test_approved_adjustment_moves_the_proposal_to_the_new_unit(desk):
         "人社局", AssignmentRole.LEAD, date(2023, 3, 8), date(2023, 6, 8))
     assert_state(desk, proposal, State.ASSIGNED)
     assert progress_of(desk.session, proposal).waiting == (moved.id,)
-    [listed] = queries.proposal_rows(desk.session, [proposal.id])
+    [listed] = proposal_rows.proposal_rows(desk.session, [proposal.id])
     assert listed.units == "人社局、（财政局）"
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from desktop.domain.enums import Decision, Kind, Origin, State, UserRole
 from desktop.domain.errors import InvalidInput, NotAllowed
 from desktop.services import assignment, base_data, entry, numbering, review
-from desktop.services.lookup import search_everything
+from desktop.services.search import search_everything
 from desktop.store.models import Proposal, Review
 
 from ..conftest import Office

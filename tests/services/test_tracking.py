@@ -11,7 +11,7 @@ from desktop.domain.enums import (
 )
 from desktop.domain.errors import NotAllowed
 from desktop.domain.permissions import Action
-from desktop.paths import base_data_dir
+from desktop.local.paths import base_data_dir
 from desktop.services import assignment, demo, handling, setup, supervision, timeline, tracking
 from desktop.services.tracking import TrackingFilter
 from desktop.store.database import open_database

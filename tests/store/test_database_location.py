@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.domain.errors import DomainError
-from desktop.messages import describe
+from desktop.wording.messages import describe
 from desktop.store import location
 from desktop.store.database import open_database
 

@@ -10,13 +10,13 @@ from sqlalchemy import func, select
 
 from desktop.domain.actor import Actor
 from desktop.domain.enums import FILED_STATES, AssignmentRole, Rating, ReplyCategory, State
-from desktop.paths import base_data_dir
-from desktop.services import demo, entry, maintenance, setup
+from desktop.local.paths import base_data_dir
+from desktop.services import demo, entry, integrity, setup
 from desktop.store.database import open_database
 from desktop.store.models import (
     Assignment, Evaluation, Meeting, Member, Proposal, Proposer, Reply, SearchDocument,
 )
-from desktop.store.search import document_terms, matching_proposal_ids
+from desktop.store.fulltext import document_terms, matching_proposal_ids
 
 TODAY = date(2026, 11, 23)  # pinned, so that the same seed gives the same office every day
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -69,7 +69,7 @@ def test_demo_has_every_reply_category_every_role_and_second_rounds(demo_office)
 
 def test_demo_passes_the_check(demo_office):
     db, _, _ = demo_office
-    assert maintenance.check(db) == []
+    assert integrity.check(db) == []
 
 
 def _texts(session) -> dict[str, tuple[str, str, list[str]]]:  # noqa: ANN001

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import maintenance
+from desktop.services import integrity
 from desktop.store.database import open_database
 from desktop.store.models import Proposal
 
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 WRITER = textwrap.dedent("""
     import sys
     from datetime import date
-    from desktop.paths import base_data_dir
+    from desktop.local.paths import base_data_dir
     from desktop.services import base_data, entry, review, setup
     from desktop.store.database import open_database
 
@@ -61,7 +61,7 @@ def test_a_killed_writer_leaves_a_whole_database(tmp_path):
     assert committed >= 25
     database = open_database(path)
     try:
-        assert maintenance.check(database) == []
+        assert integrity.check(database) == []
         with database.session() as session:
             assert session.query(Proposal).count() >= committed
     finally:

@@ -8,7 +8,7 @@ from sqlalchemy import event
 
 from desktop.domain.enums import State
 from desktop.services import assignment, numbering, review
-from desktop.store.queries import page_ids, proposal_rows
+from desktop.store.proposal_rows import page_ids, proposal_rows
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.store.changes import write
-from desktop.store.search import members_by_initials
+from desktop.store.fulltext import members_by_initials
 
 MEMBERS = ["张三", "张山峰", "单雄信", "曾国藩", "董素", "欧阳修", "尉迟恭", "李四"]
 

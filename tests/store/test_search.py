@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.services import entry
-from desktop.services.lookup import search_everything
-from desktop.store.search import matching_proposal_ids
+from desktop.services.search import search_everything
+from desktop.store.fulltext import matching_proposal_ids
 
 # title, body, proposers
 PROPOSALS = {

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from desktop.store import search, sqlite
+from desktop.store import fulltext, sqlite
 from desktop.store.changes import write
 from desktop.store.database import open_database
 from desktop.store.models import Proposal, SearchDocument
@@ -147,9 +147,9 @@ def test_paused_full_text_triggers_come_back_and_the_index_is_rebuilt(sqlite_off
             assert triggers() == []
             proposal = session.scalars(select(Proposal)).one()
             doc = session.scalars(select(SearchDocument)).one()
-            doc.terms = search.document_terms("关于加快养老服务体系建设的提案", "", ["李四"])
+            doc.terms = fulltext.document_terms("关于加快养老服务体系建设的提案", "", ["李四"])
             session.flush()
         assert triggers() == before
-    assert search.matching_proposal_ids(session, "养老") == [proposal.id]
-    assert search.matching_proposal_ids(session, "停车") == []
-    assert search.matching_proposal_ids(session, "李四") == [proposal.id]
+    assert fulltext.matching_proposal_ids(session, "养老") == [proposal.id]
+    assert fulltext.matching_proposal_ids(session, "停车") == []
+    assert fulltext.matching_proposal_ids(session, "李四") == [proposal.id]

@@ -35,7 +35,7 @@ def main(out: Path) -> None:
     home = Path(tempfile.mkdtemp(prefix="tian-screens-"))
     os.environ["TIAN_HOME"] = str(home)
     from desktop.domain.actor import Actor
-    from desktop.paths import base_data_dir, default_database
+    from desktop.local.paths import base_data_dir, default_database
     from desktop.services import base_data, demo, setup, users
     from desktop.store.database import open_database
     from desktop.ui.dialogs.decisions import MergeDialog, NumberPreviewDialog, ReasonDialog
@@ -45,7 +45,7 @@ def main(out: Path) -> None:
     from desktop.ui.main_window import MainWindow
     from desktop.ui.start import Opening, make_application
     from desktop.ui.workspace import Workspace
-    from desktop.labels import REJECT_REASONS
+    from desktop.wording.labels import REJECT_REASONS
     from desktop.domain.enums import HandlingStatus, State, UserRole
     from desktop.store.models import Assignment
     from desktop.ui.dialogs.evaluation import EvaluationDialog
@@ -54,7 +54,7 @@ def main(out: Path) -> None:
     from desktop.ui.dialogs.roster_import import RosterDialog
     from desktop.ui.dialogs.supervise import SuperviseDialog
     from openpyxl import Workbook
-    from desktop.services import listing, numbering, review
+    from desktop.services import numbering, proposal_list, review
 
     app = make_application([])
     empty = open_database(home / "empty.db", create=True)
@@ -71,8 +71,8 @@ def main(out: Path) -> None:
     with database.session() as session:
         setup.initialize(session, "政协示范县委员会", "admin123", base_dir=base_data_dir())
         demo.generate(session, Actor.system("演示数据"), 600)
-    from desktop.services import safekeeping
-    safekeeping.automatic_backup(database, "启动")
+    from desktop.services import backups
+    backups.automatic_backup(database, "启动")
     opening = Opening(database.path)
     opening.database = database
     login = LoginDialog(opening.authenticate, "政协示范县委员会", "admin")
@@ -105,14 +105,14 @@ def main(out: Path) -> None:
     _shot(app, window, out, "09_review_filed")
     reason = ReasonDialog("不予立案", "所选 1 件不予立案。理由（将告知提案人）：", "不予立案", REJECT_REASONS)
     _shot(app, reason, out, "10_reject_reason")
-    rows = workspace.read(listing.page, listing.ProposalFilter(meeting.id), limit=3)
+    rows = workspace.read(proposal_list.page, proposal_list.ProposalFilter(meeting.id), limit=3)
     _shot(app, MergeDialog(rows), out, "11_merge")
     _shot(app, SplitDialog(rows[0].title, "一是……\n二是……"), out, "12_split")
-    final = listing.ProposalFilter(meeting.id, (State.IN_REVIEW,), 3)
-    unnumbered = [r.id for r in workspace.read(listing.page, final, limit=3)]
+    final = proposal_list.ProposalFilter(meeting.id, (State.IN_REVIEW,), 3)
+    unnumbered = [r.id for r in workspace.read(proposal_list.page, final, limit=3)]
     workspace.act(review.file, unnumbered)
     preview = workspace.read(numbering.preview_numbers, unnumbered)
-    by_id = {r.id: r for r in workspace.read(listing.page_of_ids, [p for p, _ in preview])}
+    by_id = {r.id: r for r in workspace.read(proposal_list.page_of_ids, [p for p, _ in preview])}
     _shot(app, NumberPreviewDialog([(by_id[p], n) for p, n in preview]), out, "13_numbers")
     window.search_box.setText("停车")
     window._search()

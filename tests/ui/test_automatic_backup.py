@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.domain.errors import DomainError
-from desktop.services import safekeeping
+from desktop.services import backups
 from desktop.ui import start
 from desktop.ui.main_window import MainWindow
 
@@ -19,16 +19,16 @@ def window(workspace, qtbot) -> MainWindow:
 
 def test_the_start_leaves_a_checked_backup_behind(window, workspace, qtbot):
     start.backup_in_background(workspace.database, window)
-    folder = safekeeping.automatic_folder(workspace.database)
-    qtbot.waitUntil(lambda: bool(safekeeping.automatic_backups(folder)), timeout=10000)
-    [made] = safekeeping.automatic_backups(folder)
+    folder = backups.automatic_folder(workspace.database)
+    qtbot.waitUntil(lambda: bool(backups.automatic_backups(folder)), timeout=10000)
+    [made] = backups.automatic_backups(folder)
     assert made.name.endswith("_启动.db") and made.stat().st_size > 0
 
 
 def test_a_failed_backup_is_said_in_the_status_bar(window, workspace, qtbot, monkeypatch):
     def full(*_args) -> None:  # noqa: ANN002
         raise DomainError("disk_full")
-    monkeypatch.setattr(safekeeping, "automatic_backup", full)
+    monkeypatch.setattr(backups, "automatic_backup", full)
     start.backup_in_background(workspace.database, window)
     qtbot.waitUntil(lambda: window.notice.text().startswith("启动时"), timeout=5000)
     assert window.notice.text() == (

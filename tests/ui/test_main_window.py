@@ -260,7 +260,7 @@ def test_a_pc_without_the_office_fonts_is_told_at_start(workspace, qtbot, monkey
 def test_about_names_the_version_and_where_the_data_and_database_are(window, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
-    from desktop.paths import data_dir
+    from desktop.local.paths import data_dir
     from desktop.ui.dialogs.about import AboutDialog
 
     about = AboutDialog(window.ws.database.path, window)

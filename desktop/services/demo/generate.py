@@ -12,13 +12,13 @@ from desktop.domain.actor import Actor
 from desktop.domain.clock import new_id
 from desktop.domain.numbering import NumberContext
 from desktop.domain.permissions import Action, require
-from desktop.paths import resources_dir
+from desktop.local.paths import resources_dir
 from desktop.store.changes import local_site, write
 from desktop.store.models import (
     AuditEntry, Counter, Meeting, Member,
     Organisation, Proposal,
 )
-from desktop.store.search import bulk_search_loading
+from desktop.store.fulltext import bulk_search_loading
 
 from .office import DemoOffice
 from .plan import _ORDER, BATCH, Plan, _ids

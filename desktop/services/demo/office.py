@@ -13,7 +13,7 @@ from desktop.domain.lifecycle import (
     ProposalFacts, ReviewFact, SubmissionFact, derive,
 )
 from desktop.domain.numbering import format_number
-from desktop.store import pinyin, search
+from desktop.store import fulltext, pinyin
 from desktop.store.changes import local_site
 from desktop.store.models import (
     Category, Meeting, Member,
@@ -106,7 +106,7 @@ class DemoOffice(HandlingYear):
         for s in sentences:
             key = (s, topic)
             if key not in self.terms_cache:
-                self.terms_cache[key] = " ".join(search.terms_of(s.format(topic=topic)))
+                self.terms_cache[key] = " ".join(fulltext.terms_of(s.format(topic=topic)))
             parts.append(s.format(topic=topic))
             terms.append(self.terms_cache[key])
         return "".join(parts), " ".join(terms)
@@ -117,7 +117,7 @@ class DemoOffice(HandlingYear):
     def _name_terms(self, name: str) -> str:
         key = ("name", name)
         if key not in self.terms_cache:
-            self.terms_cache[key] = " ".join(search.terms_of(name))
+            self.terms_cache[key] = " ".join(fulltext.terms_of(name))
         return self.terms_cache[key]
 
     def at(self, day: date) -> datetime:
@@ -165,7 +165,7 @@ class DemoOffice(HandlingYear):
                      member_id=ref_id if what == "member" else None,
                      organisation_id=ref_id if what == "org" else None)
         plan.add(SearchDocument, proposal_id=row["id"], terms=" ‖ ".join(
-            [" ".join(search.terms_of(title)), body_terms,
+            [" ".join(fulltext.terms_of(title)), body_terms,
              self.names_terms([n for _, (_, n) in proposers])]))
         facts = self.review(plan, ctx, row, registered, finished, parent is not None)
         row["status"] = (progress := derive(facts)).state

@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from itertools import count
 
 
-from desktop.paths import resources_dir
+from desktop.local.paths import resources_dir
 from desktop.store.models import (
     Assignment, Contact, Evaluation, FollowUp, Proposal, Proposer, Reply, Review, SearchDocument, Submission,
     Supervision,

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from desktop.paths import data_dir
-from desktop.version import program_version
+from desktop.local.paths import data_dir
+from desktop.local.version import program_version
 
 from ..office_apps import open_path
 

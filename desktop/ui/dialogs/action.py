@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desktop.labels import label
+from desktop.wording.labels import label
 from desktop.services.tracking import HandlingView
 
 from ..errors import explain

@@ -5,9 +5,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from desktop.domain.enums import UnitSystem, UserRole
 from desktop.domain.errors import InvalidInput
-from desktop.labels import label
-from desktop.services import base_data, base_lists, users
-from desktop.services.base_lists import MemberRow, NamedRow, UnitRow
+from desktop.wording.labels import label
+from desktop.services import base_data, users
+from desktop.services.base_data import MemberRow, NamedRow, UnitRow
 from desktop.services.users import UserRow
 
 from ..widgets.form import chosen_enum
@@ -53,7 +53,7 @@ class MemberDialog(WorkDialog):
         if self.row is None:
             self.ws.act(base_data.add_member, *values)
         else:
-            self.ws.act(base_lists.update_member, self.row.id, *values,
+            self.ws.act(base_data.update_member, self.row.id, *values,
                         active=self.active.isChecked())
 
 
@@ -80,11 +80,11 @@ class NameDialog(WorkDialog):
                 self.ws.act(base_data.add_sector, self.name.text(), self.extra.text().strip()
                             or "界别")
             else:
-                self.ws.act(base_lists.rename_sector, self.row.id, self.name.text())
+                self.ws.act(base_data.rename_sector, self.row.id, self.name.text())
         elif self.row is None:
             self.ws.act(base_data.add_category, self.extra.text(), self.name.text())
         else:
-            self.ws.act(base_lists.update_category, self.row.id, self.name.text(),
+            self.ws.act(base_data.update_category, self.row.id, self.name.text(),
                         self.active.isChecked())
 
 
@@ -108,7 +108,7 @@ class UnitDialog(WorkDialog):
         if self.row is None:
             self.ws.act(base_data.add_unit, self.name.text(), system, self.short.text().strip())
         else:
-            self.ws.act(base_lists.update_unit, self.row.id, self.name.text(), self.short.text(),
+            self.ws.act(base_data.update_unit, self.row.id, self.name.text(), self.short.text(),
                         system)
 
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop.services.listing import ProposalRow
+from desktop.services.proposal_list import ProposalRow
 from desktop.services.review import SplitPart
 
 from ..widgets.form import ErrorLabel

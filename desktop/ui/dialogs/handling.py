@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop.domain.enums import ContactForm, FollowUpKind, ReplyCategory
-from desktop.labels import label
+from desktop.wording.labels import label
 from desktop.services import assignment, handling
 from desktop.services.tracking import HandlingView
 

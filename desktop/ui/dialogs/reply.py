@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import Disclosure, ReplyCategory
-from desktop.labels import CATEGORY_MEANINGS
+from desktop.wording.labels import CATEGORY_MEANINGS
 from desktop.services import handling
 from desktop.services.tracking import HandlingView
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget,
 )
 
-from desktop.services import roster, safekeeping
+from desktop.services import backups, roster
 from desktop.services.roster import ACTION_NAMES, LineAction, RosterPreview
 
 from ..errors import explain
@@ -82,5 +82,5 @@ class RosterDialog(WorkDialog):
     def perform(self) -> None:
         if self.plan is not None:
             if self.ws.database.path is not None:  # a copy to go back to, whatever the file held
-                safekeeping.automatic_backup(self.ws.database, "导入名册前")
+                backups.automatic_backup(self.ws.database, "导入名册前")
             self.ws.act(roster.import_roster, self.plan.path)

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.report import FigureTable
+from desktop.wording.figures_text import FigureTable
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 

@@ -1,11 +1,11 @@
-"""The proposal list as a lazy model over desktop.services.listing (see models.paged)."""
+"""The proposal list as a lazy model over desktop.services.proposal_list (see models.paged)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.labels import REVIEW_LEVELS, label
-from desktop.services import listing
-from desktop.services.listing import ProposalFilter, ProposalRow
+from desktop.wording.labels import REVIEW_LEVELS, label
+from desktop.services import proposal_list
+from desktop.services.proposal_list import ProposalFilter, ProposalRow
 
 from ..workspace import Workspace
 from .paged import PAGE, Column, PagedTableModel, iso_date as _date
@@ -49,10 +49,10 @@ class ProposalTableModel(PagedTableModel):
         self._count = self._counted()
 
     def _counted(self) -> int:
-        return 0 if self._where is None else self._ws.read(listing.count, self._where)
+        return 0 if self._where is None else self._ws.read(proposal_list.count, self._where)
 
     def _page(self, offset: int, limit: int) -> list[ProposalRow]:
-        return self._ws.read(listing.page, self._where, self._order, self._descending,
+        return self._ws.read(proposal_list.page, self._where, self._order, self._descending,
                              offset, limit)
 
     def foreground(self, row: ProposalRow, column: Column) -> QBrush | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.labels import label
+from desktop.wording.labels import label
 from desktop.domain.enums import Rating
 from desktop.services import tracking
 from desktop.services.tracking import TrackingFilter, TrackingRow

@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from desktop.domain.enums import AssignmentRole
-from desktop.labels import label
+from desktop.wording.labels import label
 from desktop.services.assignment_lists import ROLE_NAMES
 from desktop.services.unit_choice import UnitLoad
 

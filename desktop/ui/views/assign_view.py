@@ -5,8 +5,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
 from desktop.domain.enums import State
-from desktop.services import listing
-from desktop.services.listing import ProposalFilter
+from desktop.services import proposal_list
+from desktop.services.proposal_list import ProposalFilter
 
 from ..models.proposal_table import ProposalTableModel
 from ..widgets.record_table import RecordTable
@@ -79,7 +79,7 @@ class AssignView(Screen):
     def _count(self) -> None:
         shown = self.tabs.currentIndex()
         for i in (0, 1):  # the list on screen has just counted its rows
-            n = self.model.rowCount() if i == shown else self._ws.read(listing.count,
+            n = self.model.rowCount() if i == shown else self._ws.read(proposal_list.count,
                                                                        self._where(i))
             self.tabs.setTabText(i, f"{TABS[i]}（{n}）")
         self.tabs.setTabText(2, f"{TABS[2]}（{self.requests.count()}）")

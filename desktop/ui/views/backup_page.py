@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import maintenance, safekeeping
+from desktop.services import backups
 
 from ..errors import explain
 from ..models.row_table import RowColumn, RowTableModel
@@ -53,14 +53,14 @@ class BackupPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(safekeeping.backup_files(self.ws.database))
+        self.model.set_rows(backups.backup_files(self.ws.database))
 
     def backup_now(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "选择备份保存的文件夹（可选U盘）")
         if not folder:
             return
         try:
-            made = run_with_progress(self, "正在备份……", lambda progress: maintenance.backup(
+            made = run_with_progress(self, "正在备份……", lambda progress: backups.backup(
                 self.ws.database, Path(folder)), cancellable=False)
         except Exception as exc:  # noqa: BLE001
             self.error.say(explain(self, exc))
@@ -83,7 +83,7 @@ class BackupPage(QWidget):
 
     def restore(self, path: Path) -> None:
         try:
-            maintenance.check_backup_file(path)  # a wrong or damaged file: said, nothing changed
+            backups.check_backup_file(path)  # a wrong or damaged file: said, nothing changed
         except Exception as exc:  # noqa: BLE001
             self.error.say(explain(self, exc))
             return
@@ -97,7 +97,7 @@ class BackupPage(QWidget):
         if box.clickedButton() is not go:
             return
         try:
-            kept = safekeeping.restore_from(self.ws.database, path)
+            kept = backups.restore_from(self.ws.database, path)
             said = f"已从 {path.name} 恢复。恢复前的数据库另存为：{kept}。"
         except Exception as exc:  # noqa: BLE001 - the database is closed by now: say and close
             said = f"没有恢复：{explain(self, exc) or '详见日志'}当前数据库未改动。"

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from desktop.labels import label
-from desktop.services import base_lists, users
+from desktop.wording.labels import label
+from desktop.services import base_data, users
 
 from ..dialogs.base_forms import (
     MemberDialog, MergeUnitDialog, NameDialog, PasswordDialog, UnitDialog, UserDialog,
@@ -91,7 +91,7 @@ class MembersPage(TablePage):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, self.COLUMNS,
-                         lambda: workspace.read(base_lists.members, self.find.text()), parent)
+                         lambda: workspace.read(base_data.members, self.find.text()), parent)
         self.find = QLineEdit()
         self.find.setPlaceholderText("按姓名或拼音首字母查找")
         self.find.setClearButtonEnabled(True)
@@ -118,7 +118,7 @@ class NamesPage(TablePage):
             RowColumn("委员" if sector else "提案", lambda r: str(r.uses), 60),
             RowColumn("状态", lambda r: _state(r.active), 60),
         )
-        load = base_lists.sector_rows if sector else base_lists.category_rows
+        load = base_data.sector_rows if sector else base_data.category_rows
         super().__init__(workspace, columns, lambda: workspace.read(load), parent)
         self.what = what
         self.button(f"新增{what}(&A)…", lambda: self.open(NameDialog(self.ws, what, None, self)))
@@ -141,7 +141,7 @@ class UnitsPage(TablePage):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, self.COLUMNS,
-                         lambda: workspace.read(base_lists.unit_rows), parent)
+                         lambda: workspace.read(base_data.unit_rows), parent)
         self.button("新增单位(&A)…", lambda: self.open(UnitDialog(self.ws, None, self)))
         self.button("修改(&E)…", self.edit, needs_row=True)
         self.merge = self.button("并入其他单位(&M)…", self._merge, needs_row=True)

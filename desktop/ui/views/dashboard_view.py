@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import UserRole
-from desktop.labels import CATEGORY_MEANINGS
+from desktop.wording.labels import CATEGORY_MEANINGS
 from desktop.services.dashboard import Dashboard, dashboard
 
 from ..widgets.charts import Bar, BarChart

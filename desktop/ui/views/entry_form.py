@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import Kind, Origin
 from desktop.domain.errors import DomainError
-from desktop.labels import LABELS
-from desktop.messages import describe
-from desktop.services import base_data, lookup
+from desktop.wording.labels import LABELS
+from desktop.wording.messages import describe
+from desktop.services import base_data, search
 from desktop.services.entry import ProposalDraft, ProposerInput
-from desktop.services.lookup import ProposerChoice
+from desktop.services.search import ProposerChoice
 
 from ..dialogs.add_member import AddMemberDialog
 from ..widgets.form import ErrorLabel, date_edit, from_qdate, to_qdate
@@ -233,7 +233,7 @@ class EntryForm(QWidget):
         """
         typed = self.lead.text().strip()
         if typed and not self._lead:
-            choices = self._ws.read(lookup.proposer_choices, typed, 12)
+            choices = self._ws.read(search.proposer_choices, typed, 12)
             exact = [c for c in choices if c.name == typed]
             if len(exact) == 1:
                 self._set_lead(_choice_dict(exact[0]))
@@ -241,7 +241,7 @@ class EntryForm(QWidget):
                 return f"领衔提案人“{typed}”尚未选定，请在该栏按回车从名单中选择。", "lead"
         typed = self.cosigner.text().strip()
         if typed:
-            exact = [c for c in self._ws.read(lookup.proposer_choices, typed, 12)
+            exact = [c for c in self._ws.read(search.proposer_choices, typed, 12)
                      if c.name == typed]
             if len(exact) != 1:
                 return f"联名提案人“{typed}”尚未加入，请在该栏按回车加入，或清空该栏。", "cosigners"

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from desktop import drafts
+from desktop.ui import drafts
 from desktop.domain.errors import DomainError
-from desktop.services import entry, listing
+from desktop.services import entry, proposal_list
 
 from ..errors import explain
 from ..models.proposal_table import COLUMNS, ProposalTableModel
@@ -39,7 +39,7 @@ class EntryView(QWidget):
         self.restored.setStyleSheet("background: #fef3c7; padding: 4px;")
         self.restored.hide()
         self.today_model = ProposalTableModel(
-            workspace, listing.today_filter(workspace.meeting_id), order="registered_at")
+            workspace, proposal_list.today_filter(workspace.meeting_id), order="registered_at")
         self.today_model.sort(next(i for i, c in enumerate(COLUMNS) if c.key == "registered_at"),
                               Qt.SortOrder.DescendingOrder)
         hidden = {c.key for c in COLUMNS} - _TODAY_SHOWN
@@ -134,7 +134,7 @@ class EntryView(QWidget):
                                     f"收文{proposal.serial}号已保存，但附件“{Path(path).name}”未能保存："
                                     f"{explain(self, exc) or '意外错误'}")
 
-    def _confirm_duplicate(self, likely: listing.Similar) -> bool:
+    def _confirm_duplicate(self, likely: proposal_list.Similar) -> bool:
         row = likely.row
         answer = QMessageBox.question(
             self, "可能重复",
@@ -185,14 +185,14 @@ class EntryView(QWidget):
 
     # -- refreshing ----------------------------------------------------------------------
     def _meeting_changed(self, meeting_id: str) -> None:
-        self.today_model.set_filter(listing.today_filter(meeting_id))
+        self.today_model.set_filter(proposal_list.today_filter(meeting_id))
         self._count_today()
 
     def _count_today(self) -> None:
         self.today_heading.setText(f"<b>今天录入</b>（本会议，全部录入人）：{self.today_model.rowCount()} 件")
 
     def refresh(self) -> None:
-        self.today_model.set_filter(listing.today_filter(self._ws.meeting_id))
+        self.today_model.set_filter(proposal_list.today_filter(self._ws.meeting_id))
         self._count_today()
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import NotFound
 from desktop.domain.permissions import Action
-from desktop.labels import label
+from desktop.wording.labels import label
 from desktop.services import timeline, tracking
 from desktop.services.timeline import TimelineEntry
 from desktop.services.tracking import HandlingView

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop.services import lookup
-from desktop.services.listing import ProposalFilter
+from desktop.services import search
+from desktop.services.proposal_list import ProposalFilter
 
 from ..models.proposal_table import ProposalTableModel
 from ..widgets.detail_pane import DetailPane, beside
@@ -33,8 +33,8 @@ class SearchView(QWidget):
 
     def search(self, text: str) -> None:
         self._text = text.strip()
-        members = self._ws.read(lookup.proposer_choices, self._text, 30, organisations=False)
-        member_ids = tuple(m.member_id for m in members) if lookup.looks_like_initials(
+        members = self._ws.read(search.proposer_choices, self._text, 30, organisations=False)
+        member_ids = tuple(m.member_id for m in members) if search.looks_like_initials(
             self._text) else ()
         self.model.set_filter(ProposalFilter(words=self._text, member_ids=member_ids))
         self._count()

@@ -7,9 +7,9 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from desktop.labels import label
-from desktop.services import listing
-from desktop.services.listing import Similar
+from desktop.wording.labels import label
+from desktop.services import proposal_list
+from desktop.services.proposal_list import Similar
 
 from ..workspace import Workspace
 
@@ -47,7 +47,7 @@ class SimilarPane(QWidget):
 
     def look_now(self) -> None:
         self._timer.stop()
-        self.found = self._ws.read(listing.similar, self._title) if self._title.strip() else []
+        self.found = self._ws.read(proposal_list.similar, self._title) if self._title.strip() else []
         self.list.clear()
         for similar in self.found:
             row = similar.row

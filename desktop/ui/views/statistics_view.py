@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (
     QApplication, QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from desktop import report
+from desktop.wording import figures_text
 from desktop.domain.enums import UnitSystem, UserRole
-from desktop.labels import label
+from desktop.wording.labels import label
 from desktop.services import base_data
 from desktop.services.statistics import statistics_for
 
@@ -71,7 +71,7 @@ class StatisticsView(Screen):
         self.summary.setStyleSheet("font-size: 14px; line-height: 150%;")
         self.tables: dict[str, FigureView] = {}
         self.tabs = QTabWidget()
-        for table in report.TABLES:
+        for table in figures_text.TABLES:
             view = FigureView(FigureTableModel(table, self))
             self.tables[table.key] = view
             self.tabs.addTab(view, table.caption)
@@ -109,18 +109,18 @@ class StatisticsView(Screen):
             statistics_for, self._ws.actor, self.meeting.currentData(),
             chosen_enum(self.system, UnitSystem), self.unit.currentData(),
             from_qdate(self.today.date()))
-        self.heading.setText(f"<h3>{escape(report.title(f))}</h3>")
-        self.summary.setText("<br>".join(escape(line) for line in report.summary_lines(f)))
+        self.heading.setText(f"<h3>{escape(figures_text.title(f))}</h3>")
+        self.summary.setText("<br>".join(escape(line) for line in figures_text.summary_lines(f)))
         for key, view in self.tables.items():
             view.figures.set_rows(f[key])
-        for i, table in enumerate(report.TABLES):
+        for i, table in enumerate(figures_text.TABLES):
             self.tabs.setTabText(i, f"{table.caption}（{len(f[table.key])}）")
 
     def text(self) -> str:
         """The summary and every table, as the clipboard gets them."""
         f = self.figures or {}
-        parts = [report.title(f), *report.summary_lines(f), ""]
-        for table in report.TABLES:
+        parts = [figures_text.title(f), *figures_text.summary_lines(f), ""]
+        for table in figures_text.TABLES:
             parts += [table.caption, tab_separated(self.tables[table.key].cells())]
         return "\n".join(parts)
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.permissions import Action, allowed
-from desktop.labels import label
+from desktop.wording.labels import label
 from desktop.services import supervision, timeline
 from desktop.services.supervision import KeyProposal
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import HandlingStatus, UnitSystem, UserRole
-from desktop.labels import label
+from desktop.wording.labels import label
 from desktop.services import base_data
 from desktop.services.dashboard import WEEK, due_within
 from desktop.services.tracking import TrackingFilter

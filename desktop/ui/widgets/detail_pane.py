@@ -6,10 +6,10 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTextBrowser, QWidget
 
-from desktop.labels import LABELS, REVIEW_LEVELS, label
+from desktop.wording.labels import LABELS, REVIEW_LEVELS, label
 from desktop.domain.enums import Decision, ProposerRole
-from desktop.services import listing
-from desktop.services.listing import ProposalDetail
+from desktop.services import proposal_list
+from desktop.services.proposal_list import ProposalDetail
 
 from ..workspace import Workspace
 from .form import chinese_date
@@ -69,7 +69,7 @@ class DetailPane(QTextBrowser):
         if proposal_id is None:
             self.setHtml("<p style='color:#777'>选择一件提案，在此查看全文和审查记录。</p>")
             return
-        self.setHtml(detail_html(self._ws.read(listing.detail, proposal_id)))
+        self.setHtml(detail_html(self._ws.read(proposal_list.detail, proposal_id)))
 
     def refresh(self) -> None:
         try:

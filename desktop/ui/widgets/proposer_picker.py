@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from desktop.services import lookup
-from desktop.services.lookup import ProposerChoice
+from desktop.services import search
+from desktop.services.search import ProposerChoice
 
 from ..workspace import Workspace
 
@@ -35,7 +35,7 @@ class ProposerPicker(QLineEdit):
         return list(self._choices)
 
     def _lookup(self, typed: str) -> None:
-        self._choices = self._ws.read(lookup.proposer_choices, typed, 12) if typed.strip() else []
+        self._choices = self._ws.read(search.proposer_choices, typed, 12) if typed.strip() else []
         self._list.setStringList([self._line(c) for c in self._choices])
         if self._choices:
             self._completer.complete()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMenu
 from sqlalchemy import event, select
 
 from desktop.domain.enums import State
-from desktop.services.listing import ProposalFilter
+from desktop.services.proposal_list import ProposalFilter
 from desktop.store.models import Proposal
 from desktop.ui.models.proposal_table import COLUMNS, PAGE, ProposalTableModel
 from desktop.ui.widgets.record_table import RecordTable

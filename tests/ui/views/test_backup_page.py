@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from desktop.services import base_data, safekeeping
+from desktop.services import backups, base_data
 from desktop.store.database import open_database
 from desktop.ui.views.backup_page import BackupPage
 
@@ -17,12 +17,12 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 @pytest.fixture
 def page(workspace, qtbot, desk) -> BackupPage:  # noqa: ANN001
-    safekeeping.automatic_backup(desk.db, "启动")
+    backups.automatic_backup(desk.db, "启动")
     return show(qtbot, BackupPage(workspace), workspace)
 
 
 def test_the_automatic_backups_are_listed_newest_first(page, desk):
-    safekeeping.automatic_backup(desk.db, "导入名册前", now=datetime.now() + timedelta(minutes=1))
+    backups.automatic_backup(desk.db, "导入名册前", now=datetime.now() + timedelta(minutes=1))
     page.refresh()
     reasons = [page.model.index(r, 1).data() for r in range(page.model.rowCount())]
     assert reasons == ["导入名册前", "启动"]

@@ -66,8 +66,8 @@ def test_the_roster_is_previewed_then_imported_from_the_offices_excel(view, desk
     assert seen["summary"] == "工作表“Sheet”共 2 行：新增 1 人，不能导入 1 人。"
     assert seen["lines"] == [("欧阳明", "新增"), ("王强", "不能导入")]
     assert seen["written before import"] == 0
-    from desktop.services import safekeeping
-    [kept] = safekeeping.automatic_backups(safekeeping.automatic_folder(desk.db))
+    from desktop.services import backups
+    [kept] = backups.automatic_backups(backups.automatic_folder(desk.db))
     assert kept.name.endswith("_导入名册前.db")  # the file as it was before the import
     view.members.find.setText("oym")
     assert [view.members.model.index(r, 0).data() for r in range(view.members.model.rowCount())] \

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import func, select
 
-from desktop import drafts
+from desktop.ui import drafts
 from desktop.domain.enums import Kind, Origin, State
 from desktop.store.models import Member, Proposal, Sector
 from desktop.ui.dialogs.add_member import AddMemberDialog

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop import drafts
+from desktop.ui import drafts
 from desktop.services import base_data, users
 from desktop.store.database import open_database
 from desktop.ui.main_window import MainWindow

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from desktop.domain.enums import Decision, Origin, State
-from desktop.labels import REJECT_REASONS
+from desktop.wording.labels import REJECT_REASONS
 from desktop.services import assignment, numbering, review
 from desktop.store.models import Proposal, Review
 from desktop.ui.dialogs.decisions import (

@@ -7,10 +7,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop import report
+from desktop.wording import figures_text
 from desktop.domain.actor import Actor
 from desktop.domain.enums import UnitSystem, UserRole
-from desktop.paths import base_data_dir
+from desktop.local.paths import base_data_dir
 from desktop.services import base_data, demo, setup, users
 from desktop.services.statistics import statistics
 from desktop.store.database import open_database
@@ -55,8 +55,8 @@ def expected(county, **scope) -> dict:  # noqa: ANN001
 def test_the_figures_of_the_current_meeting_and_of_every_meeting(admin_view, county):
     meeting_id = admin_view.meeting.currentData()
     f = expected(county, meeting_id=meeting_id)
-    assert admin_view.heading.text() == f"<h3>{report.title(f)}</h3>"
-    assert admin_view.summary.text() == "<br>".join(report.summary_lines(f))
+    assert admin_view.heading.text() == f"<h3>{figures_text.title(f)}</h3>"
+    assert admin_view.summary.text() == "<br>".join(figures_text.summary_lines(f))
     admin_view.meeting.setCurrentIndex(admin_view.meeting.findText("全部会议"))
     everything = expected(county)
     assert admin_view.figures == everything
@@ -80,7 +80,7 @@ def test_one_system_or_one_unit(admin_view, county):
 def test_a_table_sorts_by_the_numbers_and_copies_as_a_table(admin_view, qtbot):
     units = admin_view.tables["by_unit"]
     admin_view.tabs.setCurrentWidget(units)
-    due = next(i for i, c in enumerate(report.TABLES[0].columns) if c.title == "应答复")
+    due = next(i for i, c in enumerate(figures_text.TABLES[0].columns) if c.title == "应答复")
     header = units.horizontalHeader()
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=section_middle(header, due))
@@ -100,8 +100,8 @@ def test_a_table_sorts_by_the_numbers_and_copies_as_a_table(admin_view, qtbot):
 
     qtbot.mouseClick(admin_view.copy, Qt.MouseButton.LeftButton)
     everything = QApplication.clipboard().text()
-    assert everything.startswith(report.title(admin_view.figures))
-    for table in report.TABLES:
+    assert everything.startswith(figures_text.title(admin_view.figures))
+    for table in figures_text.TABLES:
         assert f"{table.caption}\n" + "\t".join(c.title for c in table.columns) in everything
 
 
@@ -129,7 +129,7 @@ def test_a_unit_clerk_sees_their_own_units_figures(county, qtbot, qapp):
 
 def test_the_figure_model_passes_qts_model_checks(county, qtmodeltester):
     f = expected(county)
-    for table in report.TABLES:
+    for table in figures_text.TABLES:
         model = FigureTableModel(table)
         model.set_rows(f[table.key])
         qtmodeltester.check(model)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop import report
+from desktop.wording import figures_text
 from desktop.domain.enums import (
     ContactForm, EvaluationMethod, HandlingStatus, Rating, ReplyCategory, UnitSystem, UserRole,
 )
@@ -139,9 +139,9 @@ def test_the_year_of_one_proposal_through_the_screens(workspace, desk, qtbot, an
     assert (told["replies_due"], told["replied"], told["rehandled"], told["unsatisfied"]) == (
         1, 1, 1, 1)
     assert told["categories"]["A"]["count"] == 1 and told["face_to_face_rate"] == 100.0
-    assert stats.summary.text() == "<br>".join(report.summary_lines(told))
-    for table in report.TABLES:
-        assert stats.tables[table.key].cells() == report.table_text(table, told[table.key])
+    assert stats.summary.text() == "<br>".join(figures_text.summary_lines(told))
+    for table in figures_text.TABLES:
+        assert stats.tables[table.key].cells() == figures_text.table_text(table, told[table.key])
 
 
 def test_a_reply_without_category_is_refused_in_the_dialog_keeping_the_typing(

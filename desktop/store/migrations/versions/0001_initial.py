@@ -1,4 +1,4 @@
-"""The first schema: the records of DESIGN §2, the change log, and full-text search.
+"""The first schema: the records of docs/design.md §2, the change log, and full-text search.
 
 Revision ID: 0001
 Revises: 

@@ -1,4 +1,4 @@
-"""The Chinese words for every code value a user can see (DESIGN §2)."""
+"""The Chinese words for every code value a user can see (docs/design.md §2)."""
 from __future__ import annotations
 
 from desktop.domain import enums as e

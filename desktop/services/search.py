@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from desktop.store import queries, search
+from desktop.store import fulltext, proposal_rows
 from sqlalchemy import select
 
 from desktop.store.models import Member, Organisation, Sector
@@ -17,7 +17,7 @@ _INITIALS = re.compile(r"^[a-zA-Z]{1,12}$")
 @dataclass
 class SearchResult:
     members: list[Member]
-    proposals: list[queries.ProposalRow]
+    proposals: list[proposal_rows.ProposalRow]
 
 
 def looks_like_initials(text: str) -> bool:
@@ -28,13 +28,13 @@ def search_everything(session: Session, text: str, limit: int = 50) -> SearchRes
     text = text.strip()
     if not text:
         return SearchResult([], [])
-    members = search.members_by_initials(session, text)
-    ids = search.matching_proposal_ids(session, text, limit)
+    members = fulltext.members_by_initials(session, text)
+    ids = fulltext.matching_proposal_ids(session, text, limit)
     if _INITIALS.match(text) and members:
         seen = set(ids)
-        ids += [pid for pid in search.proposals_of_members(session, [m.id for m in members], limit)
+        ids += [pid for pid in fulltext.proposals_of_members(session, [m.id for m in members], limit)
                 if pid not in seen]
-    return SearchResult(members, queries.proposal_rows(session, ids[:limit]))
+    return SearchResult(members, proposal_rows.proposal_rows(session, ids[:limit]))
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def proposer_choices(session: Session, typed: str, limit: int = 20,
     choices = [ProposerChoice(m.name, " ".join(filter(None, [sectors.get(m.sector_id),
                                                              m.workplace])),
                               member_id=m.id, sector=sectors.get(m.sector_id))
-               for m in search.members_by_initials(session, typed, limit)]
+               for m in fulltext.members_by_initials(session, typed, limit)]
     if organisations and len(choices) < limit:
         for o in session.scalars(select(Organisation).where(
                 Organisation.name.contains(typed, autoescape=True)).order_by(Organisation.name)

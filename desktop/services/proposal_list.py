@@ -8,11 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import Decision, Kind, Origin, State
-from desktop.store import queries, search
+from desktop.store import fulltext, proposal_rows
 from desktop.store.models import (
     Attachment, Member, Organisation, Proposal, Review, Sector, User,
 )
-from desktop.store.queries import ProposalFilter, ProposalRow
+from desktop.store.proposal_rows import ProposalFilter, ProposalRow
 
 from .common import get, label_of
 
@@ -23,14 +23,14 @@ SIMILAR_AT_LEAST = 0.3
 
 
 def count(session: Session, where: ProposalFilter) -> int:
-    return queries.count(session, where)
+    return proposal_rows.count(session, where)
 
 
 def page(session: Session, where: ProposalFilter, order: str = "number", descending: bool = False,
          offset: int = 0, limit: int = 100) -> list[ProposalRow]:
-    ids = queries.page_ids(session, order=order, descending=descending, offset=offset,
+    ids = proposal_rows.page_ids(session, order=order, descending=descending, offset=offset,
                            limit=limit, where=where)
-    return queries.proposal_rows(session, ids)
+    return proposal_rows.proposal_rows(session, ids)
 
 
 def today_filter(meeting_id: str | None, today: date | None = None) -> ProposalFilter:
@@ -117,18 +117,18 @@ class Similar:
 def similar(session: Session, title: str, exclude_id: str | None = None,
             limit: int = 8) -> list[Similar]:
     """Proposals of any meeting whose 案由 shares most of its words with ``title``, best first."""
-    wanted = search.title_terms(title)
+    wanted = fulltext.title_terms(title)
     if not wanted:
         return []
-    ids = [i for i in search.similar_title_candidates(session, title) if i != exclude_id]
+    ids = [i for i in fulltext.similar_title_candidates(session, title) if i != exclude_id]
     titles = dict(session.execute(select(Proposal.id, Proposal.title)
                                   .where(Proposal.id.in_(ids))).all())
-    scored = sorted(((search.title_likeness(wanted, search.title_terms(t)), pid)
+    scored = sorted(((fulltext.title_likeness(wanted, fulltext.title_terms(t)), pid)
                      for pid, t in titles.items()), reverse=True)
     kept = [(score, pid) for score, pid in scored if score >= SIMILAR_AT_LEAST][:limit]
-    rows = {r.id: r for r in queries.proposal_rows(session, [pid for _, pid in kept])}
+    rows = {r.id: r for r in proposal_rows.proposal_rows(session, [pid for _, pid in kept])}
     return [Similar(rows[pid], round(score, 2)) for score, pid in kept if pid in rows]
 
 
 def page_of_ids(session: Session, ids: list[str]) -> list[ProposalRow]:
-    return queries.proposal_rows(session, ids)
+    return proposal_rows.proposal_rows(session, ids)

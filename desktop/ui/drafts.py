@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from .paths import data_dir
+from desktop.local.paths import data_dir
 
 
 def _path(username: str, folder: Path | None = None) -> Path:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AssignmentRole, Kind, Origin, State
 
-from . import search
+from . import fulltext
 from .models import Assignment, Category, Meeting, Proposal, Proposer, Sector, Unit, User
 
 SORTABLE = {
@@ -45,7 +45,7 @@ class ProposalFilter:
             stmt = stmt.where(Proposal.registered_at >= self.registered_since)
         found = []
         if self.words.strip():
-            found.append(search.matching_condition(session, self.words))
+            found.append(fulltext.matching_condition(session, self.words))
         if self.member_ids:
             found.append(Proposal.id.in_(select(Proposer.proposal_id).where(
                 Proposer.member_id.in_(self.member_ids))))

@@ -12,20 +12,20 @@ from functools import partial
 from datetime import date
 from pathlib import Path
 
-from desktop import settings as local_settings
+from desktop.local import settings as local_settings
 from desktop.domain.actor import Actor
 from desktop.domain.enums import UnitSystem
 from desktop.domain.errors import DomainError
-from desktop.labels import parse
-from desktop.messages import describe
-from desktop.paths import base_data_dir, data_dir
-from desktop.services import base_data, demo, maintenance, setup
-from desktop.services.lookup import search_everything
+from desktop.wording.labels import parse
+from desktop.wording.messages import describe
+from desktop.local.paths import base_data_dir, data_dir
+from desktop.services import backups, base_data, demo, integrity, setup
+from desktop.services.search import search_everything
 from desktop.services.statistics import statistics
 from desktop.store.database import Database, open_database
 
-from . import cli_export
-from .cli_report import print_search, print_statistics
+from . import export as cli_export
+from .printing import print_search, print_statistics
 
 log = logging.getLogger(__name__)
 DEMO_OFFICE = "政协示范县委员会"
@@ -208,7 +208,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     database = _open(args)
-    problems = maintenance.check(database)
+    problems = integrity.check(database)
     database.close()
     if problems:
         print(f"发现 {len(problems)} 个问题：")
@@ -222,7 +222,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     database = _open(args)
     try:
-        target = maintenance.backup(database, Path(args.out))
+        target = backups.backup(database, Path(args.out))
     finally:
         database.close()
     print(f"已备份到：{target}（已校验）")
@@ -231,7 +231,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     path = _database_path(args)
-    kept = maintenance.restore(path, Path(args.file))
+    kept = backups.restore(path, Path(args.file))
     open_database(path).close()  # upgrades an older backup, after its own safety copy
     print(f"已从备份恢复：{path}")
     print(f"恢复前的数据库已另存为：{kept}")

@@ -1,21 +1,14 @@
-"""检查、备份、恢复: keeping the office's one database file safe."""
+"""检查 (tian check): SQLite's integrity check, then the domain's invariants on the records."""
 from __future__ import annotations
 
-import errno
-import os
-import shutil
-import sqlite3
-from datetime import datetime
-from pathlib import Path
 
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import FILED_STATES, DUE_ROLES
-from desktop.domain.errors import DomainError
 from desktop.domain.lifecycle import derive
-from desktop.labels import label
-from desktop.store import glance, schema, sqlite, statistics
+from desktop.wording.labels import label
+from desktop.store import sqlite, statistics
 from desktop.store.database import Database
 from desktop.store.facts import facts_for
 from desktop.store.models import Assignment, Counter, Evaluation, Meeting, Proposal, Reply
@@ -105,87 +98,3 @@ def _record_problems(session: Session) -> list[str]:
     if unanswered:
         problems.append(f"有 {unanswered} 条评价没有对应的答复")
     return problems
-
-
-def _row_count(path: Path) -> int:
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return con.execute("SELECT count(*) FROM proposal").fetchone()[0]
-    finally:
-        con.close()
-
-
-def backup(database: Database, out: Path) -> Path:
-    """A consistent copy through SQLite's backup API, checked before it takes its final name."""
-    if database.path is None:
-        raise DomainError("backup_failed", detail="只能备份本机数据库文件")
-    out = Path(out).expanduser().resolve()
-    if out.is_dir():
-        stem = f"提案通备份_{datetime.now():%Y%m%d_%H%M%S}"
-        out = out / f"{stem}.db"
-        serial = 1
-        while out.exists():  # two backups in one second keep both
-            serial += 1
-            out = out.with_name(f"{stem}_{serial}.db")
-    partial = out.with_name(out.name + ".part")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        sqlite.backup(database.path, partial)
-        problems = sqlite.integrity_problems(partial)
-        if problems:
-            raise DomainError("backup_failed", detail="；".join(problems[:3]))
-        if _row_count(partial) != _row_count(database.path):
-            raise DomainError("backup_failed", detail="备份的提案数与数据库不一致")
-        os.replace(partial, out)
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise DomainError("disk_full") from exc
-        raise DomainError("backup_failed", detail=exc.strerror or str(exc)) from exc
-    except sqlite3.Error as exc:
-        raise DomainError("backup_failed", detail=str(exc)) from exc
-    finally:
-        partial.unlink(missing_ok=True)
-    return out
-
-
-def check_backup_file(path: Path) -> None:
-    """Refuse a file that is not a sound backup of a database this version can open."""
-    path = Path(path).expanduser()
-    if not path.is_file() or not glance.is_sqlite_file(path):
-        raise DomainError("backup_not_ours", path=str(path))
-    if sqlite.integrity_problems(path):
-        raise DomainError("backup_damaged", path=str(path))
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-        con.execute("SELECT id FROM site WHERE local = 1").fetchone()
-    except sqlite3.Error:
-        raise DomainError("backup_not_ours", path=str(path)) from None
-    finally:
-        con.close()
-    if revision not in schema.known_revisions():
-        raise DomainError("database_newer", revision=revision)
-
-
-def restore(database_path: Path, backup_file: Path) -> Path:
-    """Put a backup in place of the database (closed); the current file is kept aside first.
-
-    Returns where the replaced database was kept.
-    """
-    check_backup_file(backup_file)
-    database_path = Path(database_path).expanduser().resolve()
-    kept = database_path.with_name(f"{database_path.stem}_恢复前_{datetime.now():%Y%m%d_%H%M%S}.db")
-    partial = database_path.with_name(database_path.name + ".restoring")
-    try:
-        shutil.copyfile(backup_file, partial)
-        if database_path.exists():
-            sqlite.backup(database_path, kept)
-        for suffix in ("-wal", "-shm"):
-            Path(str(database_path) + suffix).unlink(missing_ok=True)
-        os.replace(partial, database_path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        if exc.errno == errno.ENOSPC:
-            raise DomainError("disk_full") from exc
-        raise DomainError("backup_failed", detail=exc.strerror or str(exc)) from exc
-    return kept

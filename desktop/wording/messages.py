@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from desktop.domain.enums import State, UserRole
 from desktop.domain.errors import DomainError
-from desktop.labels import LABELS
+from desktop.wording.labels import LABELS
 
 FIELDS = {
     "title": "案由", "reason": "理由", "note": "说明", "text": "内容", "proposer": "提案人",

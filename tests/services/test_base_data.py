@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from desktop.domain.enums import UnitSystem, UserRole
 from desktop.domain.errors import InvalidInput, NotAllowed
-from desktop.services import base_data, base_lists, roster, users
+from desktop.services import base_data, roster, users
 from desktop.services.roster import LineAction
 from desktop.store.models import Member
 
@@ -90,10 +90,10 @@ def test_a_workbook_without_a_name_column_says_so(desk, tmp_path):
 def test_renaming_a_member_keeps_the_printed_name_on_old_proposals(desk):
     proposal = desk.register("关于发展县域特色产业的建议", "张三")
     member_id = proposal.proposers[0].member_id
-    base_lists.update_member(desk.session, desk.admin, member_id, "张叁", None, None, None)
+    base_data.update_member(desk.session, desk.admin, member_id, "张叁", None, None, None)
     desk.session.refresh(proposal)
     assert proposal.proposers[0].name == "张三"
-    [row] = [r for r in base_lists.members(desk.session, "zs") if r.id == member_id]
+    [row] = [r for r in base_data.members(desk.session, "zs") if r.id == member_id]
     assert (row.name, row.initials, row.proposals) == ("张叁", "zs", 1)
 
 
@@ -101,15 +101,15 @@ def test_a_merged_unit_keeps_its_history_and_takes_no_new_work(desk):
     old = base_data.add_unit(desk.session, desk.admin, unique("县旅游局"), UnitSystem.GOVERNMENT)
     new = base_data.add_unit(desk.session, desk.admin, unique("县文旅局"), UnitSystem.GOVERNMENT)
     base_data.merge_unit(desk.session, desk.admin, old.id, new.id)
-    rows = {r.id: r for r in base_lists.unit_rows(desk.session)}
+    rows = {r.id: r for r in base_data.unit_rows(desk.session)}
     assert (rows[old.id].active, rows[old.id].merged_into) == (False, new.name)
     assert old.id not in dict(base_data.units(desk.session, active_only=True))
 
 
 def test_names_stay_unique_when_edited(desk):
-    sectors = base_lists.sector_rows(desk.session)
+    sectors = base_data.sector_rows(desk.session)
     with refused(InvalidInput, "name_taken"), leaves_no_trace(desk):
-        base_lists.rename_sector(desk.session, desk.admin, sectors[0].id, sectors[1].name)
+        base_data.rename_sector(desk.session, desk.admin, sectors[0].id, sectors[1].name)
 
 
 def test_the_last_administrator_cannot_be_retired(desk):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from platformdirs import user_config_path, user_data_path
@@ -27,9 +26,7 @@ def default_database() -> Path:
 
 
 def resources_dir() -> Path:
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
+    """Package data: the same place in the source tree, an installed wheel and the bundle."""
     return Path(__file__).resolve().parent.parent / "resources"
 
 

@@ -1,21 +1,21 @@
 """How ``tian stats`` and ``tian search`` print: in the words of the office's own reports."""
 from __future__ import annotations
 
-from desktop import report
+from desktop.wording import figures_text
 from desktop.domain.enums import State
-from desktop.labels import LABELS
+from desktop.wording.labels import LABELS
 
 UNITS_SHOWN = 15  # a terminal's page; the 统计 screen and --json have them all
 
 
 def print_statistics(f: dict) -> None:
-    print(report.title(f))
-    for line in report.summary_lines(f):
+    print(figures_text.title(f))
+    for line in figures_text.summary_lines(f):
         print(line)
-    for table in report.TABLES:
+    for table in figures_text.TABLES:
         rows = f[table.key]
         cut = f"（前 {UNITS_SHOWN} 项）" if len(rows) > UNITS_SHOWN else ""
-        _table(table.caption + cut, report.table_text(table, rows[:UNITS_SHOWN]))
+        _table(table.caption + cut, figures_text.table_text(table, rows[:UNITS_SHOWN]))
 
 
 def _width(text: str) -> int:

@@ -1,0 +1,162 @@
+"""备份与恢复: copies made through SQLite's backup API and checked before they take their name;
+automatic backups at each start and before every import, into the data folder's backups/自动,
+rotated (domain/retention); restoring keeps the current file aside first."""
+from __future__ import annotations
+
+import errno
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from desktop.domain.errors import DomainError
+from desktop.domain.retention import to_keep
+from desktop.store import glance, schema, sqlite
+from desktop.store.database import Database
+
+FOLDER = "自动"
+_NAME = re.compile(r"^提案通自动备份_(\d{8}_\d{6})_.+\.db$")
+
+
+def automatic_folder(database: Database) -> Path:
+    return database.backups_dir / FOLDER
+
+
+def automatic_backup(database: Database, reason: str, now: datetime | None = None) -> Path:
+    """``reason`` goes into the name (启动, 导入名册前 …) so a clerk can pick the right one."""
+    now = now or datetime.now()
+    folder = automatic_folder(database)
+    target = backup(database, folder / f"提案通自动备份_{now:%Y%m%d_%H%M%S}_{reason}.db")
+    rotate(folder)
+    return target
+
+
+def automatic_backups(folder: Path) -> dict[Path, datetime]:
+    found = {}
+    for path in folder.glob("*.db") if folder.is_dir() else ():
+        match = _NAME.match(path.name)
+        if match:
+            found[path] = datetime.strptime(match.group(1), "%Y%m%d_%H%M%S")
+    return found
+
+
+def rotate(folder: Path) -> list[Path]:
+    """Removes the automatic backups the rule does not keep; a clerk's own copies elsewhere in
+    the folder (other names) are never touched.  Returns what was removed."""
+    found = automatic_backups(folder)
+    keep = to_keep(found.values())
+    removed = [path for path, stamp in found.items() if stamp not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    made_at: datetime
+    reason: str  # 启动, 导入名册前 …
+    size_mb: float
+
+
+def backup_files(database: Database) -> list[BackupFile]:
+    """The automatic backups, newest first, for the 备份与恢复 page."""
+    found = automatic_backups(automatic_folder(database))
+    return [BackupFile(path, made, path.stem.rsplit("_", 1)[-1], path.stat().st_size / 2**20)
+            for path, made in sorted(found.items(), key=lambda item: item[1], reverse=True)]
+
+
+def restore_from(database: Database, backup_file: Path) -> Path:
+    """The backup is checked while the database is still open (a wrong file changes nothing);
+    then the database is closed and replaced, the current file kept aside.  Returns where."""
+    check_backup_file(backup_file)
+    path = database.path
+    database.close()
+    return restore(path, backup_file)
+
+
+def _row_count(path: Path) -> int:
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return con.execute("SELECT count(*) FROM proposal").fetchone()[0]
+    finally:
+        con.close()
+
+
+def backup(database: Database, out: Path) -> Path:
+    """A consistent copy through SQLite's backup API, checked before it takes its final name."""
+    if database.path is None:
+        raise DomainError("backup_failed", detail="只能备份本机数据库文件")
+    out = Path(out).expanduser().resolve()
+    if out.is_dir():
+        stem = f"提案通备份_{datetime.now():%Y%m%d_%H%M%S}"
+        out = out / f"{stem}.db"
+        serial = 1
+        while out.exists():  # two backups in one second keep both
+            serial += 1
+            out = out.with_name(f"{stem}_{serial}.db")
+    partial = out.with_name(out.name + ".part")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        sqlite.backup(database.path, partial)
+        problems = sqlite.integrity_problems(partial)
+        if problems:
+            raise DomainError("backup_failed", detail="；".join(problems[:3]))
+        if _row_count(partial) != _row_count(database.path):
+            raise DomainError("backup_failed", detail="备份的提案数与数据库不一致")
+        os.replace(partial, out)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DomainError("disk_full") from exc
+        raise DomainError("backup_failed", detail=exc.strerror or str(exc)) from exc
+    except sqlite3.Error as exc:
+        raise DomainError("backup_failed", detail=str(exc)) from exc
+    finally:
+        partial.unlink(missing_ok=True)
+    return out
+
+
+def check_backup_file(path: Path) -> None:
+    """Refuse a file that is not a sound backup of a database this version can open."""
+    path = Path(path).expanduser()
+    if not path.is_file() or not glance.is_sqlite_file(path):
+        raise DomainError("backup_not_ours", path=str(path))
+    if sqlite.integrity_problems(path):
+        raise DomainError("backup_damaged", path=str(path))
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        con.execute("SELECT id FROM site WHERE local = 1").fetchone()
+    except sqlite3.Error:
+        raise DomainError("backup_not_ours", path=str(path)) from None
+    finally:
+        con.close()
+    if revision not in schema.known_revisions():
+        raise DomainError("database_newer", revision=revision)
+
+
+def restore(database_path: Path, backup_file: Path) -> Path:
+    """Put a backup in place of the database (closed); the current file is kept aside first.
+
+    Returns where the replaced database was kept.
+    """
+    check_backup_file(backup_file)
+    database_path = Path(database_path).expanduser().resolve()
+    kept = database_path.with_name(f"{database_path.stem}_恢复前_{datetime.now():%Y%m%d_%H%M%S}.db")
+    partial = database_path.with_name(database_path.name + ".restoring")
+    try:
+        shutil.copyfile(backup_file, partial)
+        if database_path.exists():
+            sqlite.backup(database_path, kept)
+        for suffix in ("-wal", "-shm"):
+            Path(str(database_path) + suffix).unlink(missing_ok=True)
+        os.replace(partial, database_path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        if exc.errno == errno.ENOSPC:
+            raise DomainError("disk_full") from exc
+        raise DomainError("backup_failed", detail=exc.strerror or str(exc)) from exc
+    return kept
