@@ -21,6 +21,8 @@ source installer/package-info.sh
 source installer/linux-root.sh
 source installer/source-tree.sh
 [[ $EUID -eq 0 ]] || die "debootstrap and chroot need root: run it as root (sudo bash $0)"
+step "packages"
+need_packages "${DEB_BUILD[@]}"
 t0=$SECONDS
 phase() { say "$1: $((SECONDS - t0)) s"; t0=$SECONDS; }
 PYTHON_SOURCE=python3.13   # Debian 13's source package: the newest 3.13 with Debian's care
@@ -32,14 +34,16 @@ R=$ROOTS/build
 stamp=$( { cat installer/linux-root.sh; echo "$PYTHON_SOURCE ${BUILD_DEPENDS[*]} ${QT_RUNTIME[*]} ${QT_XCB[*]}"; } |
         sha256sum | cut -c1-16)
 if [[ $(cat "$R/.python" 2>/dev/null) != "$stamp" ]]; then
-    ensure_packages debootstrap
+    step "the $ROOT_SUITE root"
     fresh_root "$R"
     phase "the $ROOT_SUITE root"
+    step "compilers and Qt's libraries in the root"
     echo "deb-src $ROOT_MIRROR trixie main" >"$R/etc/apt/sources.list.d/python-source.list"
     in_root "$R" apt-get -qq update
     in_root "$R" apt-get -qq install -y --no-install-recommends "${BUILD_DEPENDS[@]}" \
         "${QT_RUNTIME[@]}" "${QT_XCB[@]}" >/dev/null
     phase "compilers and Qt's libraries in the root"
+    step "CPython in the root"
     in_root "$R" bash -euc "
         mkdir -p /tmp/python && cd /tmp/python
         apt-get source -qq --download-only -o APT::Sandbox::User=root $PYTHON_SOURCE >/dev/null
@@ -57,11 +61,13 @@ if [[ $(cat "$R/.python" 2>/dev/null) != "$stamp" ]]; then
     phase "CPython $(in_root "$R" /opt/python/bin/python3.13 -c 'import platform; print(platform.python_version())') compiled"
 fi
 
+step "the project in the root"
 # the project: copied in (no .venv, build, dist or .git) and installed with its [build] extra
 rm -rf "$R/src"
 copy_source . "$R/src"
 in_root "$R" /opt/venv/bin/pip install -q "/src[build]" || die "pip install in the root failed"
 phase "the project in the root"
+step "bundle"
 rm -rf "$R/tmp/dist" "$R/tmp/work"
 in_root "$R" bash -c 'cd /src && /opt/venv/bin/pyinstaller --noconfirm --log-level ERROR \
     --distpath /tmp/dist --workpath /tmp/work installer/tiantong.spec' ||
@@ -73,6 +79,7 @@ glibc=$(find "$bundle" -type f \( -name '*.so*' -o -name tiantong \) -exec objdu
         grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n 1)
 phase "bundle ($(du -sh "$bundle" | cut -f1), needs glibc $glibc)"
 
+step "the .deb"
 root=build/deb/root
 rm -rf build/deb
 app=$root/opt/apps/$APPID

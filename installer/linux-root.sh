@@ -31,7 +31,7 @@ drop_root() {
 pristine_root() {
     local root=$ROOTS/pristine
     [[ -f $root/.complete ]] && return 0
-    command -v debootstrap >/dev/null || ensure_packages debootstrap
+    command -v debootstrap >/dev/null || need_packages debootstrap
     drop_root "$root"
     mkdir -p "$ROOTS"
     say "debootstrap $ROOT_SUITE into $root"

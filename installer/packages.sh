@@ -1,7 +1,10 @@
-# Debian/Ubuntu packages the program needs, installed when missing (sourced by
-# installer/start.sh and tests/run.sh).  Defines QT_RUNTIME, QT_XCB, QT_DESKTOP, DOCUMENT_TOOLS,
-# INPUT_TOOLS, say, warn, die,
-# and ensure_packages PKG... which installs what is missing as root or through `sudo -n`.
+# shellcheck shell=bash disable=SC2034  # (the lists are used by the scripts that source this)
+# Debian/Ubuntu packages the program, its tests and its installers need, installed when missing,
+# and how the scripts report (sourced by every script: installer/*.sh, tests/run.sh, .ci/run).
+# Defines QT_RUNTIME, QT_XCB, QT_DESKTOP, DOCUMENT_TOOLS, INPUT_TOOLS, DEB_BUILD, WINDOWS_BUILD,
+# WINDOWS_TEST, say, warn, die, step NAME, ensure_packages PKG... which installs what is missing
+# as root or through `sudo -n` (and goes on without them when it cannot), need_packages PKG...
+# (the same, but stops when they are still missing) and ensure_venv.
 
 # What PySide6-Essentials' QtCore/QtGui/QtWidgets/QtNetwork/QtTest load even offscreen
 # (found one by one on a bare Debian 12): libgl1 (libGL; brings libX11, which the offscreen
@@ -21,33 +24,77 @@ DOCUMENT_TOOLS=(libreoffice-writer-nogui poppler-utils fonts-noto-cjk)
 # and xdotool to type (tests/ui/test_chinese_input.py).
 INPUT_TOOLS=(xvfb dbus fcitx5 fcitx5-chinese-addons xdotool)
 
+# The installers' own tools.  The .deb: debootstrap for the Debian 11 roots, objdump (binutils)
+# reads glibc's version off the bundle.  The Windows installer: Wine, NSIS and MinGW, and pip
+# (python3-pip: Debian 12 has no pip without it) and unzip for the embeddable Python; its test
+# wants a Chinese font and locale.
+DEB_BUILD=(debootstrap binutils)
+WINDOWS_BUILD=(wine wine64 nsis gcc-mingw-w64-x86-64-win32 python3-pip unzip)
+WINDOWS_TEST=(wine wine64 xvfb fonts-wqy-microhei locales)
+
+# A failure names its step in one line, never a silent exit: `step NAME` says what the script is
+# doing; die and the ERR trap below print `[script] ERROR: step "NAME" failed...` (the failing
+# command's own messages come above it).
+TIAN_STEP=start
+step() { TIAN_STEP=$1; }
 say() { echo "[${TIAN_SCRIPT:-tian}] $*"; }
 warn() { echo "[${TIAN_SCRIPT:-tian}] WARNING: $*" >&2; }
-die() { echo "[${TIAN_SCRIPT:-tian}] ERROR: $*" >&2; exit 1; }
+die() { echo "[${TIAN_SCRIPT:-tian}] ERROR: step \"$TIAN_STEP\" failed: $*" >&2; exit 1; }
+# set -e ends a script silently: the ERR trap (in functions too, with errtrace) prints the line.
+# It fires exactly where set -e exits; not in subshells and $(...), whose failure reaches the
+# script's own shell as theirs, nor in a script without set -e (.ci/run checks each status).
+_step_failed() {  # _step_failed STATUS FILE LINE
+    [[ $BASHPID == "$$" && $- == *e* ]] || return 0
+    echo "[${TIAN_SCRIPT:-tian}] ERROR: step \"$TIAN_STEP\" failed (exit $1) at ${2##*/}:$3" >&2
+}
+set -o errtrace
+trap '_step_failed $? "${BASH_SOURCE[0]:-$0}" "$LINENO"' ERR
 
 _installed() {  # Ubuntu 24.04 renamed some libraries with a t64 suffix
     local p
+    # no pipeline: dpkg-query fails for a package dpkg has never heard of (wine on a fresh
+    # machine), and grep -q leaving early could cut dpkg off (SIGPIPE) under pipefail
     for p in "$1" "${1}t64"; do
-        dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed' && return 0
+        [[ $(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null) == ii* ]] && return 0
     done
     return 1
 }
 
-ensure_packages() {
+_venv_missing() {  # .venv is still to be made, and Debian's python3 cannot make one (ensurepip)
+    [[ ! -x .venv/bin/python ]] && { ! command -v python3 >/dev/null 2>&1 ||
+        { [[ "$(command -v python3)" == /usr/bin/python3 ]] &&
+          ! python3 -c 'import ensurepip, venv' 2>/dev/null; }; }
+}
+
+ensure_packages() {  # python3-venv among them: only while .venv is still to be made
+    _install_missing warn "$@"
+}
+
+need_packages() {  # the same for a script that cannot go on without them: stops instead
+    _install_missing die "$@"
     local missing=() p
-    if ! command -v dpkg >/dev/null 2>&1; then
-        warn "dpkg not found: not a Debian/Ubuntu machine, install Qt's runtime libraries yourself"
-        return 0
-    fi
     for p in "$@"; do
         _installed "$p" || missing+=("$p")
     done
-    # Debian's python3 cannot make a venv without python3-venv (ensurepip).
-    if [[ ! -x .venv/bin/python ]] && { ! command -v python3 >/dev/null 2>&1 ||
-        { [[ "$(command -v python3)" == /usr/bin/python3 ]] &&
-          ! python3 -c 'import ensurepip, venv' 2>/dev/null; }; }; then
-        missing+=(python3-venv)
+    ((${#missing[@]} == 0)) || die "apt-get did not install ${missing[*]}"
+}
+
+_install_missing() {  # _install_missing warn|die PKG...: what to do when it cannot install
+    local cannot=$1 missing=() p
+    shift
+    local without="; continuing without them"
+    [[ $cannot == warn ]] || without=
+    if ! command -v dpkg-query >/dev/null 2>&1; then
+        "$cannot" "dpkg not found: not a Debian/Ubuntu machine, install $* yourself"
+        return 0
     fi
+    for p in "$@"; do
+        if [[ $p == python3-venv ]]; then
+            _venv_missing && missing+=(python3-venv)
+        else
+            _installed "$p" || missing+=("$p")
+        fi
+    done
     if ((${#missing[@]} == 0)); then
         say "system packages: all installed"
         return 0
@@ -57,16 +104,16 @@ ensure_packages() {
         if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
             sudo=(sudo -n)
         else
-            warn "not root and no password-less sudo: cannot install ${missing[*]}; continuing without them"
+            "$cannot" "not root and no password-less sudo: cannot install ${missing[*]}$without"
             return 0
         fi
     fi
     if ! command -v apt-get >/dev/null 2>&1; then
-        warn "no apt-get: cannot install ${missing[*]}; continuing without them"
+        "$cannot" "no apt-get: cannot install ${missing[*]}$without"
         return 0
     fi
     say "installing with apt-get: ${missing[*]}"
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -qq update ||
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -qq -o DPkg::Lock::Timeout=300 update ||
         warn "apt-get update reported errors; trying the install anyway"
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -qq install -y \
         --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}" ||

@@ -10,6 +10,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 TIAN_SCRIPT=start.sh
 source installer/packages.sh
-ensure_packages "${QT_RUNTIME[@]}" "${QT_DESKTOP[@]}"
+step "packages"
+ensure_packages "${QT_RUNTIME[@]}" "${QT_DESKTOP[@]}" python3-venv
+step ".venv"
 ensure_venv
+step "the program"
 exec .venv/bin/tian "$@"

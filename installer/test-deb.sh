@@ -15,11 +15,16 @@ source installer/package-info.sh
 source installer/linux-root.sh
 deb=dist/${APPID}_${VERSION}_amd64.deb
 [[ -f $deb ]] || die "no $deb: run installer/build-deb.sh first"
+[[ $EUID -eq 0 ]] ||
+    die "apt installs the .deb (and --root needs chroot): run it as root (sudo bash $0${*:+ $*})"
 app=/opt/apps/$APPID
 t0=$EPOCHREALTIME
 took() { awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
 
+step "packages"
 if [[ ${1:-} == --root ]]; then
+    need_packages debootstrap python3
+    step "a fresh Debian 11 root"
     R=$ROOTS/test
     fresh_root "$R"
     run() { in_root "$R" "$@"; }
@@ -29,11 +34,12 @@ if [[ ${1:-} == --root ]]; then
 else
     R=
     run() { (cd / && env "$@"); }
-    ensure_packages xvfb xauth
+    need_packages xvfb xauth python3  # python3: the info JSON is read below
     cp "$deb" /tmp/
     target="this machine"
 fi
 export DEBIAN_FRONTEND=noninteractive
+step "apt install ./${deb##*/}"
 run apt-get -qq install -y --no-install-recommends -o DPkg::Lock::Timeout=300 \
     "/tmp/${deb##*/}" >/dev/null || die "apt install ./${deb##*/} failed on $target"
 rm -f "$R/tmp/${deb##*/}"
@@ -46,6 +52,7 @@ python3 -c "import json,sys; d=json.load(open('$R$app/info')); assert d['appid']
     die "$app/info is not the UOS info JSON"
 say "installed on $target: $(took) s"
 
+step "smoke mode"
 # smoke mode (offscreen): a temporary data folder that must stay empty
 t0=$EPOCHREALTIME
 home=$(mktemp -d -p "$R/tmp")
@@ -56,6 +63,7 @@ echo "$out"
 [[ -z $(ls -A "$home") ]] || die "smoke mode wrote into the user's data folder"
 say "smoke mode of the installed program: $(took) s"
 
+step "the windowed program on Xvfb"
 # the windowed program on an X screen (Qt's xcb plugin and the system's X libraries, fonts and
 # GLib): the first window painted ends it (TIAN_STARTUP_PROBE)
 [[ -z $R ]] || run apt-get -qq install -y --no-install-recommends xvfb xauth >/dev/null ||
@@ -68,6 +76,7 @@ grep -q '^first-paint ' <<<"$out" || die "no window was painted on the X screen:
 say "the windowed program painted its first window on Xvfb: $(took) s"
 rm -rf "$home"
 
+step "apt remove"
 run apt-get -qq remove -y "$APPID" >/dev/null || die "apt remove $APPID failed"
 [[ ! -e $R$app/files/tiantong && ! -e $R/usr/share/applications/$APPID.desktop ]] ||
     die "removing the package left its files behind"

@@ -6,26 +6,31 @@
 # data; installed again and uninstalled with /REMOVEDATA.
 #   W  the build's work folder ($W/out/*.setup.exe, $W/stubs/*.dll from build-windows.sh)
 set -euo pipefail
-W=${W:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/build/windows}
+SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+W=${W:-$SRC/build/windows}
 T=$W/test
-say() { printf '[test-windows.sh] %s\n' "$*" >&2; }
-die() { say "FAILED: $*"; timeout 30 wineserver -k 2>/dev/null || true; exit 1; }
+TIAN_SCRIPT=test-windows.sh
+# shellcheck source=installer/packages.sh
+source "$SRC/installer/packages.sh"
 phase() { say "$1: $((SECONDS - t0)) s"; t0=$SECONDS; }
-setup=$(ls "$W"/out/tiantong-*-setup.exe | head -n 1)
+step "the installer from build-windows.sh"
+setups=("$W"/out/tiantong-*-setup.exe)
+[[ -f ${setups[0]} ]] || die "no $W/out/tiantong-*-setup.exe: run installer/build-windows.sh first"
+setup=${setups[0]}
 
-need=(wine wine64 xvfb fonts-wqy-microhei locales)
-missing=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "${need[@]}" 2>/dev/null |
-          awk '$1 == "ii" { print $2 }' | sort | comm -13 - <(printf '%s\n' "${need[@]}" | sort))
-if [[ -n $missing ]]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
-fi
+step "packages"
+need_packages "${WINDOWS_TEST[@]}"
+step "the zh_CN locale"
 # a Chinese Windows: Wine takes its code page (936) and UI language from the Unix locale
 locale -a | grep -qx 'zh_CN.utf8' || localedef -i zh_CN -f UTF-8 zh_CN.UTF-8
 
+step "prefix"
 rm -rf "$T" && mkdir -p "$T/home"
 export WINEPREFIX=$T/prefix WINEDEBUG=-all WINEDLLOVERRIDES="winemenubuilder.exe=d" \
        LC_ALL=zh_CN.UTF-8
+# however it ends, no Wine process of this prefix stays behind (set only now: before, wineserver
+# -k would stop the user's own prefix)
+trap 'timeout 30 wineserver -k 2>/dev/null || true' EXIT
 unset DISPLAY
 w() {  # w SECONDS PROGRAM ARGS...  (Python 3.13 under Wine 8 wants no regular file as std handle)
     local limit=$1; shift
@@ -51,6 +56,7 @@ desktop=$WINEPREFIX/drive_c/users/$user/Desktop
 rm -f "$desktop" && mkdir -p "$desktop"
 phase "prefix"
 
+step "refused on Windows 7"
 # Windows 7: refused, nothing installed (a new Wine 8 prefix says Windows 7)
 w 60 winecfg -v win7 >/dev/null
 rc=0; w 120 "$setup" /S >/dev/null || rc=$?
@@ -73,15 +79,18 @@ install() {
         w 30 reg query "$key" >/dev/null || die "no registry key $key"
     done
 }
+step "installed"
 install
 phase "installed ($(du -sh "$app" | cut -f1))"
 
+step "smoke mode of the installed program"
 out=$(w 300 "$app/tian.exe" --smoke) || die "smoke mode failed: $out"
 echo "$out"
 [[ $(tail -n 1 <<<"$out" | tr -d '\r') == "[smoke] ok" ]] || die "smoke mode did not finish"
 [[ ! -e $data ]] || die "smoke mode wrote into the user's data folder"
 phase "smoke mode of the installed program"
 
+step "started from the shortcut"
 # the windowed program from its Start-menu shortcut, on a screen: its first-run wizard
 Xvfb :97 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
 sleep 1
@@ -96,6 +105,7 @@ kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true
 say "screenshot: $T/first-start.png (tiantong.exe processes alive before the end: $alive)"
 phase "started from the shortcut"
 
+step "uninstalled, data kept"
 w 120 "$app/uninstall.exe" /S >/dev/null || die "the uninstaller exited $?"
 timeout 120 wineserver -w
 [[ ! -e $app && ! -e $startmenu && ! -e $desktop/提案通.lnk ]] || die "files or shortcuts left behind"
@@ -106,6 +116,7 @@ done
 [[ -d $data ]] || die "the uninstaller removed the user's data"
 phase "uninstalled, data kept"
 
+step "installed again, uninstalled with /REMOVEDATA"
 install
 w 120 "$app/uninstall.exe" /S /REMOVEDATA >/dev/null || die "the uninstaller exited $?"
 timeout 120 wineserver -w

@@ -30,7 +30,9 @@ phase_done() {  # print how long the phase that just ended took
 # ---------------------------------------------------------------------------
 # 1. System packages: Qt's offscreen runtime (installer/packages.sh) and PostgreSQL
 # ---------------------------------------------------------------------------
-ensure_packages "${QT_RUNTIME[@]}" "${DOCUMENT_TOOLS[@]}" "${INPUT_TOOLS[@]}" postgresql
+step "system packages"
+ensure_packages "${QT_RUNTIME[@]}" "${DOCUMENT_TOOLS[@]}" "${INPUT_TOOLS[@]}" postgresql \
+    python3-venv
 if command -v soffice >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then
     export TIAN_REQUIRE_LIBREOFFICE=1  # the PDF tests run, not skip
 else
@@ -47,12 +49,14 @@ phase_done "system packages"
 # ---------------------------------------------------------------------------
 # 2. Python environment
 # ---------------------------------------------------------------------------
+step "python environment"
 ensure_venv "[test]"
 phase_done "python environment"
 
 # ---------------------------------------------------------------------------
 # 3. A throw-away PostgreSQL server
 # ---------------------------------------------------------------------------
+step "postgresql"
 PG_DIR=
 PG_BIN=
 as_pg=()
@@ -139,6 +143,7 @@ phase_done "postgresql"
 # ---------------------------------------------------------------------------
 # 4. Checks and tests
 # ---------------------------------------------------------------------------
+step "qt check and lint-imports"
 export QT_QPA_PLATFORM=offscreen
 
 # Fail early and clearly when Qt's system libraries are missing.
@@ -149,6 +154,7 @@ lint_rc=0
 .venv/bin/lint-imports --no-cache --no-logo || lint_rc=$?
 phase_done "qt check and lint-imports"
 
+step "pytest"
 test_rc=0
 .venv/bin/python -m pytest "$@" || test_rc=$?
 phase_done "pytest"
