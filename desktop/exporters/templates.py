@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from desktop.domain.errors import InvalidInput
+from desktop.local.files import write_atomically
 from desktop.local.paths import resources_dir
 
 from .docx_layout import (
@@ -169,7 +170,8 @@ def main(folder: str) -> None:
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     for kind in KINDS:
-        build_reference().save(str(out / f"{kind}.docx"))
+        with write_atomically(out / f"{kind}.docx") as part:
+            build_reference().save(str(part))
         print(out / f"{kind}.docx")
 
 

@@ -4,7 +4,6 @@ A template the office chooses is checked (every named style present) and copied 
 folder, so it stays when the USB stick it came on is gone."""
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.office import DocumentSettings
 from desktop.domain.permissions import Action, require
 from desktop.exporters import templates
+from desktop.local.files import write_atomically
 from desktop.store.models import Unit
 
 from .base_data import update_settings
@@ -83,9 +83,8 @@ def install_template(actor: Actor, folder: Path, kind: str, source: Path) -> Pat
     templates.load(kind, source)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{kind}.docx"
-    part = target.with_name(target.name + ".part")
-    shutil.copyfile(source, part)
-    os.replace(part, target)
+    with write_atomically(target) as part:
+        shutil.copyfile(source, part)
     return target
 
 
