@@ -20,6 +20,9 @@ from desktop.local.files import write_atomically
 from desktop.store.models import Unit
 
 from .base_data import update_settings
+from .exports import template_names
+
+TEMPLATES_FOLDER = "templates"  # in the data folder, beside the database
 
 
 def unit_numbers(session: Session, text: str) -> dict[str, str]:
@@ -73,8 +76,13 @@ class TemplateState:
     own: bool  # the office's own template is in use
 
 
+def templates_folder(data_dir: Path) -> Path:
+    """Where the office's own templates are kept, so they move with the database."""
+    return data_dir / TEMPLATES_FOLDER
+
+
 def template_states(folder: Path) -> list[TemplateState]:
-    return [TemplateState(kind, (folder / f"{kind}.docx").exists()) for kind in templates.KINDS]
+    return [TemplateState(kind, (folder / f"{kind}.docx").exists()) for kind in template_names()]
 
 
 def install_template(actor: Actor, folder: Path, kind: str, source: Path) -> Path:
@@ -92,4 +100,5 @@ def remove_template(actor: Actor, folder: Path, kind: str) -> None:
     """Back to the program's own reference for ``kind``."""
     require(Action.MANAGE_BASE_DATA, None, actor.role)
     (folder / f"{kind}.docx").unlink(missing_ok=True)
+
 
