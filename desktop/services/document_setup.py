@@ -1,10 +1,12 @@
-"""文书设置: the locality's details of the printed papers, and the office's own templates.
+"""文书设置: the locality's details of the printed papers, the office's own templates, and which
+of the documents' fonts this PC has.
 
 A template the office chooses is checked (every named style present) and copied into the data
 folder, so it stays when the USB stick it came on is gone."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from desktop.domain.actor import Actor
 from desktop.domain.errors import InvalidInput
 from desktop.domain.office import DocumentSettings
 from desktop.domain.permissions import Action, require
-from desktop.exporters import templates
+from desktop.exporters import fonts, templates
 from desktop.local.files import write_atomically
 from desktop.store.models import Unit
 
@@ -102,3 +104,17 @@ def remove_template(actor: Actor, folder: Path, kind: str) -> None:
     (folder / f"{kind}.docx").unlink(missing_ok=True)
 
 
+
+def font_checks(installed: Iterable[str]) -> list[fonts.FontCheck]:
+    """The documents' fonts against ``installed`` (the screens ask Qt which the PC has)."""
+    return fonts.check_fonts(installed)
+
+
+def font_warning(installed: Iterable[str]) -> str:
+    """One line for the export dialog and the print question; empty when every font is there."""
+    return fonts.missing_summary(fonts.check_fonts(installed))
+
+
+def font_notice(installed: Iterable[str]) -> str:
+    """The short form, for the status bar at start."""
+    return fonts.missing_notice(fonts.check_fonts(installed))

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from desktop.domain.errors import Cancelled
-from desktop.exporters import pdf
+from desktop.exporters import combine, pdf
+from desktop.local.files import write_atomically
 
 from .batch import BatchReport, Planned, Progress, existing, write_batch
 from .exports import DocumentKind
@@ -37,6 +39,10 @@ class ExportOutcome:
 def pdf_profile(data_dir: Path) -> Path:
     """LibreOffice's own profile, in the data folder (see :func:`pdf.to_pdf`)."""
     return data_dir / "libreoffice-profile"
+
+
+def can_make_pdf() -> bool:
+    return pdf.find_libreoffice() is not None
 
 
 def one_file(plans: list[Planned], out: Path) -> tuple[list[Planned], Path]:
@@ -75,3 +81,23 @@ def run_export(kind: DocumentKind, planned: Callable[[], list[Planned]], out: Pa
         return ExportOutcome(report, [])
     report.skipped += [(name, f"{reason}（PDF）") for name, reason in failed]
     return ExportOutcome(report, pdfs)
+
+
+def combined_name(folder: Path, first: Path) -> Path:
+    """合并打印_答复函_20261129_1945.docx: a name of its own, never one of the batch's."""
+    kind = first.stem.split("_")[0]
+    stem = f"合并打印_{kind}_{datetime.now():%Y%m%d_%H%M}"
+    target, n = folder / f"{stem}.docx", 1
+    while target.exists():
+        n += 1
+        target = folder / f"{stem}_{n}.docx"
+    return target
+
+
+def combine_for_print(documents: list[Path], folder: Path,
+                      progress: Progress | None = None) -> Path:
+    """A batch's Word files as one document in ``folder``, so they print as one job."""
+    target = combined_name(folder, documents[0])
+    with write_atomically(target) as part:
+        combine.combined(documents, progress).save(str(part))
+    return target

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 from desktop.domain.errors import NotAllowed
 from desktop.exporters.templates import REFERENCE_DIR
 from desktop.services import document_setup
 from desktop.services.batch import Planned
-from desktop.services.export_pipeline import run_export
+from desktop.services.export_pipeline import combine_for_print, run_export
 from desktop.services.exports import DOCUMENT_KINDS, document_kind, template_names
 
 
@@ -91,3 +92,20 @@ def test_excel_workbooks_are_not_turned_into_pdf(tmp_path):
     outcome = run_export(ledger, lambda: [Planned("提案办理台账.xlsx", text("x"))], tmp_path,
                          lambda clash: False, in_place([]), pdf_profile=tmp_path / "profile")
     assert outcome.pdfs is None and not (tmp_path / "PDF").exists()
+
+
+def test_a_batch_printed_twice_is_combined_under_names_of_its_own(tmp_path):
+    from desktop.exporters.templates import build_reference
+
+    letters = []
+    for n in (1, 2):
+        document = build_reference()
+        document.add_paragraph(f"第{n}号", style="公文正文")
+        letters.append(tmp_path / f"答复函_第{n}号_县教育局.docx")
+        document.save(str(letters[-1]))
+    first = combine_for_print(letters, tmp_path)
+    second = combine_for_print(letters, tmp_path)
+    assert first.name.startswith("合并打印_答复函_") and second != first
+    assert len(docx.Document(str(second)).sections) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [p.name for p in letters] + [first.name, second.name])

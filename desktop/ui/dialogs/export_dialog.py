@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import UserRole
-from desktop.exporters import pdf
 from desktop.services import base_data, document_setup, export_pipeline, exports
 from desktop.services.batch import BatchReport
 
@@ -75,7 +74,7 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         self.to_pdf = QCheckBox("同时转为 PDF 并预览")
-        if pdf.find_libreoffice() is None:
+        if not export_pipeline.can_make_pdf():
             self.to_pdf.setEnabled(False)
             self.to_pdf.setText("转为 PDF（本机未安装 LibreOffice，可用 Word 或 WPS 打开 .docx 打印）")
         form = QFormLayout()
