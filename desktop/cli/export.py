@@ -6,39 +6,31 @@ import sys
 from pathlib import Path
 
 from desktop.domain.actor import Actor
-from desktop.exporters.pdf import to_pdf
 from desktop.services import base_data
-from desktop.services.batch import Planned, existing, write_batch
-from desktop.services.exports import KINDS, NOTICES, ExportRequest, plan
+from desktop.services.document_setup import templates_folder
+from desktop.services.export_pipeline import PDF_FOLDER, pdf_profile, run_export
+from desktop.services.exports import DOCUMENT_KINDS, ExportRequest, document_kind, plan
 from desktop.store.database import Database
-
-TEMPLATES_FOLDER = "templates"  # beside the database: the office's own templates
 
 
 def add_parser(sub, date_type) -> None:  # noqa: ANN001
-    kinds = "、".join(f"{k}（{v}）" for k, v in KINDS.items())
+    kinds = "、".join(f"{k.key}（{k.label}）" for k in DOCUMENT_KINDS.values())
     p = sub.add_parser("export", help="导出文书和表格（答复函、通知、征询意见表、汇编、台账、统计表）")
-    p.add_argument("kind", choices=list(KINDS), metavar="种类", help=f"可选：{kinds}")
+    p.add_argument("kind", choices=list(DOCUMENT_KINDS), metavar="种类", help=f"可选：{kinds}")
     p.add_argument("--out", required=True, help="导出到的文件夹（台账、统计表、汇编也可写文件名）")
     p.add_argument("--meeting", help="会议名称，如 十届二次会议（默认：当前会议）")
     p.add_argument("--unit", help="只导出某承办单位的，如 县教育局")
     p.add_argument("--per-proposal", action="store_true", help="台账每件提案一行（默认每个承办单位一行）")
     p.add_argument("--today", type=date_type, default=None, help="催办和统计的截止日期（默认今天）")
-    p.add_argument("--notice", choices=list(NOTICES), metavar="通知",
+    p.add_argument("--notice", choices=list(document_kind("notices").notices), metavar="通知",
                    help="只导出一种通知：交办、不予立案（含转意见建议）、催办（默认全部）")
     p.add_argument("--pdf", action="store_true",
                    help="同时用 LibreOffice 转为 PDF（在输出文件夹的 PDF 子文件夹中）")
     p.add_argument("--overwrite", action="store_true", help="覆盖已存在的同名文件（默认跳过）")
 
 
-def _single_file(plans: list[Planned], out: Path) -> tuple[list[Planned], Path]:
-    """``--out 台账.xlsx`` names the one file a ledger, workbook or compilation is."""
-    if len(plans) == 1 and out.suffix.lower() == Path(plans[0].name).suffix:
-        return [Planned(out.name, plans[0].write, plans[0].long)], out.parent
-    return plans, out
-
-
 def cmd_export(args: argparse.Namespace, database: Database) -> int:
+    kind = document_kind(args.kind)
     with database.session() as session:
         if args.meeting:
             meeting = base_data.find_meeting(session, args.meeting)
@@ -50,24 +42,26 @@ def cmd_export(args: argparse.Namespace, database: Database) -> int:
                 return 2
         unit_id = base_data.find_unit(session, args.unit).id if args.unit else None
         request = ExportRequest(args.kind, meeting.id, unit_id, args.per_proposal, args.today,
-                                database.data_dir / TEMPLATES_FOLDER, args.notice)
-        plans = plan(session, Actor.system("cli"), request)
-        if not plans:
-            print(f"没有可导出的{KINDS[args.kind]}（所选会议或单位还没有相关记录）。")
-            return 0
-        plans, folder = _single_file(plans, Path(args.out))
-        if not args.overwrite and (clash := existing(folder, plans)):
-            print(f"{len(clash)} 个文件已存在，将跳过（加 --overwrite 覆盖）。", file=sys.stderr)
+                                templates_folder(database.data_dir), args.notice)
+
+        def ask_overwrite(clash: list[str]) -> bool:
+            if not args.overwrite:
+                print(f"{len(clash)} 个文件已存在，将跳过（加 --overwrite 覆盖）。", file=sys.stderr)
+            return args.overwrite
 
         def progress(done: int, total: int) -> None:
             if total > 20 and done % 50 == 0 and done:
                 print(f"  {done}/{total}", file=sys.stderr)
-        report = write_batch(plans, folder, overwrite=args.overwrite, progress=progress)
-    if args.pdf and (documents := [p for p in report.written if p.suffix == ".docx"]):
-        pdfs, failed = to_pdf(documents, folder / "PDF", database.data_dir / "libreoffice-profile",
-                              progress)
-        report.skipped += [(name, f"{reason}（PDF）") for name, reason in failed]
-        print(f"已转出 PDF {len(pdfs)} 个到 {folder / 'PDF'}。")
+        outcome = run_export(
+            kind, lambda: plan(session, Actor.system("cli"), request), Path(args.out),
+            ask_overwrite, lambda _text, work: work(progress),
+            pdf_profile(database.data_dir) if args.pdf else None, out_may_name_file=True)
+    if outcome.empty:
+        print(f"没有可导出的{kind.label}（所选会议或单位还没有相关记录）。")
+        return 0
+    report = outcome.report
+    if outcome.pdfs is not None:
+        print(f"已转出 PDF {len(outcome.pdfs)} 个到 {report.folder / PDF_FOLDER}。")
     print(report.summary())
     for name, reason in report.skipped:
         print(f"  跳过 {name}：{reason}")

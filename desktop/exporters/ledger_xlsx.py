@@ -19,6 +19,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.local.files import write_atomically
+
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -105,7 +107,6 @@ def write_ledger(path: Path, title: str, scope: str, rows: Iterable[LedgerRow],
     sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
-    partial = Path(path).with_suffix(".part")
-    book.save(partial)
-    partial.replace(path)
+    with write_atomically(Path(path)) as partial:
+        book.save(partial)
     return count

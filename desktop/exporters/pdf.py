@@ -8,12 +8,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from desktop.domain.errors import Cancelled, DomainError
+from desktop.local.files import write_atomically
 
 _WINDOWS_PLACES = ("PROGRAMFILES", "PROGRAMFILES(X86)", "LOCALAPPDATA")
 
@@ -58,24 +58,31 @@ def to_pdf(files: list[Path], folder: Path, profile: Path,
     if soffice is None:
         raise DomainError("libreoffice_missing")
     folder.mkdir(parents=True, exist_ok=True)
-    started_at = time.time() - 2  # a PDF older than this is an earlier run's, not this one's
+    written, failed = [], []
     with tempfile.TemporaryDirectory(prefix="tian-pdf-") as work:
-        copies = []
+        copies, made = [], Path(work) / "pdf"
+        (Path(work) / "docx").mkdir()
         for source in files:
-            copy = Path(work) / source.name
+            copy = Path(work) / "docx" / source.name
             if source.suffix.lower() == ".docx":
                 _grid_of_lines(source, copy)
             else:
                 shutil.copyfile(source, copy)
             copies.append(copy)
-        _convert(soffice, copies, folder, profile, progress)
-    written, failed = [], []
-    for source in files:
-        pdf = folder / (source.stem + ".pdf")
-        if pdf.exists() and pdf.stat().st_mtime >= started_at:
-            written.append(pdf)
-        else:
-            failed.append((source.name, "LibreOffice 未能转换"))
+        _convert(soffice, copies, made, profile, progress)
+        for source in files:  # into place whole: LibreOffice would write over a PDF in place
+            converted = made / (source.stem + ".pdf")
+            if not converted.exists():
+                failed.append((source.name, "LibreOffice 未能转换"))
+                continue
+            target = folder / converted.name
+            try:
+                with write_atomically(target) as part:
+                    shutil.copyfile(converted, part)
+            except PermissionError:
+                failed.append((source.name, "PDF 文件正被打开，关闭后再转换"))
+                continue
+            written.append(target)
     return written, failed
 
 

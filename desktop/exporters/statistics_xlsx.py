@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.local.files import write_atomically
 from desktop.wording import figures_text
 from desktop.domain.statistics import CATEGORIES, percent
 from desktop.wording.labels import CATEGORY_MEANINGS
@@ -82,9 +83,8 @@ def write_statistics(figures: dict, path: Path, exported_at: datetime | None = N
                   key=lambda u: (-u["overdue"], u["name"]))
     sheet("逾期", "逾期未答复（按承办单位）", OVERDUE_COLUMNS,
           [[c.value(u) for c in columns] for u in late], total_row(columns, late, figures))
-    partial = Path(path).with_suffix(".part")
-    book.save(partial)
-    partial.replace(path)
+    with write_atomically(Path(path)) as partial:
+        book.save(partial)
 
 
 def scope(figures: dict) -> str:

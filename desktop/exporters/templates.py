@@ -3,7 +3,8 @@
 Code fills content; the look comes from the template's styles, so an office may replace a
 template with its own (the same style names) and keep its local details.  The references in
 ``resources/templates/`` are built by this module (``python -m desktop.exporters.templates
-DIR``) from python-docx's default, with East Asian text tagged Chinese, not Japanese.
+DIR [NAME …]``) from python-docx's default, with East Asian text tagged Chinese, not Japanese.
+Which kind of document uses which reference is said once, by the services' DocumentKind.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from desktop.domain.errors import InvalidInput
+from desktop.local.files import write_atomically
 from desktop.local.paths import resources_dir
 
 from .docx_layout import (
@@ -60,8 +62,6 @@ STYLES = (
     StyleSpec("目录", "仿宋_GB2312", SIZES["三号"], WD_ALIGN_PARAGRAPH.LEFT),
 )
 STYLE_NAMES = tuple(spec.name for spec in STYLES)
-# one reference per document kind, so an office can replace one kind's look and keep the others
-KINDS = ("答复函", "交办通知", "征询意见表", "提案表", "提案汇编", "不予立案通知", "催办通知")
 REFERENCE_DIR = resources_dir() / "templates"
 
 
@@ -159,19 +159,21 @@ def load(kind: str, override: Path | None = None) -> Document:
             if name not in present:
                 raise InvalidInput("template_missing_style", path=path.name, style=name)
         if data is not None:
-            if len(_CHECKED) >= 32:  # the seven kinds and an office's own: a few at most
+            if len(_CHECKED) >= 32:  # the seven references and an office's own: a few at most
                 _CHECKED.clear()
             _CHECKED[key] = data
     return document
 
 
-def main(folder: str) -> None:
+def main(folder: str, names: list[str]) -> None:
+    """The references named (a new kind's, say), or again every one the program has."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    for kind in KINDS:
-        build_reference().save(str(out / f"{kind}.docx"))
-        print(out / f"{kind}.docx")
+    for name in names or sorted(p.stem for p in REFERENCE_DIR.glob("*.docx")):
+        with write_atomically(out / f"{name}.docx") as part:
+            build_reference().save(str(part))
+        print(out / f"{name}.docx")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else str(REFERENCE_DIR))
+    main(sys.argv[1] if len(sys.argv) > 1 else str(REFERENCE_DIR), sys.argv[2:])

@@ -6,10 +6,10 @@ Office settings that every installation of an office shares live in the database
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from .files import write_atomically
 from .paths import config_dir, default_database
 
 SCHEMA_VERSION = 1
@@ -54,6 +54,6 @@ def save(settings: LocalSettings, folder: Path | None = None) -> None:
     folder = folder or config_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / FILE_NAME
-    partial = target.with_suffix(".tmp")
-    partial.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(partial, target)
+    with write_atomically(target, ".tmp") as partial:
+        partial.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2),
+                           encoding="utf-8")

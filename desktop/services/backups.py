@@ -4,7 +4,6 @@ rotated (domain/retention); restoring keeps the current file aside first."""
 from __future__ import annotations
 
 import errno
-import os
 import re
 import shutil
 import sqlite3
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from desktop.domain.errors import DomainError
 from desktop.domain.retention import to_keep
+from desktop.local.files import write_atomically
 from desktop.store import glance, schema, sqlite
 from desktop.store.database import Database
 
@@ -98,24 +98,21 @@ def backup(database: Database, out: Path) -> Path:
         while out.exists():  # two backups in one second keep both
             serial += 1
             out = out.with_name(f"{stem}_{serial}.db")
-    partial = out.with_name(out.name + ".part")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        sqlite.backup(database.path, partial)
-        problems = sqlite.integrity_problems(partial)
-        if problems:
-            raise DomainError("backup_failed", detail="；".join(problems[:3]))
-        if _row_count(partial) != _row_count(database.path):
-            raise DomainError("backup_failed", detail="备份的提案数与数据库不一致")
-        os.replace(partial, out)
+        with write_atomically(out) as partial:
+            sqlite.backup(database.path, partial)
+            problems = sqlite.integrity_problems(partial)
+            if problems:
+                raise DomainError("backup_failed", detail="；".join(problems[:3]))
+            if _row_count(partial) != _row_count(database.path):
+                raise DomainError("backup_failed", detail="备份的提案数与数据库不一致")
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             raise DomainError("disk_full") from exc
         raise DomainError("backup_failed", detail=exc.strerror or str(exc)) from exc
     except sqlite3.Error as exc:
         raise DomainError("backup_failed", detail=str(exc)) from exc
-    finally:
-        partial.unlink(missing_ok=True)
     return out
 
 
@@ -146,16 +143,14 @@ def restore(database_path: Path, backup_file: Path) -> Path:
     check_backup_file(backup_file)
     database_path = Path(database_path).expanduser().resolve()
     kept = database_path.with_name(f"{database_path.stem}_恢复前_{datetime.now():%Y%m%d_%H%M%S}.db")
-    partial = database_path.with_name(database_path.name + ".restoring")
     try:
-        shutil.copyfile(backup_file, partial)
-        if database_path.exists():
-            sqlite.backup(database_path, kept)
-        for suffix in ("-wal", "-shm"):
-            Path(str(database_path) + suffix).unlink(missing_ok=True)
-        os.replace(partial, database_path)
+        with write_atomically(database_path, ".restoring") as partial:
+            shutil.copyfile(backup_file, partial)
+            if database_path.exists():
+                sqlite.backup(database_path, kept)
+            for suffix in ("-wal", "-shm"):
+                Path(str(database_path) + suffix).unlink(missing_ok=True)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         if exc.errno == errno.ENOSPC:
             raise DomainError("disk_full") from exc
         raise DomainError("backup_failed", detail=exc.strerror or str(exc)) from exc

@@ -3,13 +3,13 @@ half-written file, and a report of what was written and what was skipped and why
 from __future__ import annotations
 
 import errno
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.domain.errors import Cancelled
+from desktop.local.files import write_atomically
 
 Progress = Callable[[int, int], None]
 
@@ -88,31 +88,24 @@ def write_batch(plans: list[Planned], folder: Path, overwrite: bool = False,
         if target.exists() and not overwrite:
             report.skipped.append((plan.name, "文件已存在，未覆盖"))
             continue
-        part = target.with_name(target.name + ".part")
         try:
-            if plan.long and progress:
-                plan.write(part, progress)
-            else:
-                plan.write(part)
-            os.replace(part, target)
+            with write_atomically(target) as part:
+                if plan.long and progress:
+                    plan.write(part, progress)
+                else:
+                    plan.write(part)
         except PermissionError:
-            part.unlink(missing_ok=True)
             report.skipped.append((plan.name, "文件正被 Word 或 WPS 打开，关闭后再导出"))
             continue
         except OSError as exc:
-            part.unlink(missing_ok=True)
             if exc.errno == errno.ENOSPC:
                 report.skipped += [(p.name, "磁盘空间不足，未写入") for p in plans[done:]]
                 return report
             raise
         except Cancelled:
-            part.unlink(missing_ok=True)
             report.cancelled = True
             report.skipped += [(p.name, "已取消") for p in plans[done:]]
             return report
-        except BaseException:
-            part.unlink(missing_ok=True)
-            raise
         report.written.append(target)
     if progress:
         progress(total, total)

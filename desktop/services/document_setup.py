@@ -1,11 +1,12 @@
-"""文书设置: the locality's details of the printed papers, and the office's own templates.
+"""文书设置: the locality's details of the printed papers, the office's own templates, and which
+of the documents' fonts this PC has.
 
 A template the office chooses is checked (every named style present) and copied into the data
 folder, so it stays when the USB stick it came on is gone."""
 from __future__ import annotations
 
-import os
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,10 +17,14 @@ from desktop.domain.actor import Actor
 from desktop.domain.errors import InvalidInput
 from desktop.domain.office import DocumentSettings
 from desktop.domain.permissions import Action, require
-from desktop.exporters import templates
+from desktop.exporters import fonts, templates
+from desktop.local.files import write_atomically
 from desktop.store.models import Unit
 
 from .base_data import update_settings
+from .exports import template_names
+
+TEMPLATES_FOLDER = "templates"  # in the data folder, beside the database
 
 
 def unit_numbers(session: Session, text: str) -> dict[str, str]:
@@ -73,8 +78,13 @@ class TemplateState:
     own: bool  # the office's own template is in use
 
 
+def templates_folder(data_dir: Path) -> Path:
+    """Where the office's own templates are kept, so they move with the database."""
+    return data_dir / TEMPLATES_FOLDER
+
+
 def template_states(folder: Path) -> list[TemplateState]:
-    return [TemplateState(kind, (folder / f"{kind}.docx").exists()) for kind in templates.KINDS]
+    return [TemplateState(kind, (folder / f"{kind}.docx").exists()) for kind in template_names()]
 
 
 def install_template(actor: Actor, folder: Path, kind: str, source: Path) -> Path:
@@ -83,9 +93,8 @@ def install_template(actor: Actor, folder: Path, kind: str, source: Path) -> Pat
     templates.load(kind, source)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{kind}.docx"
-    part = target.with_name(target.name + ".part")
-    shutil.copyfile(source, part)
-    os.replace(part, target)
+    with write_atomically(target) as part:
+        shutil.copyfile(source, part)
     return target
 
 
@@ -94,3 +103,18 @@ def remove_template(actor: Actor, folder: Path, kind: str) -> None:
     require(Action.MANAGE_BASE_DATA, None, actor.role)
     (folder / f"{kind}.docx").unlink(missing_ok=True)
 
+
+
+def font_checks(installed: Iterable[str]) -> list[fonts.FontCheck]:
+    """The documents' fonts against ``installed`` (the screens ask Qt which the PC has)."""
+    return fonts.check_fonts(installed)
+
+
+def font_warning(installed: Iterable[str]) -> str:
+    """One line for the export dialog and the print question; empty when every font is there."""
+    return fonts.missing_summary(fonts.check_fonts(installed))
+
+
+def font_notice(installed: Iterable[str]) -> str:
+    """The short form, for the status bar at start."""
+    return fonts.missing_notice(fonts.check_fonts(installed))

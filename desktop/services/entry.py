@@ -14,6 +14,7 @@ from desktop.domain.enums import Kind, Origin, ProposerRole
 from desktop.domain.errors import InvalidInput
 from desktop.domain.numbering import NumberContext, format_number
 from desktop.domain.permissions import Action, require
+from desktop.local.files import write_atomically
 from desktop.store import fulltext
 from desktop.store.changes import next_stamp, write
 from desktop.store.facts import refresh
@@ -185,9 +186,8 @@ def store_file(source: Path, store_dir: Path) -> tuple[str, int]:
     target = store_dir / sha[:2] / sha
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".part")
-        shutil.copyfile(source, partial)
-        partial.replace(target)
+        with write_atomically(target) as partial:
+            shutil.copyfile(source, partial)
     return sha, target.stat().st_size
 
 

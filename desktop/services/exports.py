@@ -1,6 +1,7 @@
-"""What a batch export writes: for each kind of document, the files of a meeting (or of one
-unit), their readable names, and how each is made.  The same plans serve the screens and
-``tian export``; desktop.services.batch writes them."""
+"""What a batch export writes: the kinds of document (one :class:`DocumentKind` each, the one
+place that says what a kind is), and for each the files of a meeting (or of one unit), their
+readable names, and how each is made.  The same plans serve the screens and ``tian export``;
+desktop.services.export_pipeline runs them, desktop.services.batch writes them."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -28,20 +29,9 @@ from .letters import due_replies, meeting_title
 from .letters import reply_letter as reply_letter_content
 from .statistics import statistics
 
-# the kinds, in the words of the screens; the keys are the CLI's
-KINDS = {
-    "letters": "答复函", "forms": "征询意见表", "notices": "通知", "proposals": "提案表",
-    "compilation": "提案汇编", "ledger": "提案办理台账", "stats": "提案统计表",
-}
-NOTICES = ("交办", "不予立案", "催办")
-UNIT_KINDS = ("letters", "forms", "ledger", "stats")  # what a unit's clerk may export
-TEMPLATE_KINDS = {"letters": ("答复函",), "forms": ("征询意见表",), "proposals": ("提案表",),
-                  "compilation": ("提案汇编",), "notices": ("交办通知", "不予立案通知", "催办通知")}
-
-
 @dataclass(frozen=True)
 class ExportRequest:
-    kind: str  # a key of KINDS
+    kind: str  # the key of a DocumentKind
     meeting_id: str  # "" for the statistics of every meeting
     unit_id: str | None = None
     per_proposal: bool = False  # the ledger: one row per proposal instead of per assignment
@@ -151,29 +141,66 @@ def _stats(session: Session, request: ExportRequest) -> list[Planned]:
     return [Planned(name, write)]
 
 
-PLANNERS: dict[str, Callable[[Session, ExportRequest], list[Planned]]] = {
-    "letters": _letters, "forms": _forms, "notices": _notices, "proposals": _proposals,
-    "compilation": _compilation, "ledger": _ledger, "stats": _stats,
-}
+@dataclass(frozen=True)
+class DocumentKind:
+    """What one kind of document is, read by every place that offers or writes it: the CLI's
+    choices, the export dialog's fields, the 办理跟踪 buttons, 文书设置's templates."""
+
+    key: str  # the CLI's word, the dialog's data: letters, forms …
+    label: str  # in the words of the screens: 答复函 …
+    planner: Callable[[Session, ExportRequest], list[Planned]]
+    templates: tuple[str, ...] = ()  # its references, one a sort: an office may replace one
+    # sort's look (its own 答复函.docx) and keep the others
+    for_units: bool = False  # a unit's clerk may export it (their own unit's papers only)
+    unit_filter: bool = True  # may be narrowed to one unit; False: a meeting's papers
+    word: bool = True  # Word documents, which LibreOffice turns into PDF; False: Excel
+    notices: tuple[str, ...] = ()  # the sorts that may be exported alone (--notice)
+    per_proposal: bool = False  # one row per proposal instead of per assignment (the ledger)
+    every_meeting: bool = False  # may cover every meeting at once (the statistics)
+
+
+DOCUMENT_KINDS = {kind.key: kind for kind in (  # in the order the screens offer them
+    DocumentKind("letters", "答复函", _letters, ("答复函",), for_units=True),
+    DocumentKind("forms", "征询意见表", _forms, ("征询意见表",), for_units=True),
+    DocumentKind("notices", "通知", _notices, ("交办通知", "不予立案通知", "催办通知"),
+                 notices=("交办", "不予立案", "催办")),
+    DocumentKind("proposals", "提案表", _proposals, ("提案表",), unit_filter=False),
+    DocumentKind("compilation", "提案汇编", _compilation, ("提案汇编",), unit_filter=False),
+    DocumentKind("ledger", "提案办理台账", _ledger, for_units=True, word=False,
+                 per_proposal=True),
+    DocumentKind("stats", "提案统计表", _stats, for_units=True, word=False,
+                 every_meeting=True),
+)}
+
+
+def document_kind(key: str) -> DocumentKind:
+    if key not in DOCUMENT_KINDS:
+        raise NotAllowed("export_kind_unknown", kind=key)
+    return DOCUMENT_KINDS[key]
+
+
+def template_names() -> list[str]:
+    """Every template an office may replace, in the order of the kinds."""
+    return [name for kind in DOCUMENT_KINDS.values() for name in kind.templates]
 
 
 def scoped(actor: Actor, request: ExportRequest) -> ExportRequest:
     """A unit's clerk exports only their own unit's papers, and only the unit's kinds."""
     if actor.role is not UserRole.UNIT:
         return request
-    if request.kind not in UNIT_KINDS:
-        raise NotAllowed("export_not_for_units", kind=KINDS[request.kind])
+    kind = document_kind(request.kind)
+    if not kind.for_units:
+        raise NotAllowed("export_not_for_units", kind=kind.label)
     return ExportRequest(**{**request.__dict__, "unit_id": actor.unit_id or "-"})
 
 
 def plan(session: Session, actor: Actor, request: ExportRequest) -> list[Planned]:
     """The files the export will write, in the order a clerk files them."""
     request = scoped(actor, request)
-    if request.meeting_id or request.kind != "stats":  # the statistics may cover every meeting
+    kind = DOCUMENT_KINDS.get(request.kind)
+    if request.meeting_id or not (kind and kind.every_meeting):
         get(session, Meeting, request.meeting_id, "meeting")
-    if request.kind not in PLANNERS:
-        raise NotAllowed("export_kind_unknown", kind=request.kind)
-    return distinct(PLANNERS[request.kind](session, request))
+    return distinct(document_kind(request.kind).planner(session, request))
 
 
 def meeting_label(session: Session, meeting_id: str) -> str:

@@ -6,10 +6,10 @@ either the old one or the new one, never half of each.
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
+from desktop.local.files import write_atomically
 from desktop.local.paths import data_dir
 
 
@@ -21,12 +21,9 @@ def _path(username: str, folder: Path | None = None) -> Path:
 def save(username: str, draft: dict, folder: Path | None = None) -> None:
     target = _path(username, folder)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".tmp")
-    with open(partial, "w", encoding="utf-8") as f:
+    with write_atomically(target, ".tmp") as partial, \
+            open(partial, "w", encoding="utf-8") as f:
         json.dump(draft, f, ensure_ascii=False)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(partial, target)
 
 
 def load(username: str, folder: Path | None = None) -> dict | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QFontDatabase
 
-from desktop.exporters import fonts
+from desktop.services import document_setup
 
 
 def open_path(path: Path) -> bool:
@@ -37,9 +37,9 @@ def print_paths(paths: list[Path]) -> int:
 
 def font_warning() -> str:
     """One line naming the document fonts this PC lacks; empty when it has them all."""
-    return fonts.missing_summary(fonts.check_fonts(QFontDatabase.families()))
+    return document_setup.font_warning(QFontDatabase.families())
 
 
 def font_notice() -> str:
     """The short form, for the status bar at start."""
-    return fonts.missing_notice(fonts.check_fonts(QFontDatabase.families()))
+    return document_setup.font_notice(QFontDatabase.families())

@@ -12,10 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import UserRole
-from desktop.domain.errors import Cancelled
-from desktop.exporters import pdf
-from desktop.services import base_data, exports
-from desktop.services.batch import BatchReport, existing, write_batch
+from desktop.services import base_data, document_setup, export_pipeline, exports
+from desktop.services.batch import BatchReport
 
 from ..errors import explain
 from ..office_apps import font_warning
@@ -25,12 +23,10 @@ from ..workspace import Workspace
 from .export_report import ExportReport
 
 FOLDER_KEY = "export/folder"
-NO_UNIT_FILTER = ("proposals", "compilation")  # a meeting's papers, not a unit's
-NOT_WORD = ("ledger", "stats")  # Excel workbooks: no PDF through LibreOffice Writer
 
 
 def templates_folder(ws: Workspace) -> Path:
-    return ws.database.data_dir / "templates"
+    return document_setup.templates_folder(ws.database.data_dir)
 
 
 def default_folder() -> str:
@@ -55,12 +51,12 @@ class ExportDialog(QDialog):
         self.report: BatchReport | None = None
         unit_role = workspace.actor.role is UserRole.UNIT
         self.kind = QComboBox()
-        for key, name in exports.KINDS.items():
-            if not unit_role or key in exports.UNIT_KINDS:
-                self.kind.addItem(name, key)
+        for key, document in exports.DOCUMENT_KINDS.items():
+            if not unit_role or document.for_units:
+                self.kind.addItem(document.label, key)
         self.notice = QComboBox()
         self.notice.addItem("全部通知", None)
-        for name in exports.NOTICES:
+        for name in exports.document_kind("notices").notices:
             self.notice.addItem(f"{name}通知" if name != "不予立案" else "不予立案、转意见建议通知",
                                 name)
         self.unit = QComboBox()
@@ -78,7 +74,7 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         self.to_pdf = QCheckBox("同时转为 PDF 并预览")
-        if pdf.find_libreoffice() is None:
+        if not export_pipeline.can_make_pdf():
             self.to_pdf.setEnabled(False)
             self.to_pdf.setText("转为 PDF（本机未安装 LibreOffice，可用 Word 或 WPS 打开 .docx 打印）")
         form = QFormLayout()
@@ -112,11 +108,11 @@ class ExportDialog(QDialog):
         self.resize(620, self.sizeHint().height())
 
     def _shown_fields(self) -> None:
-        kind = self.kind.currentData()
-        self.form.setRowVisible(self.notice, kind == "notices")
-        self.form.setRowVisible(self.unit, kind not in NO_UNIT_FILTER)
-        self.form.setRowVisible(self.per_proposal, kind == "ledger")
-        self.to_pdf.setVisible(kind not in NOT_WORD)
+        kind = exports.document_kind(self.kind.currentData())
+        self.form.setRowVisible(self.notice, bool(kind.notices))
+        self.form.setRowVisible(self.unit, kind.unit_filter)
+        self.form.setRowVisible(self.per_proposal, kind.per_proposal)
+        self.to_pdf.setVisible(kind.word)
 
     def browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "选择保存文书的文件夹", self.folder.text())
@@ -124,12 +120,11 @@ class ExportDialog(QDialog):
             self.folder.setText(chosen)
 
     def request(self) -> exports.ExportRequest:
-        kind = self.kind.currentData()
+        kind = exports.document_kind(self.kind.currentData())
         return exports.ExportRequest(
-            kind, self.meeting_id,
-            None if kind in NO_UNIT_FILTER else self.unit.currentData(),
+            kind.key, self.meeting_id, self.unit.currentData() if kind.unit_filter else None,
             per_proposal=self.per_proposal.isChecked(), templates=templates_folder(self.ws),
-            notice=self.notice.currentData() if kind == "notices" else None, today=self.today)
+            notice=self.notice.currentData() if kind.notices else None, today=self.today)
 
     def _ask_overwrite(self, clash: list[str]) -> bool | None:
         """True: replace them; False: skip them; None: the clerk thinks again."""
@@ -149,43 +144,25 @@ class ExportDialog(QDialog):
         if not self.folder.text().strip():
             self.error.say("请选择保存文书的文件夹。")
             return
-        name = exports.KINDS[request.kind]
-        if not request.meeting_id and request.kind != "stats":
+        kind = exports.document_kind(request.kind)
+        if not request.meeting_id and not kind.every_meeting:
             self.error.say("请先在工具栏选择会议。")
             return
+        pdf_profile = export_pipeline.pdf_profile(self.ws.database.data_dir)
         try:
-            plans = run_with_progress(self, f"正在准备{name}……", lambda progress: self.ws.read(
-                exports.plan, self.ws.actor, request))
-            if not plans:
-                self.error.say(f"没有可导出的{name}：所选会议或单位还没有相关记录。")
-                return
-            clash = existing(folder, plans)
-            overwrite = self._ask_overwrite(clash) if clash else False
-            if overwrite is None:
-                return
-            report = run_with_progress(self, f"正在导出{name}（共 {len(plans)} 个文件）……",
-                                       lambda progress: write_batch(plans, folder, overwrite,
-                                                                    progress))
-            pdfs: list[Path] = []
-            if self.to_pdf.isChecked() and request.kind not in NOT_WORD and report.written:
-                pdfs = self._convert(report)
+            outcome = export_pipeline.run_export(
+                kind, lambda: self.ws.read(exports.plan, self.ws.actor, request), folder,
+                self._ask_overwrite, lambda text, work: run_with_progress(self, text, work),
+                pdf_profile if self.to_pdf.isChecked() else None)
         except Exception as exc:  # noqa: BLE001 - one sentence under the form, the form kept
             self.error.say(explain(self, exc))
             return
+        if outcome.empty:
+            self.error.say(f"没有可导出的{kind.label}：所选会议或单位还没有相关记录。")
+            return
+        if outcome.report is None:  # the clerk thought again
+            return
         QSettings().setValue(FOLDER_KEY, str(folder))
-        self.report = report
+        self.report = outcome.report
         self.accept()
-        ExportReport(report, pdfs, self.parent()).exec()
-
-    def _convert(self, report: BatchReport) -> list[Path]:
-        documents = [p for p in report.written if p.suffix == ".docx"]
-        profile = self.ws.database.data_dir / "libreoffice-profile"
-        try:
-            written, failed = run_with_progress(
-                self, f"正在转为 PDF（共 {len(documents)} 个文件）……",
-                lambda progress: pdf.to_pdf(documents, report.folder / "PDF", profile, progress))
-        except Cancelled:
-            report.skipped.append(("PDF", "转换已取消，Word 文件已保存"))
-            return []
-        report.skipped += [(name, f"{reason}（PDF）") for name, reason in failed]
-        return written
+        ExportReport(outcome.report, outcome.pdfs or [], self.parent()).exec()

@@ -2,8 +2,6 @@
 prints, or previews the PDFs."""
 from __future__ import annotations
 
-import os
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -11,23 +9,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.exporters import combine
 from desktop.services.batch import BatchReport
+from desktop.services.export_pipeline import combine_for_print
 
 from ..errors import explain
 from ..office_apps import can_print_directly, font_warning, open_path, print_paths
 from ..worker import run_with_progress
-
-
-def combined_name(folder: Path, first: Path) -> Path:
-    """合并打印_答复函_20261129_1945.docx: a name of its own, never one of the batch's."""
-    kind = first.stem.split("_")[0]
-    stem = f"合并打印_{kind}_{datetime.now():%Y%m%d_%H%M}"
-    target, n = folder / f"{stem}.docx", 1
-    while target.exists():
-        n += 1
-        target = folder / f"{stem}_{n}.docx"
-    return target
 
 
 def report_lines(report: BatchReport) -> list[str]:
@@ -79,12 +66,10 @@ class ExportReport(QDialog):
             return
         target = documents[0]
         if len(documents) > 1:
-            target = combined_name(self.report.folder, documents[0])
             try:
-                part = target.with_name(target.name + ".part")
-                run_with_progress(self, "正在合并……", lambda progress: combine.combined(
-                    documents, progress).save(str(part)))
-                os.replace(part, target)
+                folder = self.report.folder  # the worker must not touch the dialog
+                target = run_with_progress(self, "正在合并……", lambda progress: combine_for_print(
+                    documents, folder, progress))
             except Exception as exc:  # noqa: BLE001
                 sentence = explain(self, exc)
                 if sentence:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from desktop.exporters import fonts
 from desktop.services import base_data, document_setup
 
 from ..dialogs.export_dialog import templates_folder
@@ -107,7 +106,7 @@ class DocumentsPage(QScrollArea):
         self.office_contact.setText(d.office_contact)
         self.office_phone.setText(d.office_phone)
         self._show_templates()
-        self.fonts.setText("<br>".join(c.sentence() for c in fonts.check_fonts(
+        self.fonts.setText("<br>".join(c.sentence() for c in document_setup.font_checks(
             QFontDatabase.families())))
 
     def _show_templates(self) -> None:

@@ -15,6 +15,7 @@ from desktop.domain.enums import HandlingStatus, UnitSystem, UserRole
 from desktop.wording.labels import label
 from desktop.services import base_data
 from desktop.services.dashboard import WEEK, due_within
+from desktop.services.exports import document_kind
 from desktop.services.tracking import TrackingFilter
 
 from ..models.tracking_table import TrackingTableModel
@@ -72,7 +73,7 @@ class TrackingView(Screen):
         papers.addStretch(1)
         for text, kind, notice in (("导出台账…", "ledger", None), ("批量导出答复函…", "letters", None),
                                    ("催办通知…", "notices", "催办")):
-            if unit_mode and kind == "notices":
+            if unit_mode and not document_kind(kind).for_units:
                 continue
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, k=kind, n=notice: self.export(k, n))
