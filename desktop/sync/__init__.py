@@ -1,1 +1,0 @@
-"""Exchange by file: sites, packages, merge, ledgers (issue: exchange by file)."""
