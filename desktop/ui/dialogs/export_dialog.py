@@ -82,7 +82,9 @@ class ExportDialog(QDialog):
         form.addRow("通知(&T)：", self.notice)
         form.addRow("承办单位(&U)：", self.unit)
         form.addRow("", self.per_proposal)
-        form.addRow("保存到(&F)：", folder_row)
+        folder_label = QLabel("保存到(&F)：")
+        folder_label.setBuddy(self.folder)  # the row is a layout, which a label cannot take as buddy
+        form.addRow(folder_label, folder_row)
         form.addRow("", self.to_pdf)
         self.fonts = QLabel(font_warning())
         self.fonts.setWordWrap(True)
