@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from .conftest import tian_side_by_side
+from .tian import tian_side_by_side
 
 
 def _proposals(path) -> list[tuple]:

@@ -9,7 +9,7 @@ import docx
 import pytest
 import openpyxl
 
-from .conftest import ROOT, _env, tian_in
+from .tian import ROOT, env_for, tian_in
 
 
 def due_letters(db) -> int:  # noqa: ANN001
@@ -73,7 +73,7 @@ def test_forms_are_also_made_pdf_when_asked(demo_db, tmp_path):
 def test_without_libreoffice_asking_for_pdf_says_what_to_do(demo_db, tmp_path):
     empty = tmp_path / "bin"
     empty.mkdir()
-    env = _env(tmp_path / "home")
+    env = env_for(tmp_path / "home")
     env["PATH"] = str(empty)  # no soffice to be found
     run = subprocess.run([sys.executable, "-m", "desktop", "--db", str(demo_db), "export",
                           "forms", "--unit", "县教育局", "--pdf", "--out", str(tmp_path / "f")],

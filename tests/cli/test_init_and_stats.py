@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from .conftest import init_args, tian_in, tian_side_by_side
+from .tian import init_args, tian_in, tian_side_by_side
 
 STATS_KEYS = {
     "received", "received_session", "received_interim", "filed", "filing_rate", "rejected",

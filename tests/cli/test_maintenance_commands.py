@@ -12,7 +12,7 @@ from desktop.services import backups, integrity, setup
 from desktop.store.database import open_database
 from desktop.store.sqlite import integrity_problems
 
-from .conftest import copy_database, digest, tian_in, tian_side_by_side
+from .tian import copy_database, digest, tian_in, tian_side_by_side
 
 
 def _read(path: Path, sql: str, *params) -> list[tuple]:  # noqa: ANN002

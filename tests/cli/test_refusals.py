@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from .conftest import copy_database, digest, tian_side_by_side
+from .tian import copy_database, digest, tian_side_by_side
 
 
 def _docx_bytes() -> bytes:

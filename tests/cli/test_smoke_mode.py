@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 
-from .conftest import ROOT, _env, tian_in
+from .tian import ROOT, env_for, tian_in
 
 
 def test_smoke_mode_builds_the_window_writes_a_letter_and_a_ledger_and_leaves_no_trace(tmp_path):
@@ -23,7 +23,7 @@ def test_smoke_mode_builds_the_window_writes_a_letter_and_a_ledger_and_leaves_no
 
 
 def test_the_startup_probe_reports_the_first_painted_window_and_ends(tmp_path):
-    env = {**_env(tmp_path / "home"), "TIAN_STARTUP_PROBE": "1", "QT_QPA_PLATFORM": "offscreen"}
+    env = {**env_for(tmp_path / "home"), "TIAN_STARTUP_PROBE": "1", "QT_QPA_PLATFORM": "offscreen"}
     started = time.time()
     run = subprocess.run([sys.executable, "-m", "desktop", "--db", str(tmp_path / "new.db")],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)

@@ -9,7 +9,7 @@ from docx.oxml.ns import qn
 
 from desktop.exporters import combine, pdf, reply_letter
 
-from .test_pdf_and_fonts import letter, pages
+from .samples import letter, pages
 
 
 def written(tmp_path, *letters):  # noqa: ANN001, ANN002, ANN201

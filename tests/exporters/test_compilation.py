@@ -19,9 +19,7 @@ from desktop.exporters.compilation import CategoryGroup, Compilation, CompiledPr
 from desktop.services import assignment, base_data, entry, numbering, review
 from desktop.services import compilation as compiling
 
-from ..services.flows import (  # noqa: F401
-    ASSIGNED_ON, county, desk, filed, refused, to_final_level,
-)
+from ..services.flows import ASSIGNED_ON, filed, refused, to_final_level
 
 MEETING = "政协测试县第十届委员会第二次会议"
 # 54 characters: with the two-character indent, exactly two lines of 28

@@ -18,9 +18,7 @@ from desktop.services import assignment, base_data, entry, handling, numbering, 
 from desktop.services import forms as service
 from desktop.services.base_data import chinese_number
 
-from ..services.flows import (  # noqa: F401
-    ASSIGNED_ON, answer, assigned, county, desk, filed, in_final_review,
-)
+from ..services.flows import ASSIGNED_ON, answer, assigned, filed, in_final_review
 
 REPLIED_ON = date(2023, 5, 8)
 BOXES = "□满意　　□基本满意　　□不满意"

@@ -10,7 +10,7 @@ from desktop.exporters.ledger_xlsx import DATE_FORMAT, HEADERS, write_ledger
 from desktop.services import ledgers
 from desktop.services.base_data import chinese_number
 
-from ..services.flows import ASSIGNED_ON, answer, assigned, county, desk  # noqa: F401
+from ..services.flows import ASSIGNED_ON, answer, assigned
 
 
 def exported(desk, tmp_path, **kw):  # noqa: ANN001, ANN201

@@ -23,8 +23,8 @@ from desktop.store.models import Review
 from desktop.store.office import load_settings
 from desktop.store.tracking import TrackingFilter
 
-from ..services.flows import (  # noqa: F401  (county and desk are fixtures)
-    ASSIGNED_ON, answer, assigned, county, desk, filed, in_final_review, refused, to_final_level,
+from ..services.flows import (
+    ASSIGNED_ON, answer, assigned, filed, in_final_review, refused, to_final_level,
 )
 
 DUE_ON = date(2023, 6, 1)  # three months after ASSIGNED_ON

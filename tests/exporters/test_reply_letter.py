@@ -15,7 +15,7 @@ from desktop.exporters import reply_letter, templates
 from desktop.services import assignment, handling, letters
 from desktop.store.models import Reply
 
-from ..services.flows import ASSIGNED_ON, assigned, county, desk, filed, refused  # noqa: F401
+from ..services.flows import ASSIGNED_ON, assigned, filed, refused
 
 REPLIED_ON = date(2023, 5, 8)
 

@@ -1,10 +1,5 @@
-"""The office's everyday work, told through the services, for the tests that check it.
-
-``desk`` is the office these tests work in: one set-up office per test module and database
-(setting one up costs about half a second on PostgreSQL), at a meeting of the test's own, so
-收文号 and 提案号 start again at 1 in every test.  Tests that change office-wide settings use
-the fresh ``office`` fixture of tests/conftest.py instead.
-"""
+"""The office's everyday work, told through the services, for the tests that check it (the
+``county`` and ``desk`` fixtures these steps work on are in tests/conftest.py)."""
 from __future__ import annotations
 
 import itertools
@@ -25,47 +20,13 @@ from desktop.store.facts import progress_of
 from desktop.store.models import Assignment, Base, Counter, Meeting, Proposal, Site
 from desktop.store.office import load_settings
 
-from ..conftest import Office, _postgres_database, make_office
+from tests.office import Office
 
 RECEIVED_ON = date(2023, 1, 12)  # Office.register's default
 ASSIGNED_ON = date(2023, 3, 1)
 PASSWORD = "secret-456"
 
 _names = itertools.count(1)
-
-
-@pytest.fixture(scope="module",
-                params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def county(request, tmp_path_factory) -> Iterator[Office]:
-    """One set-up office per test module and database, shared by the module's tests."""
-    if request.param == "sqlite":
-        db = open_database(tmp_path_factory.mktemp("county") / "office.db", create=True)
-        admin = name = None
-    else:
-        admin, name, url = _postgres_database()
-        db = open_database(url, create=True)
-        db.data_dir = tmp_path_factory.mktemp("county-data")
-    office = make_office(db)
-    yield office
-    office.session.close()
-    db.close()
-    if admin is not None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@pytest.fixture
-def desk(county: Office) -> Iterator[Office]:
-    """The shared office at a meeting of this test's own (serials and numbers start at 1)."""
-    county.session.rollback()
-    term_id = county.meeting.term_id
-    number = county.session.scalar(select(func.max(Meeting.number)).where(
-        Meeting.term_id == term_id)) + 1  # 十届二次会议 is the office's own: 三次, 四次, …
-    meeting = base_data.add_meeting(county.session, county.admin, term_id, number,
-                                    date(2023, 1, 10))
-    yield Office(county.db, county.session, county.admin, meeting)
-    county.session.rollback()
 
 
 def unique(name: str) -> str:

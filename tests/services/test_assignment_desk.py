@@ -8,9 +8,7 @@ from desktop.services import assignment, review
 from desktop.services.assignment_lists import assignment_list, pending_requests, units_of
 from desktop.services.unit_choice import suggest_units, unit_loads
 
-from .flows import (  # noqa: F401  (county and desk are fixtures)
-    ASSIGNED_ON, answer, assigned, county, desk, filed, leaves_no_trace, refused,
-)
+from .flows import ASSIGNED_ON, answer, assigned, filed, leaves_no_trace, refused
 
 
 def names(suggestions) -> list[str]:  # noqa: ANN001

@@ -14,9 +14,9 @@ from desktop.domain.errors import InvalidInput, NotAllowed
 from desktop.services import assignment, entry, handling, numbering, review
 from desktop.store.models import AuditEntry, Base, Change, Proposal, Review, Site
 
-from .flows import (  # noqa: F401  (county and desk are fixtures)
-    ASSIGNED_ON, answer, assert_state, assigned, county, desk, in_final_review, known,
-    leaves_no_trace, person, refused, to_final_level,
+from .flows import (
+    ASSIGNED_ON, answer, assert_state, assigned, in_final_review, known, leaves_no_trace, person,
+    refused, to_final_level,
 )
 
 

@@ -13,7 +13,7 @@ from desktop.services import base_data, roster, users
 from desktop.services.roster import LineAction
 from desktop.store.models import Member
 
-from .flows import county, desk, leaves_no_trace, person, refused, unique  # noqa: F401
+from .flows import leaves_no_trace, person, refused, unique
 
 
 def roster_file(folder: Path, rows: list[list[object]], title: bool = True) -> Path:

@@ -13,9 +13,7 @@ from desktop.domain.errors import Cancelled, NotAllowed
 from desktop.services import exports, handling, numbering, review
 from desktop.services.batch import Planned, existing, file_name, write_batch
 
-from .flows import (  # noqa: F401
-    answer, assigned, county, desk, person, refused, to_final_level, two_replies,
-)
+from .flows import answer, assigned, person, refused, to_final_level, two_replies
 
 
 def letters(desk, actor=None, unit_id=None) -> list[Planned]:  # noqa: ANN001

@@ -7,9 +7,9 @@ from desktop.domain.enums import Kind, Origin, ProposerRole, State, UserRole
 from desktop.domain.errors import InvalidInput, NotAllowed
 from desktop.services import base_data, entry, review
 
-from ..conftest import Office
-from .flows import (  # noqa: F401  (county and desk are fixtures)
-    assert_state, county, desk, filed, in_final_review, known, leaves_no_trace, person, refused,
+from tests.office import Office
+from .flows import (
+    assert_state, filed, in_final_review, known, leaves_no_trace, person, refused,
     to_final_level,
 )
 

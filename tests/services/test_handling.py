@@ -16,11 +16,10 @@ from desktop.store import proposal_rows
 from desktop.store.facts import progress_of
 from desktop.store.models import Assignment, Attachment, Evaluation, FollowUp, Reply
 
-from ..conftest import Office
+from tests.office import Office
 
-from .flows import (  # noqa: F401  (county and desk are fixtures)
-    ASSIGNED_ON, answer, assert_state, assigned, county, desk, filed, leaves_no_trace, refused,
-    unique,
+from .flows import (
+    ASSIGNED_ON, answer, assert_state, assigned, filed, leaves_no_trace, refused, unique,
 )
 
 TODAY = date(2023, 12, 31)

@@ -7,7 +7,7 @@ from desktop.domain.enums import UnitSystem
 from desktop.services.statistics import statistics
 from desktop.store.database import open_database
 
-from ..conftest import make_office
+from tests.office import make_office
 
 from .published import build_chuxiong, build_shenzhen
 

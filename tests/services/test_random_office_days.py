@@ -36,7 +36,7 @@ from desktop.store.models import (
     Assignment, AuditEntry, Change, Evaluation, Proposal, Reply, Site,
 )
 
-from ..conftest import Office, make_office
+from tests.office import Office, make_office
 from .flows import refused, snapshot
 
 UNITS = ["教育局", "财政局", "人社局", "民政局", "住建局"]

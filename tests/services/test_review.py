@@ -11,11 +11,11 @@ from desktop.services import assignment, base_data, entry, numbering, review
 from desktop.services.search import search_everything
 from desktop.store.models import Proposal, Review
 
-from ..conftest import Office
+from tests.office import Office
 
-from .flows import (  # noqa: F401  (county and desk are fixtures)
-    ASSIGNED_ON, assert_state, assigned, county, desk, filed, in_final_review, leaves_no_trace,
-    person, refused, to_final_level,
+from .flows import (
+    ASSIGNED_ON, assert_state, assigned, filed, in_final_review, leaves_no_trace, person,
+    refused, to_final_level,
 )
 
 

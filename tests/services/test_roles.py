@@ -10,9 +10,9 @@ from desktop.domain.errors import DomainError, NotAllowed
 from desktop.services import assignment, handling, review, users
 from desktop.store.office import load_settings
 
-from .flows import (  # noqa: F401  (county and desk are fixtures)
-    ASSIGNED_ON, PASSWORD, assert_state, assigned, county, desk, filed, in_final_review,
-    leaves_no_trace, person, refused, unique,
+from .flows import (
+    ASSIGNED_ON, PASSWORD, assert_state, assigned, filed, in_final_review, leaves_no_trace,
+    person, refused, unique,
 )
 
 

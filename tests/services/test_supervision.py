@@ -7,9 +7,7 @@ from desktop.domain.enums import State
 from desktop.domain.errors import InvalidInput
 from desktop.services import numbering, supervision
 
-from .flows import (  # noqa: F401  (county and desk are fixtures)
-    ASSIGNED_ON, answer, assigned, county, desk, filed, leaves_no_trace, refused,
-)
+from .flows import ASSIGNED_ON, answer, assigned, filed, leaves_no_trace, refused
 
 TODAY = date(2023, 7, 1)  # after the three months of handling
 

@@ -16,9 +16,7 @@ from desktop.services import assignment, demo, handling, setup, supervision, tim
 from desktop.services.tracking import TrackingFilter
 from desktop.store.database import open_database
 
-from .flows import (  # noqa: F401  (county and desk are fixtures)
-    ASSIGNED_ON, answer, assigned, county, desk, leaves_no_trace, person, refused,
-)
+from .flows import ASSIGNED_ON, answer, assigned, leaves_no_trace, person, refused
 
 TODAY = date(2023, 12, 31)
 

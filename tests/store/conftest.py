@@ -6,7 +6,7 @@ from sqlalchemy import text
 
 from desktop.store.database import open_database
 
-from ..conftest import _postgres_database, make_office
+from tests.office import make_office, postgres_database
 
 
 @pytest.fixture(scope="module",
@@ -17,7 +17,7 @@ def shared_office(request, tmp_path_factory):
         db = open_database(tmp_path_factory.mktemp("office") / "office.db", create=True)
         drop = None
     else:
-        admin, name, url = _postgres_database()
+        admin, name, url = postgres_database()
         db = open_database(url, create=True)
         db.data_dir = tmp_path_factory.mktemp("office-pg")
 

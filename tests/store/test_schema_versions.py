@@ -18,7 +18,7 @@ from desktop.store import schema, sqlite
 from desktop.store.database import open_database
 from desktop.store.models import Base, Proposal
 
-from ..conftest import make_office
+from tests.office import make_office
 
 
 def _digest(path: Path) -> str:

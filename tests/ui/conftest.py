@@ -4,7 +4,7 @@ Shared by every file under tests/ui:
 
 * ``qsettings_dir`` (autouse): QSettings (window geometry, table columns) write an .ini file
   under the test's temporary folder, never the user's; Qt's own dialogs speak Chinese.
-* ``desk``: the set-up office (tests.conftest.Office) on a SQLite file with a few proposals
+* ``desk``: the set-up office (tests.office.Office) on a SQLite file with a few proposals
   in different states; ``desk.proposals`` maps each title to its id.
 * ``workspace``: what the main window hands every view, as the administrator, in the
   office's current meeting.
@@ -14,13 +14,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from desktop.services import review
 from desktop.ui.i18n import install_chinese
 from desktop.ui.start import use_settings_folder
 from desktop.ui.workspace import Workspace
-from tests.conftest import Office, make_office
+from tests.office import Office, make_office
 
 # (title, lead proposer, received on, what happens after it is typed in, body)
 DESK_PROPOSALS = [
@@ -50,6 +50,18 @@ def qsettings_dir(qapp, _chinese, tmp_path):
     use_settings_folder(folder)
     yield folder
     QSettings().sync()
+
+
+@pytest.fixture(autouse=True)
+def _nothing_outlives_its_test(qapp):
+    """Windows a test left open are closed and deleted before the next one starts, so none of
+    their timers (the entry form's autosave) fires into another test's folder."""
+    yield
+    for widget in qapp.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qapp.processEvents()
 
 
 @pytest.fixture

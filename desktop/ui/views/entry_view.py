@@ -74,6 +74,7 @@ class EntryView(QWidget):
         split.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(split)
 
+        self._drafts = drafts.folder()
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_draft)
         self.form.changed.connect(self._autosave.start)
@@ -116,7 +117,7 @@ class EntryView(QWidget):
                 self.form.show_error(exc if isinstance(exc, DomainError) else sentence)
             return False
         self._attach(proposal)
-        drafts.clear(self._ws.actor.username)
+        drafts.clear(self._ws.actor.username, self._drafts)
         self.form.clear()
         self.similar.clear()
         self.restored.hide()  # the "已恢复" notice was about the paper just saved
@@ -153,7 +154,7 @@ class EntryView(QWidget):
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Discard:
                 return
-        drafts.clear(self._ws.actor.username)
+        drafts.clear(self._ws.actor.username, self._drafts)
         self.form.clear()
         self.similar.clear()
         self.restored.hide()
@@ -163,14 +164,14 @@ class EntryView(QWidget):
         self._autosave.stop()
         try:
             if self.form.is_empty():
-                drafts.clear(self._ws.actor.username)
+                drafts.clear(self._ws.actor.username, self._drafts)
             else:
-                drafts.save(self._ws.actor.username, self.form.state())
+                drafts.save(self._ws.actor.username, self.form.state(), self._drafts)
         except OSError as exc:
             self.message.setText(explain(self, exc) or "草稿未能自动保存。")
 
     def _restore_draft(self) -> None:
-        draft = drafts.load(self._ws.actor.username)
+        draft = drafts.load(self._ws.actor.username, self._drafts)
         if not draft:
             return
         self.form.set_state(draft)

@@ -8,8 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QTabBar, QTextBrowser, QWidget
 
+from desktop.services import review
 from desktop.ui.models.proposal_table import ProposalTableModel
+from desktop.ui.views.assign_view import AssignView
 from desktop.ui.widgets.record_table import RecordTable
+from desktop.ui.workspace import Workspace
 
 
 def focused() -> QWidget:
@@ -80,3 +83,40 @@ def struck_through(browser: QTextBrowser) -> list[str]:
             it += 1
         block = block.next()
     return out
+
+
+# -- on the desk of tests/ui (its conftest's office) ---------------------------------------
+AFTER_SCHOOL = "关于提升中小学课后服务质量的建议"  # the desk's one filed proposal
+
+
+def show(qtbot, view, workspace: Workspace, close_after: bool = True):  # noqa: ANN001, ANN201
+    """On screen and the active window, so keyboard shortcuts reach it."""
+    if close_after:
+        qtbot.addWidget(view)
+    workspace.changed.connect(view.refresh)
+    view.resize(1400, 860)
+    with qtbot.waitActive(view):
+        view.show()
+    view.activateWindow()
+    return view
+
+
+def pick_unit(qtbot, view: AssignView, text: str) -> None:  # noqa: ANN001
+    """Narrow the unit list by typing, then click the one unit left."""
+    panel = view.panel
+    panel.filter.setFocus()
+    panel.filter.clear()
+    type_text(qtbot, text)
+    assert panel.proxy.rowCount() == 1, [panel.proxy.index(r, 0).data()
+                                         for r in range(panel.proxy.rowCount())]
+    index = panel.proxy.index(0, 0)
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.table.visualRect(index).center())
+
+
+def file_another(desk, title: str) -> str:  # noqa: ANN001
+    proposal = desk.register(title)
+    review.forward(desk.session, desk.admin, [proposal.id])
+    review.forward(desk.session, desk.admin, [proposal.id])
+    review.file(desk.session, desk.admin, [proposal.id])
+    return proposal.id

@@ -17,17 +17,7 @@ from desktop.ui.views.entry_view import EntryView
 from desktop.ui.views.review_view import ReviewView
 from desktop.ui.workspace import Workspace
 
-
-def show(qtbot, view, workspace: Workspace, close_after: bool = True):  # noqa: ANN001, ANN201
-    """On screen and the active window, so keyboard shortcuts reach it."""
-    if close_after:
-        qtbot.addWidget(view)
-    workspace.changed.connect(view.refresh)
-    view.resize(1400, 860)
-    with qtbot.waitActive(view):
-        view.show()
-    view.activateWindow()
-    return view
+from .clerk import show
 
 
 @pytest.fixture(autouse=True)

@@ -11,38 +11,15 @@ from desktop.store.models import Assignment
 from desktop.ui.dialogs.adjustment import AdjustmentDialog
 from desktop.ui.views.assign_view import AssignView
 
-from .clerk import click_rows, click_tab, press, titles, type_text
-from .conftest import show
+from .clerk import (
+    AFTER_SCHOOL, click_rows, click_tab, file_another, pick_unit, press, show, titles, type_text,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-AFTER_SCHOOL = "关于提升中小学课后服务质量的建议"  # the desk's one filed proposal
-
 
 @pytest.fixture
 def view(workspace, qtbot) -> AssignView:
     return show(qtbot, AssignView(workspace), workspace)
-
-
-def pick_unit(qtbot, view: AssignView, text: str) -> None:  # noqa: ANN001
-    """Narrow the unit list by typing, then click the one unit left."""
-    panel = view.panel
-    panel.filter.setFocus()
-    panel.filter.clear()
-    type_text(qtbot, text)
-    assert panel.proxy.rowCount() == 1, [panel.proxy.index(r, 0).data()
-                                         for r in range(panel.proxy.rowCount())]
-    index = panel.proxy.index(0, 0)
-    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=panel.table.visualRect(index).center())
-
-
-def file_another(desk, title: str) -> str:  # noqa: ANN001
-    proposal = desk.register(title)
-    review.forward(desk.session, desk.admin, [proposal.id])
-    review.forward(desk.session, desk.admin, [proposal.id])
-    review.file(desk.session, desk.admin, [proposal.id])
-    return proposal.id
 
 
 def test_a_filed_proposal_goes_to_a_lead_and_an_assisting_unit_by_keyboard(view, qtbot, desk):

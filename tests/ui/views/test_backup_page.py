@@ -10,7 +10,8 @@ from desktop.services import backups, base_data
 from desktop.store.database import open_database
 from desktop.ui.views.backup_page import BackupPage
 
-from .conftest import show
+from .clerk import show
+
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

@@ -13,8 +13,7 @@ from desktop.store.models import Member, Unit
 from desktop.ui.views.base_data_view import BaseDataView
 from desktop.ui.workspace import Workspace
 
-from .clerk import type_text
-from .conftest import show
+from .clerk import show, type_text
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

@@ -12,12 +12,10 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.views.dashboard_view import DashboardView
 from desktop.ui.workspace import Workspace
 
-from .clerk import rows
-from .conftest import show
-from .test_assign_screen import AFTER_SCHOOL, file_another
+from .clerk import AFTER_SCHOOL, file_another, rows, show
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-TODAY = date.today()
+TODAY = date.today()  # the views below are pinned to it, so a run across midnight agrees
 PARKING = "关于整治城区占道经营的建议"
 PARKING_UNIT = "县城市管理综合执法局"
 
@@ -45,7 +43,7 @@ def counts(view: DashboardView) -> dict[str, str]:
 
 
 def test_the_start_page_counts_what_is_to_do_today(workspace, year, qtbot):
-    view = show(qtbot, DashboardView(workspace), workspace)
+    view = show(qtbot, DashboardView(workspace, today=TODAY), workspace)
     assert counts(view) == {
         "to_accept": "待签收 2 件", "overdue": "已逾期 1 件", "due_soon": "7天内到期 1 件",
         "to_evaluate": "待评价 1 件", "to_assign": "待交办 0 件", "requests": "退回与调整 0 件",
@@ -84,7 +82,7 @@ def test_a_unit_clerk_sees_their_own_to_dos_only(desk, year, qtbot, qapp):
     clerk = users.create_user(desk.session, desk.admin, "jyj", "教育局经办人", UserRole.UNIT,
                               "secret-123", unit_id=desk.unit("教育局").id)
     ws = Workspace(desk.db, users.actor_of(clerk), desk.meeting.id)
-    view = show(qtbot, DashboardView(ws), ws)
+    view = show(qtbot, DashboardView(ws, today=TODAY), ws)
     assert counts(view) == {"to_accept": "待签收 1 件", "overdue": "已逾期 1 件",
                             "due_soon": "7天内到期 0 件"}
     assert [b.label for b in view.progress.bars] == ["县教育局"]
@@ -97,7 +95,7 @@ def test_a_unit_request_waits_on_the_start_page_until_the_office_decides(workspa
                               lead=desk.unit("城管执法局").id, assigned_on=TODAY)
     assignment.request_adjustment(desk.session, desk.admin, row.id, "应由市场监管局办理",
                                   on=TODAY)
-    view = show(qtbot, DashboardView(workspace), workspace)
+    view = show(qtbot, DashboardView(workspace, today=TODAY), workspace)
     assert counts(view)["requests"] == "退回与调整 1 件"
     assignment.decide_adjustment(desk.session, desk.admin, row.id, False, "职责明确，请继续办理",
                                  on=TODAY)

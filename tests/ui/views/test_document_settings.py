@@ -11,7 +11,8 @@ from desktop.services import base_data
 from desktop.ui.dialogs.export_dialog import templates_folder
 from desktop.ui.views.documents_page import DocumentsPage
 
-from .conftest import show
+from .clerk import show
+
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

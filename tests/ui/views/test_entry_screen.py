@@ -12,10 +12,9 @@ from desktop.ui import drafts
 from desktop.domain.enums import Kind, Origin, State
 from desktop.store.models import Member, Proposal, Sector
 from desktop.ui.dialogs.add_member import AddMemberDialog
-from desktop.ui.views.entry_view import EntryView
+from desktop.ui.views.entry_view import AUTOSAVE_MS, EntryView
 
-from .clerk import focused, press, type_text
-from .conftest import show
+from .clerk import focused, press, show, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -59,7 +58,13 @@ def pick(qtbot, initials: str) -> None:  # noqa: ANN001
 
 
 def draft_file(workspace):  # noqa: ANN001, ANN201
-    return drafts._path(workspace.actor.username)
+    return drafts.path(workspace.actor.username, drafts.folder())
+
+
+def draft_title(workspace) -> str | None:  # noqa: ANN001
+    """The 案由 the draft on disk holds (None while there is none)."""
+    draft = drafts.load(workspace.actor.username, drafts.folder())
+    return draft and draft.get("title")
 
 
 # -- typing papers -------------------------------------------------------------------------
@@ -375,7 +380,9 @@ def test_typing_survives_a_crash_and_comes_back_with_a_notice(desk, workspace, q
     pick(qtbot, "ls")
     form.body.setFocus()
     type_text(qtbot, "乡镇客运班线少，群众出行不便。")
-    qtbot.waitUntil(draft_file(workspace).exists, timeout=3000)  # the autosave timer
+    # the autosave timer: this paper's whole body in the draft, not just a draft file
+    qtbot.waitUntil(lambda: (drafts.load(workspace.actor.username, drafts.folder()) or {})
+                    .get("body") == "乡镇客运班线少，群众出行不便。", timeout=5000)
 
     # the program dies: no save, no close handler
     with qtbot.waitSignal(entry_view.destroyed):
@@ -395,14 +402,14 @@ def test_typing_survives_a_crash_and_comes_back_with_a_notice(desk, workspace, q
     assert saved(desk, "关于加快城乡客运一体化的建议")["proposers"] == ["张三", "李四"]
     assert not draft_file(workspace).exists()
     assert not again.restored.isVisible(), "the notice was about the saved paper"
-    qtbot.wait(50)
-    assert not draft_file(workspace).exists()
+    qtbot.wait(2 * AUTOSAVE_MS)  # past any autosave the typing had started
+    assert not draft_file(workspace).exists(), "the saved paper was not written back as a draft"
 
 
 def test_restored_draft_is_not_restored_twice_once_saved(desk, workspace, entry_view, qtbot):
     type_text(qtbot, "关于加强乡村医生队伍建设的建议")
     entry_view.save_draft()
-    assert drafts.load(workspace.actor.username)["title"] == "关于加强乡村医生队伍建设的建议"
+    assert draft_title(workspace) == "关于加强乡村医生队伍建设的建议"
     press(qtbot, Qt.Key.Key_Tab)
     press(qtbot, Qt.Key.Key_Tab)
     pick(qtbot, "zs")

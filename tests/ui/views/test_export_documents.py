@@ -16,8 +16,7 @@ from desktop.ui.views.tracking_view import TrackingView
 from desktop.ui.workspace import Workspace
 
 from ...services.flows import two_replies
-from .clerk import click_rows
-from .conftest import show
+from .clerk import click_rows, show
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

@@ -43,7 +43,7 @@ def test_restart_finds_the_draft_that_was_being_typed(desk, qtbot):
     form.body.setFocus()
     type_text(qtbot, BODY)     # the last keystrokes: too recent for the autosave timer
     window.close()
-    assert drafts.load("admin")["body"] == BODY, "closing the window wrote the draft"
+    assert drafts.load("admin", drafts.folder())["body"] == BODY, "closing the window wrote the draft"
 
     again_db = open_database(desk.db.path)
     try:
@@ -58,12 +58,12 @@ def test_restart_finds_the_draft_that_was_being_typed(desk, qtbot):
         form.title.setFocus()
         press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         assert again.entry.message.text().endswith(f"“{TITLE}”")
-        assert drafts.load("admin") is None
+        assert drafts.load("admin", drafts.folder()) is None
         assert TITLE in [again.entry.today_model.row_at(i).title
                          for i in range(again.entry.today_model.rowCount())], \
             "the main window refreshed today's list after the save"
         assert focused() is form.title
         again.close()
-        assert drafts.load("admin") is None, "an empty form leaves no draft behind"
+        assert drafts.load("admin", drafts.folder()) is None, "an empty form leaves no draft behind"
     finally:
         again_db.close()

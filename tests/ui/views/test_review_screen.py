@@ -18,8 +18,7 @@ from desktop.ui.dialogs.decisions import (
 from desktop.ui.models.proposal_table import COLUMNS
 from desktop.ui.views.review_view import ReviewView
 
-from .clerk import click_rows, click_tab, rows, struck_through, titles
-from .conftest import show
+from .clerk import click_rows, click_tab, rows, show, struck_through, titles
 
 PARKING = "关于缓解县城停车难的建议"            # 初审
 SORTING = "关于推进垃圾分类的建议"              # 初审

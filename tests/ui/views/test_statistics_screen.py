@@ -18,7 +18,8 @@ from desktop.ui.models.figure_table import FigureTableModel
 from desktop.ui.views.statistics_view import StatisticsView
 from desktop.ui.workspace import Workspace
 
-from .conftest import show
+from .clerk import show
+
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 TODAY = date(2026, 11, 23)

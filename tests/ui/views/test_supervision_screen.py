@@ -10,9 +10,7 @@ from desktop.services import assignment, users
 from desktop.ui.views.supervision_view import SupervisionView
 from desktop.ui.workspace import Workspace
 
-from .clerk import type_text
-from .conftest import show
-from .test_assign_screen import AFTER_SCHOOL
+from .clerk import AFTER_SCHOOL, show, type_text
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

@@ -24,17 +24,17 @@ from desktop.ui.views.statistics_view import StatisticsView
 from desktop.ui.views.tracking_view import TrackingView
 from desktop.ui.workspace import Workspace
 
-from .clerk import click_rows, press, rows, type_text
-from .conftest import show
-from .test_assign_screen import AFTER_SCHOOL, file_another, pick_unit
+from .clerk import (
+    AFTER_SCHOOL, click_rows, file_another, pick_unit, press, rows, show, type_text,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-TODAY = date.today()
+TODAY = date.today()  # the views below are pinned to it, so a run across midnight agrees
 ROOT = Path(__file__).resolve().parents[3]
 
 
 def tracking(qtbot, workspace: Workspace) -> TrackingView:  # noqa: ANN001
-    return show(qtbot, TrackingView(workspace), workspace)
+    return show(qtbot, TrackingView(workspace, today=TODAY), workspace)
 
 
 def statuses(view: TrackingView) -> dict[tuple[str, str], str]:
@@ -229,7 +229,7 @@ def test_overdue_rows_are_coloured_and_found_by_the_overdue_filter(workspace, de
 
 def test_the_tracking_model_passes_qts_model_checks(workspace, desk, qtmodeltester):
     _assigned(desk, separate=("住建局", "民政局"))
-    view = TrackingView(workspace)
+    view = TrackingView(workspace, today=TODAY)
     qtmodeltester.check(view.model)
     view.deleteLater()
 
