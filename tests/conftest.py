@@ -19,7 +19,7 @@ from tests.office import Office, make_office, postgres_database
 REQUIRE_LIBREOFFICE = os.environ.get("TIAN_REQUIRE_LIBREOFFICE") == "1"
 
 
-def pytest_runtest_setup(item) -> None:  # noqa: ANN001
+def pytest_runtest_setup(item) -> None:
     """``@pytest.mark.libreoffice``: the test renders PDFs with LibreOffice and reads them
     back with poppler's pdfinfo / pdftotext / pdftoppm."""
     if item.get_closest_marker("libreoffice") is None:

@@ -47,7 +47,7 @@ class Office:
     def unit(self, name: str) -> Unit:
         return base_data.find_unit(self.session, name)
 
-    def units(self, system=None) -> list[Unit]:  # noqa: ANN001
+    def units(self, system=None) -> list[Unit]:
         stmt = select(Unit).order_by(Unit.position)
         if system is not None:
             stmt = stmt.where(Unit.system == system)

@@ -11,9 +11,10 @@
 # 3. starts a throw-away PostgreSQL server on a Unix socket in a temp dir (as the
 #    `postgres` user when run as root), exports TIAN_PG_URL and TIAN_REQUIRE_PG=1,
 #    and stops and removes it on exit; a TIAN_PG_URL already set is used instead;
-# 4. runs lint-imports, then pytest with QT_QPA_PLATFORM=offscreen.
+# 4. runs ruff (pyproject.toml's [tool.ruff]) and lint-imports, then pytest with
+#    QT_QPA_PLATFORM=offscreen.
 #
-# Exits non-zero when pytest fails, collects no test (pytest's 5), or lint-imports fails.
+# Exits non-zero when pytest fails, collects no test (pytest's 5), or ruff or lint-imports fails.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -143,7 +144,7 @@ phase_done "postgresql"
 # ---------------------------------------------------------------------------
 # 4. Checks and tests
 # ---------------------------------------------------------------------------
-step "qt check and lint-imports"
+step "qt check, ruff and lint-imports"
 export QT_QPA_PLATFORM=offscreen
 
 # Fail early and clearly when Qt's system libraries are missing.
@@ -151,8 +152,9 @@ export QT_QPA_PLATFORM=offscreen
     die "Qt cannot start offscreen: a system library is missing (see the error above)"
 
 lint_rc=0
+.venv/bin/ruff check --no-cache --output-format concise || lint_rc=$?
 .venv/bin/lint-imports --no-cache --no-logo || lint_rc=$?
-phase_done "qt check and lint-imports"
+phase_done "qt check, ruff and lint-imports"
 
 step "pytest"
 test_rc=0
@@ -164,6 +166,6 @@ if ((test_rc == 5)); then
 elif ((test_rc != 0)); then
     warn "pytest failed (exit code $test_rc)"
 fi
-((lint_rc == 0)) || warn "lint-imports found broken import contracts (exit code $lint_rc)"
+((lint_rc == 0)) || warn "ruff or lint-imports found a fault (exit code $lint_rc; their report is above)"
 ((test_rc != 0)) && exit "$test_rc"
 exit "$lint_rc"

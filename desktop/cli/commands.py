@@ -37,14 +37,14 @@ class UsageError(Exception):
 
 
 class _ChineseHelp(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # noqa: ANN001
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 
 
 class ChineseParser(argparse.ArgumentParser):
     """argparse in Chinese: its help headings and its complaints."""
 
-    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("formatter_class", _ChineseHelp)
         super().__init__(*args, **kwargs)
         self._positionals.title = "参数"
@@ -246,8 +246,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         database.close()
 
 
-COMMANDS = {"export": cmd_export, "init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "search": cmd_search,
-            "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore}
+COMMANDS = {"export": cmd_export, "init": cmd_init, "demo": cmd_demo, "stats": cmd_stats,
+            "search": cmd_search, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore}
 
 
 def main(argv: list[str] | None = None) -> int:

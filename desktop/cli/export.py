@@ -13,7 +13,7 @@ from desktop.services.exports import DOCUMENT_KINDS, ExportRequest, document_kin
 from desktop.store.database import Database
 
 
-def add_parser(sub, date_type) -> None:  # noqa: ANN001
+def add_parser(sub, date_type) -> None:
     kinds = "、".join(f"{k.key}（{k.label}）" for k in DOCUMENT_KINDS.values())
     p = sub.add_parser("export", help="导出文书和表格（答复函、通知、征询意见表、汇编、台账、统计表）")
     p.add_argument("kind", choices=list(DOCUMENT_KINDS), metavar="种类", help=f"可选：{kinds}")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from desktop.wording import figures_text
 from desktop.domain.enums import State
-from desktop.wording.labels import LABELS
+from desktop.wording.labels import LABELS, proposal_label
 
 UNITS_SHOWN = 15  # a terminal's page; the 统计 screen and --json have them all
 
@@ -31,7 +31,7 @@ def _table(caption: str, cells: list[list[str]]) -> None:
         print("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip())
 
 
-def print_search(result, text: str) -> None:  # noqa: ANN001
+def print_search(result, text: str) -> None:
     if not result.members and not result.proposals:
         print(f"没有找到与“{text}”有关的提案或委员。")
         return
@@ -42,5 +42,5 @@ def print_search(result, text: str) -> None:  # noqa: ANN001
         print(f"提案（{len(result.proposals)}）：")
         states = LABELS[State]
         for row in result.proposals:
-            label = row.number or f"收文{row.serial}号"
+            label = proposal_label(row.number, row.serial)
             print(f"  {label}  {row.title}  {row.lead}  {states[row.status.value]}  {row.meeting}")

@@ -39,6 +39,8 @@ FILED_STATES = frozenset(
 ENDED_STATES = frozenset(
     {State.REJECTED, State.REFERRED, State.MERGED, State.SPLIT, State.WITHDRAWN}
 )
+IN_HAND_STATES = frozenset({State.ASSIGNED, State.HANDLING})  # 在办
+ANSWERED_STATES = frozenset({State.REPLIED, State.CLOSED})
 
 
 class Decision(StrEnum):

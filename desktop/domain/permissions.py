@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from .enums import FILED_STATES, State, UserRole
+from .actor import Actor
+from .enums import ANSWERED_STATES, FILED_STATES, IN_HAND_STATES, State, UserRole
 from .errors import NotAllowed
 
 
@@ -43,8 +44,8 @@ _OFFICE = frozenset({UserRole.ADMIN, UserRole.STAFF})
 _REVIEW = frozenset({UserRole.ADMIN, UserRole.REVIEWER})
 _UNIT_WORK = frozenset({UserRole.ADMIN, UserRole.STAFF, UserRole.UNIT})
 _ANY = frozenset(State)
-_IN_HAND = frozenset({State.ASSIGNED, State.HANDLING})
-_ANSWERED = frozenset({State.REPLIED, State.CLOSED})
+_IN_HAND = IN_HAND_STATES
+_ANSWERED = ANSWERED_STATES
 _AFTER_ASSIGN = _IN_HAND | _ANSWERED
 _UNDOABLE = frozenset(
     {State.REGISTERED, State.IN_REVIEW, State.FILED, State.REJECTED, State.REFERRED,
@@ -99,9 +100,27 @@ def require(action: Action, state: State | None, role: UserRole) -> None:
         raise NotAllowed("state_not_allowed", action=action.value, state=state.value)
 
 
+def belongs_to_unit(role: UserRole) -> bool:
+    """Only a 承办单位经办人 belongs to a unit; every other account is the office's."""
+    return role is UserRole.UNIT
+
+
 def sees_all_proposals(role: UserRole) -> bool:
     """Unit mode: a 承办单位经办人 sees their unit's assignments only, not the office's lists."""
-    return role is not UserRole.UNIT
+    return not belongs_to_unit(role)
+
+
+NO_UNIT = "-"  # no unit has this id: a unit's account whose unit is missing sees nothing
+
+
+def unit_scope(actor: Actor) -> str | None:
+    """The one unit whose work this actor may see and touch, or None when they see all."""
+    return None if sees_all_proposals(actor.role) else actor.unit_id or NO_UNIT
+
+
+def reaches_unit(actor: Actor, unit_id: str) -> bool:
+    """Whether this actor may see and act on work assigned to ``unit_id``."""
+    return unit_scope(actor) in (None, unit_id)
 
 
 def actions_for(state: State | None, role: UserRole) -> list[Action]:

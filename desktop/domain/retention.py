@@ -10,7 +10,7 @@ DAILY, WEEKLY = 7, 4
 RECENT = timedelta(days=1)
 
 
-def _newest_per(stamps: list[datetime], key, count: int) -> set[datetime]:  # noqa: ANN001
+def _newest_per(stamps: list[datetime], key, count: int) -> set[datetime]:
     kept: dict[object, datetime] = {}
     for stamp in sorted(stamps, reverse=True):
         period = key(stamp)

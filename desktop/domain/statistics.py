@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from .enums import ReplyCategory
+from .deadlines import is_overdue
+from .enums import Rating, ReplyCategory
 
 CATEGORIES = tuple(c.value for c in ReplyCategory)
 
@@ -128,13 +129,13 @@ def handling_counts(rows: list[AssignmentRow], today: object) -> HandlingCounts:
             c.categories[row.last_category] += 1
         if row.last_result is not None:
             c.evaluated += 1
-            if row.last_result == "satisfied":
+            if row.last_result == Rating.SATISFIED:
                 c.satisfied += 1
-            elif row.last_result == "basic":
+            elif row.last_result == Rating.BASIC:
                 c.basically_satisfied += 1
         c.unsatisfied += row.unsatisfied_ever
         c.rehandled += row.round > 1
-        if row.last_reply_round != row.round and row.due_on < today:
+        if is_overdue(row.due_on, row.last_reply_round == row.round, today):
             c.overdue += 1
     c.units, c.proposals_handled, c.face_to_face = len(units), len(handled), len(face)
     return c

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .deadlines import days_left
+from .deadlines import days_left, is_overdue
 from .enums import (
     DUE_ROLES, AssignmentEnd, AssignmentRole, HandlingStatus, ReplyCategory, State, UserRole,
 )
@@ -58,7 +58,7 @@ class AssignmentSnapshot:
 
     def overdue(self, today: date) -> bool:
         """The office's 逾期: a live reply still owed after its deadline (statistics count alike)."""
-        return self.ended is None and not self.answered and today > self.due_on
+        return self.ended is None and is_overdue(self.due_on, self.answered, today)
 
     def days_left(self, today: date) -> int | None:
         """Days to the deadline while a reply is owed; negative once overdue."""

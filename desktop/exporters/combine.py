@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 _REFERENCES = (qn("w:headerReference"), qn("w:footerReference"))
 
 
-def _restart_numbers(sect) -> None:  # noqa: ANN001
+def _restart_numbers(sect) -> None:
     numbers = sect.find(qn("w:pgNumType"))
     if numbers is None:
         numbers = OxmlElement("w:pgNumType")
@@ -32,7 +32,7 @@ def _restart_numbers(sect) -> None:  # noqa: ANN001
     numbers.set(qn("w:start"), "1")
 
 
-def _own_parts(target: Document, source: Document, sect) -> None:  # noqa: ANN001
+def _own_parts(target: Document, source: Document, sect) -> None:
     """The source's header and footer parts copied into the target, and ``sect`` pointed at
     the copies."""
     for ref in [r for r in sect if r.tag in _REFERENCES]:
@@ -41,11 +41,11 @@ def _own_parts(target: Document, source: Document, sect) -> None:  # noqa: ANN00
             part, rid = target.part.add_header_part()
         else:
             part, rid = target.part.add_footer_part()
-        part._element = copy.deepcopy(original.element)  # noqa: SLF001
+        part._element = copy.deepcopy(original.element)
         ref.set(qn("r:id"), rid)
 
 
-def _section_end(sect) -> OxmlElement:  # noqa: ANN001
+def _section_end(sect) -> OxmlElement:
     """An empty paragraph 1 pt high, off the grid, that ends a section: it takes no line, so a
     full last page does not spill onto a blank one."""
     paragraph = OxmlElement("w:p")

@@ -23,8 +23,9 @@ from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Length, Pt
 from docx.text.paragraph import Paragraph
+from desktop.wording.dates import chinese_date
 
-from .docx_layout import CHARS, LINES, SIZES, chinese_date, full_width_rule, page_numbers
+from .docx_layout import CHARS, LINES, SIZES, full_width_rule, page_numbers
 from .docx_writer import Writer
 from .templates import load
 
@@ -112,7 +113,7 @@ def close_section(out: Writer, last: Paragraph, number_format: str | None) -> Se
     return Section(sect, out.document.part)
 
 
-def restart(sect, number_format: str = "decimal") -> None:  # noqa: ANN001
+def restart(sect, number_format: str = "decimal") -> None:
     """Page numbers of this section start again at 1, in ``number_format``."""
     numbering = sect.find(qn("w:pgNumType"))
     if numbering is None:

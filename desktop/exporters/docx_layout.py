@@ -6,7 +6,6 @@ one (``w:eastAsia``), so every font here is set in both.
 """
 from __future__ import annotations
 
-from datetime import date
 
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -21,12 +20,7 @@ RED = RGBColor(0xE6, 0x00, 0x12)
 SIZES = {"二号": Pt(22), "三号": Pt(16), "四号": Pt(14), "小四": Pt(12), "初号": Pt(42)}
 
 
-def chinese_date(day: date) -> str:
-    """2023年5月20日: Arabic numerals, no leading zeros."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def set_fonts(target, east_asia: str, latin: str | None = None) -> None:  # noqa: ANN001
+def set_fonts(target, east_asia: str, latin: str | None = None) -> None:
     """A style's or a run's font in the Latin and the East Asian slots."""
     target.font.name = latin or east_asia
     fonts = target.element.get_or_add_rPr().get_or_add_rFonts()  # in schema order
@@ -37,12 +31,12 @@ def set_fonts(target, east_asia: str, latin: str | None = None) -> None:  # noqa
         fonts.attrib.pop(qn(theme), None)
 
 
-def east_asia_font(target) -> str | None:  # noqa: ANN001
+def east_asia_font(target) -> str | None:
     fonts = target.element.rPr.find(qn("w:rFonts")) if target.element.rPr is not None else None
     return None if fonts is None else fonts.get(qn("w:eastAsia"))
 
 
-def official_page(section, landscape: bool = False) -> None:  # noqa: ANN001
+def official_page(section, landscape: bool = False) -> None:
     """A4 with the standard's margins and the 22-line × 28-character document grid."""
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     long, short = Mm(297), Mm(210)
@@ -62,13 +56,13 @@ def official_page(section, landscape: bool = False) -> None:  # noqa: ANN001
     grid.set(qn("w:charSpace"), str(round((width / CHARS - 16) * 4096)))
 
 
-def exact_lines(paragraph_format, pitch=LINE_PITCH) -> None:  # noqa: ANN001
+def exact_lines(paragraph_format, pitch=LINE_PITCH) -> None:
     paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     paragraph_format.line_spacing = pitch
     paragraph_format.space_before = paragraph_format.space_after = Pt(0)
 
 
-def _field(paragraph, instruction: str) -> None:  # noqa: ANN001
+def _field(paragraph, instruction: str) -> None:
     """A field Word computes (PAGE, NUMPAGES), not typed text."""
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "1"),
@@ -88,7 +82,7 @@ def _field(paragraph, instruction: str) -> None:  # noqa: ANN001
             run._r.append(shown)
 
 
-def page_numbers(document, section, first_page: bool = True,  # noqa: ANN001
+def page_numbers(document, section, first_page: bool = True,
                  font: str = "宋体") -> None:
     """— 1 — in 4号, odd pages right and even pages left, one character in from the edge;
     none on the first page when ``first_page`` is False (a letter)."""
@@ -125,7 +119,7 @@ _PPR_ORDER = (  # CT_PPr's sequence in the OOXML schema
 )
 
 
-def in_schema_order(ppr, element) -> None:  # noqa: ANN001
+def in_schema_order(ppr, element) -> None:
     """Adds ``element`` to a paragraph's properties where the schema puts it: Word refuses a
     document whose pPr children are out of order."""
     seq = _PPR_ORDER
@@ -137,7 +131,7 @@ def in_schema_order(ppr, element) -> None:  # noqa: ANN001
         successor.addprevious(element)
 
 
-def off_the_grid(ppr) -> None:  # noqa: ANN001
+def off_the_grid(ppr) -> None:
     """A large line (the 2号 title, the red unit name) keeps its own exact pitch instead of
     taking two grid lines, which LibreOffice does when the font's height exceeds one."""
     snap = OxmlElement("w:snapToGrid")
@@ -145,8 +139,12 @@ def off_the_grid(ppr) -> None:  # noqa: ANN001
     in_schema_order(ppr, snap)
 
 
-def full_width_rule(paragraph, colour: str = "E60012", thick_over_thin: bool = True,  # noqa: ANN001
-                    extra: Mm = Mm(7), sides: tuple[str, ...] = ("bottom",)) -> None:
+_RULE_OVERHANG = Mm(7)
+_TEXT_WIDTH = Mm(156)
+
+
+def full_width_rule(paragraph, colour: str = "E60012", thick_over_thin: bool = True,
+                    extra: Mm = _RULE_OVERHANG, sides: tuple[str, ...] = ("bottom",)) -> None:
     """The letter head's red double rule, 170 mm: the text width and 7 mm out on each side;
     or the thin black rules above and below the 版记."""
     fmt = paragraph.paragraph_format
@@ -165,7 +163,7 @@ def full_width_rule(paragraph, colour: str = "E60012", thick_over_thin: bool = T
     in_schema_order(ppr, borders)
 
 
-def at_page_foot(paragraph, width=Mm(156)) -> None:  # noqa: ANN001
+def at_page_foot(paragraph, width: Mm = _TEXT_WIDTH) -> None:
     """The 版记 sits at the foot of the page its text ends on: a frame anchored to the bottom
     of the text area, the width of the text, which the text above flows around."""
     frame = OxmlElement("w:framePr")

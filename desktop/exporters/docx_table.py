@@ -32,7 +32,7 @@ def _borders(table: Table) -> None:
         successor.addprevious(borders)
 
 
-def _row_flags(row, header: bool) -> None:  # noqa: ANN001
+def _row_flags(row, header: bool) -> None:
     """A header row repeats on each page; no row is split over two pages."""
     trpr = row._tr.get_or_add_trPr()
     trpr.append(OxmlElement("w:cantSplit"))

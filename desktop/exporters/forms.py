@@ -18,8 +18,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table
+from desktop.wording.dates import chinese_date
 
-from .docx_layout import SIZES, chinese_date, off_the_grid, official_page, page_numbers
+from .docx_layout import SIZES, off_the_grid, official_page, page_numbers
 from .docx_table import grid_table
 from .templates import load
 
@@ -76,7 +77,7 @@ class _Cell:
 _Row = tuple[list[_Cell], float | None]  # the cells and the least height in mm
 
 
-def off_grid(paragraph) -> None:  # noqa: ANN001
+def off_grid(paragraph) -> None:
     """Off the 22 × 28 document grid, which is made for 16 pt body text: on it each 14 pt table
     line takes two grid lines in LibreOffice and the form no longer fits its page (Word's
     对齐到网格 unticked, as offices do in tables).  Titles too, whatever the template says."""
@@ -193,6 +194,6 @@ def render_proposal(form: ProposalForm, template: Path | None = None) -> Documen
         paragraph.paragraph_format.first_line_indent = Pt(SIZES["四号"].pt * 2)
     for heading in (table.rows[5], table.rows[7]):  # 内容, 审查意见: not left at a page foot
         heading.cells[0].paragraphs[0].paragraph_format.keep_with_next = True
-    for row, review in zip(table.rows[8:], form.reviews):
+    for row in table.rows[8:8 + len(form.reviews)]:
         row.cells[1].paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.RIGHT  # the date
     return document

@@ -20,6 +20,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.local.files import write_atomically
+from desktop.wording.dates import chinese_moment
 
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -80,7 +81,7 @@ def write_ledger(path: Path, title: str, scope: str, rows: Iterable[LedgerRow],
     sheet.append([styled(title, font=Font(name="黑体", size=16, bold=True),
                          alignment=Alignment(horizontal="center"))])
     at = exported_at or datetime.now()
-    when = f"{at.year}年{at.month}月{at.day}日 {at:%H:%M}"
+    when = chinese_moment(at)
     sheet.append([styled(f"导出时间：{when}　　范围：{scope}")])
     sheet.append([styled(name, font=Font(bold=True),
                          alignment=Alignment(horizontal="center", vertical="center",

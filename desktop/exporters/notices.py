@@ -16,8 +16,9 @@ from docx.document import Document
 from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from desktop.wording.dates import chinese_date
 
-from .docx_layout import SIZES, chinese_date, official_page, page_numbers
+from .docx_layout import SIZES, official_page, page_numbers
 from .docx_table import grid_table
 from .templates import load
 
@@ -132,7 +133,7 @@ def _attachment(document: Document, title: str, subtitle: str, header: Sequence[
     section = document.add_section(WD_SECTION.NEW_PAGE)
     # python-docx ends the notice's section on a paragraph of its own, an extra blank line that
     # can spill a full notice onto an empty page: the section ends on the notice's last line
-    breaker = document.paragraphs[-1]._p  # noqa: SLF001
+    breaker = document.paragraphs[-1]._p
     last = breaker.getprevious()
     if last is not None and last.tag == qn("w:p"):
         last.get_or_add_pPr().append(breaker.pPr.sectPr)
@@ -140,7 +141,7 @@ def _attachment(document: Document, title: str, subtitle: str, header: Sequence[
     official_page(section, landscape=True)
     # the 28-character grid is the portrait body's: on these pages it would space the table's
     # 小四 characters a grid cell apart and lift every line to the 三号 pitch
-    grid = section._sectPr.find(qn("w:docGrid"))  # noqa: SLF001
+    grid = section._sectPr.find(qn("w:docGrid"))
     for name in ("w:type", "w:charSpace"):
         grid.attrib.pop(qn(name), None)
     mark = document.add_paragraph("附件", "一级标题")

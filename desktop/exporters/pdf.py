@@ -91,17 +91,15 @@ def _convert(soffice: Path, files: list[Path], folder: Path, profile: Path,
     command = [str(soffice), f"-env:UserInstallation={profile.resolve().as_uri()}",
                "--headless", "--norestore", "--nolockcheck", "--convert-to", "pdf",
                "--outdir", str(folder), *map(str, files)]
-    started = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               stdin=subprocess.DEVNULL, text=True, errors="replace")
     done = 0
-    try:
-        for line in started.stdout:  # "convert X -> Y using filter : writer_pdf_Export"
-            if line.startswith("convert "):
-                done += 1
-                if progress:
-                    progress(done, len(files))
-        started.wait()
-    except (Cancelled, KeyboardInterrupt):
-        started.kill()
-        started.wait()
-        raise
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          stdin=subprocess.DEVNULL, text=True, errors="replace") as started:
+        try:
+            for line in started.stdout:  # "convert X -> Y using filter : writer_pdf_Export"
+                if line.startswith("convert "):
+                    done += 1
+                    if progress:
+                        progress(done, len(files))
+        except (Cancelled, KeyboardInterrupt):
+            started.kill()
+            raise

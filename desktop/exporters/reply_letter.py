@@ -13,9 +13,9 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from .docx_layout import (
-    SIZES, at_page_foot, chinese_date, full_width_rule, page_numbers, text_width,
-)
+from desktop.wording.dates import chinese_date
+
+from .docx_layout import SIZES, at_page_foot, full_width_rule, page_numbers, text_width
 from .docx_writer import Writer
 from .templates import load
 

@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop.local.files import write_atomically
 from desktop.wording import figures_text
 from desktop.domain.statistics import CATEGORIES, percent
+from desktop.wording.dates import chinese_moment
 from desktop.wording.labels import CATEGORY_MEANINGS
 
 SHEETS = ("总体", "按承办单位", "按系统", "按分类", "按界别", "按答复类别", "逾期")
@@ -57,7 +58,7 @@ OVERDUE_COLUMNS = ("单位", "系统", "应答复", "已答复", "逾期")  # pi
 def write_statistics(figures: dict, path: Path, exported_at: datetime | None = None) -> None:
     """Writes the seven sheets (whole, then renamed into place)."""
     when = exported_at or datetime.now()
-    stamp = f"导出时间：{when.year}年{when.month}月{when.day}日 {when:%H:%M}　　范围：{scope(figures)}"
+    stamp = f"导出时间：{chinese_moment(when)}　　范围：{scope(figures)}"
     book = Workbook()
     book.remove(book.active)
 

@@ -11,7 +11,6 @@ from desktop.domain.enums import AdjustmentDecision, AssignmentEnd, AssignmentRo
 from desktop.domain.errors import InvalidInput, NotAllowed
 from desktop.domain.permissions import Action
 from desktop.store.changes import next_stamp, write
-from desktop.store.facts import refresh
 from desktop.store.models import Assignment, Proposal, Unit
 from desktop.store.office import load_settings
 
@@ -87,7 +86,6 @@ def _assign_one(session: Session, actor: Actor, proposal_id: str,
     not_before(assigned_on, proposal.received_on, "assigned_on")
     created = [_new_assignment(session, actor, proposal, unit, role, assigned_on)
                for unit, role in units]
-    refresh(session, proposal)
     return created
 
 
@@ -110,7 +108,6 @@ def accept(session: Session, actor: Actor, assignment_id: str, on: date | None =
         not_before(on, assignment.assigned_on, "accepted_on")
         assignment.accepted_on = on
         assignment.accepted_by = by or actor.username
-        refresh(session, proposal)
     return assignment
 
 
@@ -125,7 +122,6 @@ def return_assignment(session: Session, actor: Actor, assignment_id: str, reason
         load_settings(session).deadlines.check_adjustment_window(assignment.assigned_on, on)
         assignment.ended, assignment.ended_on = AssignmentEnd.RETURNED, on
         assignment.end_reason = reason
-        refresh(session, proposal)
     return assignment
 
 
@@ -169,7 +165,6 @@ def decide_adjustment(session: Session, actor: Actor, assignment_id: str, approv
                                    unit=get(session, Unit, new_unit_id, "unit").name)
             unit = get(session, Unit, new_unit_id, "unit")
             replacement = _new_assignment(session, actor, proposal, unit, assignment.role, on)
-        refresh(session, proposal)
     return replacement
 
 

@@ -9,12 +9,9 @@ from sqlalchemy.orm import Session, aliased, selectinload
 
 from desktop.domain.enums import AssignmentEnd, AssignmentRole
 from desktop.store.models import Assignment, Proposal, Unit
+from desktop.wording.labels import label, proposal_label
 
 from .common import label_of
-
-ROLE_NAMES = {AssignmentRole.LEAD: "主办", AssignmentRole.ASSIST: "协办",
-              AssignmentRole.SEPARATE: "分办"}
-
 
 @dataclass(frozen=True)
 class AssignedUnit:
@@ -65,11 +62,11 @@ def proposers_of(proposal: Proposal) -> str:
 
 def units_of(session: Session, proposal_id: str) -> list[AssignedUnit]:
     """The proposal's current units: 主办 first, then 协办, then 分办."""
-    order = list(ROLE_NAMES)
+    order = list(AssignmentRole)
     rows = session.scalars(select(Assignment).options(selectinload(Assignment.unit)).where(
         Assignment.proposal_id == proposal_id, Assignment.ended.is_(None)))
     rows = sorted(rows, key=lambda a: (order.index(a.role), a.unit.position, a.unit.name))
-    return [AssignedUnit(a.id, a.unit.name, ROLE_NAMES[a.role], a.assigned_on, a.due_on,
+    return [AssignedUnit(a.id, a.unit.name, label(a.role), a.assigned_on, a.due_on,
                          a.accepted_on) for a in rows]
 
 
@@ -82,7 +79,7 @@ def assignment_list(session: Session, meeting_id: str, unit_id: str) -> list[Lis
                Assignment.ended.is_(None))
         .order_by(Proposal.number_seq, Proposal.serial_seq))
     return [ListLine(a.id, a.proposal_id, label_of(a.proposal), a.proposal.title,
-                     proposers_of(a.proposal), ROLE_NAMES[a.role], a.assigned_on, a.due_on,
+                     proposers_of(a.proposal), label(a.role), a.assigned_on, a.due_on,
                      a.accepted_on) for a in rows]
 
 
@@ -110,11 +107,11 @@ def pending_requests(session: Session, meeting_id: str) -> list[Request]:
     for rows in (session.execute(asked), session.execute(returned)):
         for aid, pid, number, serial, title, unit, role, asked_on, reason, ended_on, \
                 end_reason, ended in rows:
-            label = number or f"收文{serial}号"
+            named = proposal_label(number, serial)
             if ended is None:
-                out.append(Request(aid, pid, label, title, unit, ROLE_NAMES[role], "申请调整",
+                out.append(Request(aid, pid, named, title, unit, label(role), "申请调整",
                                    asked_on, reason or ""))
             else:
-                out.append(Request(aid, pid, label, title, unit, ROLE_NAMES[role], "退回",
+                out.append(Request(aid, pid, named, title, unit, label(role), "退回",
                                    ended_on, end_reason or ""))
     return sorted(out, key=lambda r: (r.on, r.proposal))

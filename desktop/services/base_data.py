@@ -154,7 +154,7 @@ def add_category(session: Session, actor: Actor, code: str, name: str) -> Catego
     return category
 
 
-def _next_position(session: Session, model) -> int:  # noqa: ANN001
+def _next_position(session: Session, model) -> int:
     return (session.scalar(select(func.max(model.position))) or 0) + 1
 
 

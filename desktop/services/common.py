@@ -6,11 +6,12 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
-from desktop.domain.enums import UserRole
 from desktop.domain.errors import InvalidInput, NotAllowed, NotFound
 from desktop.domain.lifecycle import Progress
-from desktop.domain.permissions import Action, require
+from desktop.domain.permissions import Action, reaches_unit, require
+from desktop.store.facts import proposal_status
 from desktop.store.models import Assignment, Base, Proposal
+from desktop.wording.labels import proposal_label
 
 
 def get(session: Session, model: type[Base], record_id: str, what: str) -> Base:
@@ -25,8 +26,7 @@ def proposal_for(
 ) -> tuple[Proposal, Progress]:
     """The proposal, once the action is known to be open in its state to this actor."""
     proposal = get(session, Proposal, proposal_id, "proposal")
-    # The cached status is rebuilt by the lifecycle function in every write that changes a record.
-    progress = Progress(proposal.status, proposal.review_level)
+    progress = proposal_status(session, proposal)
     try:
         require(action, progress.state, actor.role)
     except NotAllowed as exc:
@@ -37,7 +37,7 @@ def proposal_for(
 
 def own_unit_only(actor: Actor, assignment: Assignment) -> None:
     """A unit's clerk only ever reaches their own unit's assignments."""
-    if actor.role is UserRole.UNIT and assignment.unit_id != actor.unit_id:
+    if not reaches_unit(actor, assignment.unit_id):
         raise NotAllowed("other_unit", unit=assignment.unit.name)
 
 
@@ -55,7 +55,7 @@ def assignment_for(
 
 def label_of(proposal: Proposal) -> str:
     """How the office names a proposal in a sentence: its number, else its serial."""
-    return proposal.number or f"收文{proposal.serial}号"
+    return proposal_label(proposal.number, proposal.serial)
 
 
 def required_text(value: str | None, field: str) -> str:

@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.actor import Actor
 from desktop.domain.enums import (
-    AssignmentEnd, AssignmentRole, HandlingStatus, State, UnitSystem, UserRole,
+    AssignmentEnd, AssignmentRole, HandlingStatus, State, UnitSystem,
 )
 from desktop.domain.statistics import CATEGORIES
+from desktop.domain.permissions import unit_scope
 from desktop.wording.labels import label
 from desktop.store import statistics as figures
 from desktop.store.models import Assignment, Proposal
@@ -76,7 +77,7 @@ def _requests(session: Session, meeting_id: str | None) -> int:
 def dashboard(session: Session, actor: Actor, meeting_id: str | None,
               today: date | None = None) -> Dashboard:
     today = today or date.today()
-    unit_id = (actor.unit_id or "-") if actor.role is UserRole.UNIT else None
+    unit_id = unit_scope(actor)
     todos = [
         Todo("to_accept", "待签收", _count(session, TrackingFilter(
             today=today, unit_id=unit_id, status=HandlingStatus.TO_ACCEPT))),

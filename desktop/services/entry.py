@@ -17,7 +17,6 @@ from desktop.domain.permissions import Action, require
 from desktop.local.files import write_atomically
 from desktop.store import fulltext
 from desktop.store.changes import next_stamp, write
-from desktop.store.facts import refresh
 from desktop.store.models import (
     Attachment, Category, Meeting, Member, Organisation, Proposal, Proposer, Submission,
 )
@@ -49,13 +48,18 @@ class ProposalDraft:
     received_on: date | None = None
 
 
+def derived_origin(organisation_leads: bool, proposers: int) -> Origin:
+    """个人 / 联名 / 集体 as the proposers make it, unless the clerk chose otherwise."""
+    if organisation_leads:
+        return Origin.COLLECTIVE
+    return Origin.JOINT if proposers > 1 else Origin.INDIVIDUAL
+
+
 def origin_for(proposers: list[ProposerInput], given: Origin | None) -> Origin:
     if not proposers:
         raise InvalidInput("proposer_required")
     lead = proposers[0]
-    derived = (Origin.COLLECTIVE if lead.organisation_id
-               else Origin.JOINT if len(proposers) > 1 else Origin.INDIVIDUAL)
-    origin = given or derived
+    origin = given or derived_origin(bool(lead.organisation_id), len(proposers))
     if origin is Origin.COLLECTIVE and not lead.organisation_id:
         raise InvalidInput("collective_needs_organisation")
     if origin is Origin.JOINT and len(proposers) < 2:
@@ -130,7 +134,6 @@ def register(session: Session, actor: Actor, draft: ProposalDraft, submit: bool 
         if submit:
             session.add(Submission(proposal_id=proposal.id, at=datetime.now(),
                                    user_id=actor.user_id, stamp=next_stamp(session)))
-        refresh(session, proposal)
     return proposal
 
 
@@ -173,7 +176,6 @@ def submit(session: Session, actor: Actor, proposal_ids: list[str]) -> None:
             proposal, _ = proposal_for(session, actor, proposal_id, Action.SUBMIT)
             session.add(Submission(proposal_id=proposal.id, at=datetime.now(),
                                    user_id=actor.user_id, stamp=next_stamp(session)))
-            refresh(session, proposal)
 
 
 def store_file(source: Path, store_dir: Path) -> tuple[str, int]:

@@ -12,14 +12,15 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
-from desktop.domain.enums import UserRole
 from desktop.domain.errors import NotAllowed
+from desktop.domain.permissions import unit_scope
 from desktop.exporters import compilation as compilation_docx
 from desktop.exporters import forms as form_docs
 from desktop.exporters import ledger_xlsx, reply_letter, statistics_xlsx
 from desktop.exporters import notices as notice_docs
 from desktop.store.models import Assignment, Meeting, Reply, Unit
 from desktop.store.office import load_settings
+from desktop.wording.labels import serial_label
 
 from . import compilation, forms, notices
 from .batch import Planned, distinct, file_name
@@ -102,7 +103,7 @@ def _forms(session: Session, request: ExportRequest) -> list[Planned]:
 def _proposals(session: Session, request: ExportRequest) -> list[Planned]:
     own = template(request, "提案表")
     return [Planned(file_name("提案表", f.number if f.number_label == "提案号"
-                              else f"收文{f.number}号"),
+                              else serial_label(f.number)),
                     _docx(lambda f=f: form_docs.render_proposal(f, own)))
             for f in forms.proposal_forms(session, request.meeting_id)]
 
@@ -186,12 +187,13 @@ def template_names() -> list[str]:
 
 def scoped(actor: Actor, request: ExportRequest) -> ExportRequest:
     """A unit's clerk exports only their own unit's papers, and only the unit's kinds."""
-    if actor.role is not UserRole.UNIT:
+    unit_id = unit_scope(actor)
+    if unit_id is None:
         return request
     kind = document_kind(request.kind)
     if not kind.for_units:
         raise NotAllowed("export_not_for_units", kind=kind.label)
-    return ExportRequest(**{**request.__dict__, "unit_id": actor.unit_id or "-"})
+    return ExportRequest(**{**request.__dict__, "unit_id": unit_id})
 
 
 def plan(session: Session, actor: Actor, request: ExportRequest) -> list[Planned]:

@@ -14,8 +14,8 @@ from desktop.domain.enums import (
 )
 from desktop.domain.errors import InvalidInput, NotAllowed
 from desktop.domain.permissions import Action
+from desktop.domain.tracking import FOLLOWED_CATEGORIES
 from desktop.store.changes import next_stamp, write
-from desktop.store.facts import refresh, refresh_assignment
 from desktop.store.models import (
     Assignment, AssistOpinion, Attachment, Contact, Evaluation, FollowUp, Reply,
 )
@@ -38,7 +38,6 @@ def record_contact(session: Session, actor: Actor, assignment_id: str, form: Con
                           members=members, unit_people=unit_people, note=note,
                           user_id=actor.user_id, stamp=next_stamp(session))
         session.add(contact)
-        refresh_assignment(session, assignment)
     return contact
 
 
@@ -114,8 +113,6 @@ def reply(session: Session, actor: Actor, assignment_id: str, data: ReplyInput,
             session.add(Attachment(sha256=letter_sha, filename=letter_name, size=size,
                                    reply_id=answer.id, added_at=datetime.now(),
                                    user_id=actor.user_id))
-        refresh_assignment(session, assignment)
-        refresh(session, proposal)
     return answer
 
 
@@ -146,8 +143,6 @@ def evaluate(session: Session, actor: Actor, assignment_id: str, attitude: Ratin
         session.add(evaluation)
         if result is Rating.UNSATISFIED:
             _open_next_round(session, assignment, on, UNSATISFIED_REASON)
-        refresh_assignment(session, assignment)
-        refresh(session, proposal)
     return evaluation
 
 
@@ -172,7 +167,6 @@ def rehandle(session: Session, actor: Actor, assignment_id: str, reason: str,
             raise NotAllowed("rehandle_without_reply", unit=assignment.unit.name,
                              proposal=label_of(proposal))
         _open_next_round(session, assignment, on, reason, due_on)
-        refresh(session, proposal)
     return assignment
 
 
@@ -183,7 +177,7 @@ def follow_up(session: Session, actor: Actor, assignment_id: str, kind: FollowUp
     with write(session, actor, "handling.follow_up"):
         assignment, proposal, _ = assignment_for(session, actor, assignment_id, Action.FOLLOW_UP)
         answered = [r for r in _replies(session, assignment)
-                    if r.category in (ReplyCategory.B, ReplyCategory.C)]
+                    if r.category in FOLLOWED_CATEGORIES]
         if not answered:
             raise NotAllowed("follow_up_needs_b_or_c", unit=assignment.unit.name,
                              proposal=label_of(proposal))

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import FILED_STATES, DUE_ROLES
 from desktop.domain.lifecycle import derive
-from desktop.wording.labels import label
+from desktop.wording.labels import label, serial_label
 from desktop.store import sqlite, statistics
 from desktop.store.database import Database
 from desktop.store.facts import facts_for
@@ -58,7 +58,7 @@ def _status_problems(session: Session) -> list[str]:
         for pid, status, serial, meeting in chunk:
             derived = derive(facts[pid]).state
             if derived != status:
-                problems.append(f"{meeting}收文{serial}号：记录的状态为“{label(status)}”，"
+                problems.append(f"{meeting}{serial_label(serial)}：记录的状态为“{label(status)}”，"
                                 f"按办理记录应为“{label(derived)}”")
     return problems
 

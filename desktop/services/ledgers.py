@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.enums import AssignmentRole, Kind, State
 from desktop.domain.tracking import AssignmentSnapshot
 from desktop.exporters.ledger_xlsx import LedgerRow
-from desktop.wording.labels import label
+from desktop.wording.labels import label, proposal_label
 from desktop.store.models import (
     Assignment, Category, Evaluation, Meeting, Proposal, Proposer, Reply, Sector, Unit,
 )
@@ -24,7 +24,7 @@ _ROLE_ORDER = case({AssignmentRole.LEAD.value: 0, AssignmentRole.SEPARATE.value:
                    value=Assignment.role, else_=2)
 
 
-def _latest(session: Session, meeting_id: str, *columns) -> dict:  # noqa: ANN002
+def _latest(session: Session, meeting_id: str, *columns) -> dict:
     """Each live assignment's latest reply or rating (by clock stamp) in one pass: columns only,
     for a meeting has tens of thousands."""
     model = columns[0].class_
@@ -77,7 +77,7 @@ def ledger_rows(session: Session, meeting_id: str, unit_id: str | None = None,
                                       replied_round, evaluated_round, category)
         state = State(status)
         out.append(LedgerRow(
-            序号=len(out) + 1, 提案号=number or f"收文{serial}号", 案由=title,
+            序号=len(out) + 1, 提案号=proposal_label(number, serial), 案由=title,
             领衔提案人=people[0] if people else "", 联名提案人="、".join(people[1:]),
             界别=sector or "", 提案类型=label(Kind(kind)).removesuffix("提案"),
             分类=category_name or "",

@@ -8,12 +8,12 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AssignmentRole, Disclosure, Origin, ProposerRole
 from desktop.exporters.reply_letter import ReplyLetter
-from desktop.wording.labels import label
+from desktop.wording.labels import label, proposal_label
 from desktop.store.models import Assignment, Proposal, Proposer, Reply, Unit
 from desktop.store.office import load_settings
 
 from .base_data import chinese_number
-from .common import get
+from .common import get, label_of
 
 
 def meeting_title(office_name: str, term_number: int, meeting_number: int) -> str:
@@ -33,7 +33,7 @@ def salutation(proposers: list[Proposer], origin: Origin) -> tuple[str, str]:
     return f"{lead.name}委员：", "您"
 
 
-def _doc_number(session: Session, settings, reply: Reply, unit: Unit) -> str:  # noqa: ANN001
+def _doc_number(session: Session, settings, reply: Reply, unit: Unit) -> str:
     """The unit's letters of the year in the order they were answered: stable on re-export."""
     year = reply.replied_on.year
     n = session.scalar(
@@ -69,7 +69,7 @@ def due_replies(session: Session, meeting_id: str, unit_id: str | None = None) -
     latest: dict[str, DueReply] = {}
     for reply_id, assignment_id, round_, number, serial, unit in session.execute(stmt):
         # a later round's reply takes the place of the earlier one, in the same order
-        latest[assignment_id] = DueReply(reply_id, number or f"收文{serial}号", unit, round_)
+        latest[assignment_id] = DueReply(reply_id, proposal_label(number, serial), unit, round_)
     return list(latest.values())
 
 
@@ -80,7 +80,7 @@ def reply_letter(session: Session, reply_id: str) -> ReplyLetter:
     office = load_settings(session)
     docs = office.documents
     meeting = proposal.meeting
-    number = proposal.number or f"收文{proposal.serial}号"
+    number = label_of(proposal)
     if not number.startswith("第"):
         number = f"第{number}号"
     greeting, who = salutation(list(proposal.proposers), proposal.origin)

@@ -8,9 +8,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.enums import AssignmentRole, Decision, State
+from desktop.domain.enums import DUE_ROLES, AssignmentRole, Decision, State
 from desktop.domain.errors import NotAllowed
-from desktop.exporters.docx_layout import chinese_date
 from desktop.exporters.notices import (
     AssignmentNotice, ListedProposal, OverdueItem, Reminder, ReviewNotice,
 )
@@ -18,8 +17,9 @@ from desktop.store import tracking as queries
 from desktop.store.models import Assignment, Meeting, Proposal, Proposer, Review, Unit
 from desktop.store.office import load_settings
 from desktop.store.tracking import TrackingFilter
+from desktop.wording.labels import label, proposal_label
+from desktop.wording.dates import chinese_date
 
-from .assignment_lists import ROLE_NAMES
 from .common import get, label_of
 from .letters import meeting_title, salutation
 
@@ -40,7 +40,7 @@ def _contact(person: str, phone: str) -> dict[str, str]:
 
 # -- 交办通知 and 交办清单 --------------------------------------------------------------------------
 
-def _partners(session: Session, meeting_id: str, proposals) -> dict[str, list[tuple]]:  # noqa: ANN001
+def _partners(session: Session, meeting_id: str, proposals) -> dict[str, list[tuple]]:
     """Every live unit of these proposals, as (role, unit id, name), in the units' order."""
     found = defaultdict(list)
     for pid, role, unit_id, name in session.execute(
@@ -68,15 +68,15 @@ def _by(dates: list[date]) -> str:
 def _assignment_body(meeting: str, issuer: str, items: list[ListedProposal],
                      adjust_days: int) -> list[str]:
     counts = Counter(item.role for item in items)
-    kinds = "、".join(f"{name}{counts[name]}件" for name in ROLE_NAMES.values() if counts[name])
-    answering = [n for n in (ROLE_NAMES[AssignmentRole.LEAD], ROLE_NAMES[AssignmentRole.SEPARATE])
-                 if counts[n]]
+    kinds = "、".join(f"{name}{counts[name]}件" for name in map(label, AssignmentRole)
+                      if counts[name])
+    answering = [label(r) for r in AssignmentRole if r in DUE_ROLES and counts[label(r)]]
     asks = []
     if answering:
         dates = [item.due_on for item in items if item.role in answering]
         asks.append(f"{'、'.join(answering)}的提案请{_by(dates)}办理完毕并书面答复提案人")
-    if counts[ROLE_NAMES[AssignmentRole.ASSIST]]:
-        dates = [item.due_on for item in items if item.role == ROLE_NAMES[AssignmentRole.ASSIST]]
+    if counts[label(AssignmentRole.ASSIST)]:
+        dates = [item.due_on for item in items if item.role == label(AssignmentRole.ASSIST)]
         asks.append(f"协办的提案请主动配合主办单位，{_by(dates)}将协办意见送主办单位")
     return [
         f"现将{meeting}提案{len(items)}件交你单位办理（其中{kinds}），具体见附件。",
@@ -113,7 +113,7 @@ def assignment_notices(session: Session, meeting_id: str, unit_id: str | None = 
     notices = []
     for uid, lines in by_unit.items():
         items = [ListedProposal(
-            number or f"收文{serial}号", title, lead_name or "", ROLE_NAMES[AssignmentRole(role)],
+            proposal_label(number, serial), title, lead_name or "", label(AssignmentRole(role)),
             _partner_text(AssignmentRole(role), uid, partners[pid]), due_on)
             for pid, _, role, _, due_on, _, number, serial, title, lead_name in lines]
         unit = lines[0].unit_name
@@ -195,7 +195,7 @@ def reminders(session: Session, meeting_id: str, today: date, unit_id: str | Non
         if not row.snapshot.overdue(today):
             continue  # the query and the domain's rule agree; the domain has the last word
         by_unit[row.unit].append(OverdueItem(
-            row.number or f"收文{row.serial}号", row.title, ROLE_NAMES[row.role],
+            proposal_label(row.number, row.serial), row.title, label(row.role),
             row.assigned_on, row.snapshot.due_on, -row.days_left))
     return [Reminder(
         issuer=issuer, unit=unit, title=f"关于督促办理{meeting}提案的通知",

@@ -8,13 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
-from desktop.domain.enums import FILED_STATES, Decision, Origin, ProposerRole, State
+from desktop.domain.enums import FILED_STATES, FINAL_DECISIONS, Decision, Origin, ProposerRole, State
 from desktop.domain.errors import InvalidInput, NotAllowed
 from desktop.domain.lifecycle import active_reviews
 from desktop.domain.permissions import Action
 from desktop.store import fulltext
 from desktop.store.changes import next_stamp, write
-from desktop.store.facts import facts_for, progress_of, refresh
+from desktop.store.facts import facts_for, progress_of
 from desktop.store.models import Proposal, Proposer, Review, Submission
 from desktop.store.office import load_settings
 
@@ -27,8 +27,6 @@ _ACTIONS = {
     Decision.RETURNED: Action.RETURN, Decision.MERGED: Action.MERGE,
     Decision.SPLIT: Action.SPLIT, Decision.WITHDRAWN: Action.WITHDRAW,
 }
-_FINAL_ONLY = {Decision.FILED, Decision.REJECTED, Decision.REFERRED, Decision.MERGED,
-               Decision.SPLIT}
 _NEEDS_REASON = {Decision.REJECTED, Decision.REFERRED, Decision.RETURNED, Decision.WITHDRAWN}
 
 
@@ -40,14 +38,13 @@ def _decide(session: Session, actor: Actor, proposal_id: str, decision: Decision
         reason = required_text(reason, "reason")
     level = progress.review_level
     last = load_settings(session).review_levels
-    if decision in _FINAL_ONLY and level and level < last:
+    if decision in FINAL_DECISIONS and level and level < last:
         raise NotAllowed("decision_needs_final_level", proposal=label_of(proposal), level=level)
     if decision is Decision.FORWARD and level >= last:
         raise NotAllowed("no_further_level", proposal=label_of(proposal))
     session.add(Review(proposal_id=proposal.id, level=level, decision=decision, reason=reason,
                        target_id=target_id, suggested_units=suggested_units, at=datetime.now(),
                        user_id=actor.user_id, stamp=next_stamp(session)))
-    refresh(session, proposal)
     return proposal
 
 
@@ -178,7 +175,6 @@ def split(session: Session, actor: Actor, proposal_id: str, parts: list[SplitPar
                                    reason="拆分自" + label_of(original), at=datetime.now(),
                                    user_id=actor.user_id, stamp=next_stamp(session)))
             fulltext.index_proposal(session, child)
-            refresh(session, child)
             children.append(child)
     return children
 
@@ -207,5 +203,4 @@ def undo(session: Session, actor: Actor, proposal_id: str, reason: str) -> Propo
             proposal.merged_into_id = None
         if review.decision is Decision.FILED and proposal.number:
             proposal.number = proposal.number_seq = None  # the number stays used, never given again
-        refresh(session, proposal)
     return proposal

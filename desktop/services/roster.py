@@ -118,7 +118,7 @@ def preview(session: Session, path: Path) -> RosterPreview:
     """What importing this file would do, line by line; nothing is written."""
     path = Path(path)
     title, rows = _rows(path)
-    for position, (_, values) in enumerate(rows[:HEADER_ROWS]):
+    for position, (_, values) in enumerate(rows[:HEADER_ROWS]):  # noqa: B007  (read below)
         columns = _columns(values)
         if "name" in columns:
             break

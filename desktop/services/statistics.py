@@ -6,8 +6,9 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
-from desktop.domain.enums import UnitSystem, UserRole
+from desktop.domain.enums import UnitSystem
 from desktop.domain.statistics import figures, handling_figures
+from desktop.domain.permissions import unit_scope
 from desktop.wording.labels import label
 from desktop.store import statistics as queries
 from desktop.store.models import Meeting, Unit
@@ -45,6 +46,6 @@ def statistics_for(session: Session, actor: Actor, meeting_id: str | None = None
                    system: UnitSystem | None = None, unit_id: str | None = None,
                    today: date | None = None) -> dict:
     """The figures a user may see: a 承办单位经办人 sees their own unit's, whatever is asked."""
-    if actor.role is UserRole.UNIT:
-        system, unit_id = None, actor.unit_id or "-"
+    if (only := unit_scope(actor)) is not None:
+        system, unit_id = None, only
     return statistics(session, meeting_id, system, unit_id, today)

@@ -13,8 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
-from desktop.domain.enums import UserRole
-from desktop.wording.labels import CATEGORY_MEANINGS, LABELS, REVIEW_LEVELS, label
+from desktop.domain.permissions import unit_scope
+from desktop.wording.dates import chinese_date
+from desktop.wording.labels import CATEGORY_MEANINGS, LABELS, REVIEW_LEVELS, label, serial_label
 from desktop.store.models import (
     Assignment, AssistOpinion, AuditEntry, Change, Contact, Evaluation, FollowUp, Proposal,
     Reply, Review, Submission, Supervision, Unit, User,
@@ -43,10 +44,6 @@ def _clock(at: datetime) -> str:
     return f"{int(at.timestamp() * 1000):013d}"
 
 
-def _cn(day: date | None) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""
-
-
 class _Reader:
     """Collects entries for one proposal; an actor of a unit reads only that unit's handling."""
 
@@ -54,7 +51,7 @@ class _Reader:
         self.session = session
         self.proposal = proposal
         self.users = dict(session.execute(select(User.id, User.display_name)).all())
-        only = actor.unit_id if actor and actor.role is UserRole.UNIT else None
+        only = unit_scope(actor) if actor else None
         stmt = select(Assignment).where(Assignment.proposal_id == proposal.id)
         if only:
             stmt = stmt.where(Assignment.unit_id == only)
@@ -78,7 +75,7 @@ class _Reader:
     # -- the proposal's own records ------------------------------------------------------
     def intake(self) -> None:
         p = self.proposal
-        self.add(p.registered_at, "录入", f"收文{p.serial}号", self.who(p.registered_by),
+        self.add(p.registered_at, "录入", serial_label(p.serial), self.who(p.registered_by),
                  order=(_clock(p.registered_at),))
         for s in self.session.scalars(select(Submission).where(Submission.proposal_id == p.id)):
             self.add(s.at, "提交审查", "", self.who(s.user_id), order=(s.stamp,))
@@ -87,7 +84,7 @@ class _Reader:
             if r.suggested_units:
                 detail = "；".join(x for x in (detail, f"建议承办单位：{r.suggested_units}") if x)
             if r.revoked_at:
-                detail += f"（{_cn(_day(r.revoked_at))}已撤销：{r.revoke_reason or ''}）"
+                detail += f"（{chinese_date(_day(r.revoked_at))}已撤销：{r.revoke_reason or ''}）"
             self.add(r.at, f"{REVIEW_LEVELS.get(r.level, '')}·{LABELS[type(r.decision)][r.decision.value]}",
                      detail, self.who(r.user_id), order=(r.stamp,), crossed=r.revoked_at is not None)
         for s in self.session.scalars(select(Supervision).where(Supervision.proposal_id == p.id)):
@@ -98,7 +95,7 @@ class _Reader:
     # -- each unit's handling ------------------------------------------------------------
     def handling(self) -> None:
         for a in self.assignments.values():
-            self.add(a.assigned_on, "交办", f"{label(a.role)}，办理时限{_cn(a.first_due_on)}",
+            self.add(a.assigned_on, "交办", f"{label(a.role)}，办理时限{chinese_date(a.first_due_on)}",
                      self.who(a.assigned_by), a, order=(a.stamp,))
             if a.accepted_on:
                 self.add(a.accepted_on, "签收", "", a.accepted_by, a, order=(a.stamp, 1))
@@ -157,8 +154,8 @@ class _Reader:
             Change.table_name == "audit_entry", Change.row_id.in_([e.id for e in rows]))).all())
         for entry in rows:
             assignment = self.assignments[entry.row_id]
-            change = f"办理时限由{_cn(date.fromisoformat(entry.before))}改为" \
-                     f"{_cn(date.fromisoformat(entry.after))}" if entry.before else ""
+            change = f"办理时限由{chinese_date(date.fromisoformat(entry.before))}改为" \
+                     f"{chinese_date(date.fromisoformat(entry.after))}" if entry.before else ""
             what = "延期" if entry.action == "assignment.extend" else "二次办理"
             self.add(entry.at, what, change, entry.username, assignment,
                      order=(stamps.get(entry.id) or _clock(entry.at),))

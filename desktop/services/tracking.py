@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
-from desktop.domain.enums import State, UserRole
-from desktop.domain.permissions import Action
+from desktop.domain.enums import State
+from desktop.domain.permissions import Action, reaches_unit, unit_scope
 from desktop.domain.tracking import AssignmentSnapshot, open_actions
 from desktop.store import tracking as queries
 from desktop.store.models import Assignment, Proposal, Reply, Supervision
@@ -26,9 +26,8 @@ __all__ = ["TrackingFilter", "TrackingRow", "count", "page", "handling_of", "Han
 
 
 def scoped(actor: Actor, where: TrackingFilter) -> TrackingFilter:
-    if actor.role is UserRole.UNIT:
-        return replace(where, unit_id=actor.unit_id or "-")
-    return where
+    unit_id = unit_scope(actor)
+    return where if unit_id is None else replace(where, unit_id=unit_id)
 
 
 def count(session: Session, actor: Actor, where: TrackingFilter) -> int:
@@ -71,7 +70,7 @@ class HandlingView:
 def handling_of(session: Session, actor: Actor, assignment_id: str) -> HandlingView:
     a = get(session, Assignment, assignment_id, "assignment")
     p: Proposal = a.proposal
-    own = actor.role is not UserRole.UNIT or a.unit_id == actor.unit_id
+    own = reaches_unit(actor, a.unit_id)
     snapshot = snapshot_of(a)
     rules = load_settings(session).deadlines
     leaders = tuple(f"{s.leader_title or ''}{s.leader}" for s in session.scalars(

@@ -8,15 +8,16 @@ from datetime import date
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.enums import AssignmentEnd, AssignmentRole, Decision, State, UnitSystem
+from desktop.domain.enums import (
+    DUE_ROLES, IN_HAND_STATES, AssignmentEnd, AssignmentRole, Decision, UnitSystem,
+)
 from desktop.store import fulltext
 from desktop.store.models import Assignment, Category, Proposal, Review, Unit
+from desktop.store import predicates
 
 from .common import get
 
 SIMILAR_AT_LEAST = 0.3
-_ANSWERING = (AssignmentRole.LEAD, AssignmentRole.SEPARATE)
-_IN_HAND = (State.ASSIGNED, State.HANDLING)
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,7 @@ class UnitSuggestion:
 def unit_loads(session: Session, today: date | None = None) -> list[UnitLoad]:
     """Every active unit in the office's order, with what it has in hand now."""
     today = today or date.today()
-    unanswered = or_(Assignment.replied_round.is_(None),
-                     Assignment.replied_round < Assignment.round)
-    late = case((Assignment.due_on < today, 1), else_=0)
+    late = case((predicates.overdue(today), 1), else_=0)
     # 主办 and 分办 are in hand until their reply (the assignment's own columns, no join);
     # 协办 until the proposal is answered.  Grouped by an expression of the unit, so that the
     # planner walks the covering tracking index instead of the unit index's order (10× faster)
@@ -50,11 +49,11 @@ def unit_loads(session: Session, today: date | None = None) -> list[UnitLoad]:
     overdue: Counter[str] = Counter()
     for unit_id, n, m in session.execute(
             select(unit, func.count(), func.sum(late))
-            .where(Assignment.ended.is_(None), Assignment.role.in_(_ANSWERING), unanswered)
+            .where(predicates.LIVE, predicates.OWED)
             .group_by(unit)):
         counts[unit_id] += n
         overdue[unit_id] += m or 0
-    in_hand = select(Proposal.id).where(Proposal.status.in_(_IN_HAND))
+    in_hand = select(Proposal.id).where(Proposal.status.in_(IN_HAND_STATES))
     for unit_id, n in session.execute(
             select(unit, func.count())
             .where(Assignment.ended.is_(None), Assignment.role == AssignmentRole.ASSIST,
@@ -102,7 +101,7 @@ def suggest_units(session: Session, proposal_id: str, limit: int = 6) -> list[Un
             for uid in ranked[:limit]]
 
 
-def _named_at_filing(session: Session, proposal: Proposal, units) -> list[str]:  # noqa: ANN001
+def _named_at_filing(session: Session, proposal: Proposal, units) -> list[str]:
     texts = session.scalars(select(Review.suggested_units).where(
         Review.proposal_id == proposal.id, Review.decision == Decision.FILED,
         Review.revoked_at.is_(None), Review.suggested_units.is_not(None)))
@@ -124,7 +123,7 @@ def _similar_earlier(session: Session, proposal: Proposal) -> dict[str, tuple[fl
     return out
 
 
-def _kept(stmt):  # noqa: ANN001, ANN202
+def _kept(stmt):
     """Assignments that stayed with their unit: not returned, not moved by 申请调整."""
     return stmt.where(or_(Assignment.ended.is_(None),
                           Assignment.ended.not_in((AssignmentEnd.RETURNED,
@@ -134,7 +133,7 @@ def _kept(stmt):  # noqa: ANN001, ANN202
 def _answering_units(session: Session, proposal_ids: list[str]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     rows = session.execute(_kept(select(Assignment.proposal_id, Assignment.unit_id).where(
-        Assignment.proposal_id.in_(proposal_ids), Assignment.role.in_(_ANSWERING))))
+        Assignment.proposal_id.in_(proposal_ids), Assignment.role.in_(DUE_ROLES))))
     for pid, unit_id in rows:
         out[pid].add(unit_id)
     return out
@@ -145,6 +144,6 @@ def _category_units(session: Session, proposal: Proposal) -> Counter[str]:
         select(Assignment.unit_id, func.count())
         .join(Proposal, Proposal.id == Assignment.proposal_id)
         .where(Proposal.category_id == proposal.category_id, Proposal.id != proposal.id,
-               Assignment.role.in_(_ANSWERING))
+               Assignment.role.in_(DUE_ROLES))
         .group_by(Assignment.unit_id)))
     return Counter(dict(rows.all()))

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.actor import Actor
 from desktop.domain.enums import UserRole
 from desktop.domain.errors import DomainError, InvalidInput, NotAllowed
-from desktop.domain.permissions import Action, require
+from desktop.domain.permissions import Action, belongs_to_unit, require
 from desktop.store.changes import write
 from desktop.store.models import Unit, User
 from desktop.store.office import load_settings
@@ -33,7 +33,7 @@ def create_user(
     require(Action.MANAGE_USERS, None, actor.role)
     username = required_text(username, "username")
     check_password(password)
-    if role is UserRole.UNIT and not unit_id:
+    if belongs_to_unit(role) and not unit_id:
         raise InvalidInput("unit_user_needs_unit")
     with write(session, actor, "users.create"):
         if session.scalar(select(User).where(User.username == username)):
@@ -41,7 +41,8 @@ def create_user(
         if unit_id:
             get(session, Unit, unit_id, "unit")
         user = User(username=username, display_name=display_name or username, role=role,
-                    unit_id=unit_id, password_hash=hash_password(password))
+                    unit_id=unit_id if belongs_to_unit(role) else None,
+                    password_hash=hash_password(password))
         session.add(user)
     return user
 
@@ -109,7 +110,7 @@ def update_user(session: Session, actor: Actor, user_id: str, display_name: str,
                 role: UserRole, unit_id: str | None, active: bool) -> User:
     """Role, unit and whether the account may log in; the last active 管理员 stays one."""
     require(Action.MANAGE_USERS, None, actor.role)
-    if role is UserRole.UNIT and not unit_id:
+    if belongs_to_unit(role) and not unit_id:
         raise InvalidInput("unit_user_needs_unit")
     with write(session, actor, "users.update"):
         user = get(session, User, user_id, "user")
@@ -120,6 +121,6 @@ def update_user(session: Session, actor: Actor, user_id: str, display_name: str,
                 raise NotAllowed("last_admin")
         user.display_name = display_name.strip() or user.username
         user.role, user.active = role, active
-        user.unit_id = unit_id if role is UserRole.UNIT else None
+        user.unit_id = unit_id if belongs_to_unit(role) else None
         user.failed_logins, user.locked_until = 0, None  # saving also unlocks
     return user

@@ -2,7 +2,8 @@
 
 Every write goes through ``write()``, which names the actor and the action; a flush hook then
 records who changed which field from what to what (操作日志) and appends one change-log entry per
-field with this site's hybrid logical clock (docs/sync.md), so no service can forget either.
+field with this site's hybrid logical clock (docs/sync.md), and before the commit the cached
+statuses of what changed are rebuilt (store.facts.settle), so no service can forget any of it.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from desktop.domain.actor import Actor
 from desktop.domain.clock import Clock, new_id
 from desktop.domain.errors import DomainError
 
+from .facts import settle
 from .models import AuditEntry, Change, Site, Synced
 
 DERIVED = "derived"  # column info flag: a cache rebuilt locally, never logged
@@ -49,8 +51,9 @@ def write(session: Session, actor: Actor, action: str) -> Iterator[Session]:
         with session.begin():
             session.connection(execution_options={"write": True})
             yield session
+            settle(session)
     finally:
-        for key in ("actor", "action", "clock", "site"):
+        for key in ("actor", "action", "clock", "site", "touched"):
             session.info.pop(key, None)
 
 
@@ -84,7 +87,7 @@ def _columns(obj: Synced) -> list:
 
 
 @event.listens_for(Session, "before_flush")
-def _record(session: Session, _context, _instances) -> None:  # noqa: ANN001
+def _record(session: Session, _context, _instances) -> None:
     if "action" not in session.info:
         if any(isinstance(o, Synced) for o in (*session.new, *session.dirty, *session.deleted)):
             raise RuntimeError("a synced row was written outside store.changes.write()")

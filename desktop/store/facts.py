@@ -1,10 +1,16 @@
-"""Reading a proposal's records as domain facts, and rebuilding its cached status from them."""
+"""Reading a proposal's records as domain facts, and rebuilding the cached columns from them.
+
+A flush hook notes which proposals and assignments had a record written in the current action,
+and ``settle`` (run by ``store.changes.write`` before it commits) rebuilds exactly those, so no
+service can forget to; a service that reads a status it changed earlier in the same action gets
+it settled first through ``proposal_status``.
+"""
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.lifecycle import (
@@ -60,15 +66,16 @@ def progress_of(session: Session, proposal: Proposal) -> Progress:
     return derive(facts_for(session, [proposal.id])[proposal.id])
 
 
-def refresh(session: Session, proposal: Proposal) -> Progress:
-    """Rebuild the cached status of one proposal after one of its records changed."""
-    session.flush()
-    progress = progress_of(session, proposal)
-    if proposal.status != progress.state:
-        proposal.status = progress.state
-    if proposal.review_level != progress.review_level:
-        proposal.review_level = progress.review_level
-    return progress
+def _rebuild(session: Session, proposal_ids: set[str]) -> None:
+    """The cached status and review level of these proposals, from their records."""
+    found = {p.id: p for chunk in _chunks(list(proposal_ids))
+             for p in session.scalars(select(Proposal).where(Proposal.id.in_(chunk)))}
+    for pid, facts in facts_for(session, list(found)).items():
+        proposal, progress = found[pid], derive(facts)
+        if proposal.status != progress.state:
+            proposal.status = progress.state
+        if proposal.review_level != progress.review_level:
+            proposal.review_level = progress.review_level
 
 
 def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
@@ -76,9 +83,8 @@ def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
         yield ids[start : start + size]
 
 
-def refresh_assignment(session: Session, assignment: Assignment) -> None:
-    """Rebuild an assignment's cached answer (latest reply and rating with their rounds, 面商) from its records."""
-    session.flush()
+def _rebuild_assignment(session: Session, assignment: Assignment) -> None:
+    """An assignment's cached answer (latest reply and rating with their rounds, 面商)."""
     latest = session.execute(
         select(Reply.round, Reply.category).where(Reply.assignment_id == assignment.id)
         .order_by(Reply.stamp.desc()).limit(1)).first()
@@ -100,3 +106,45 @@ def refresh_assignment(session: Session, assignment: Assignment) -> None:
         if getattr(assignment, name) != value:
             setattr(assignment, name, value)
 
+
+
+_TOUCHED = "touched"  # session.info: (proposal ids, assignment ids) written in this action
+# each record kind → the cached columns it feeds: a proposal's status, an assignment's answer
+_FEEDS_PROPOSAL = (Submission, Review, Assignment)
+_FEEDS_ASSIGNMENT = (Reply, Evaluation, Contact)
+
+
+@event.listens_for(Session, "before_flush")
+def _note_touched(session: Session, _context, _instances) -> None:
+    if "action" not in session.info:
+        return
+    proposals, assignments = session.info.setdefault(_TOUCHED, (set(), set()))
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, _FEEDS_PROPOSAL):
+            proposals.add(obj.proposal_id)
+        elif isinstance(obj, _FEEDS_ASSIGNMENT):
+            assignments.add(obj.assignment_id)
+
+
+def settle(session: Session) -> None:
+    """Rebuild the cached columns of every proposal and assignment written in this action."""
+    session.flush()
+    proposals, assignments = session.info.pop(_TOUCHED, (set(), set()))
+    if assignments:
+        for chunk in _chunks(list(assignments)):
+            for assignment in session.scalars(select(Assignment).where(Assignment.id.in_(chunk))):
+                _rebuild_assignment(session, assignment)
+                proposals.add(assignment.proposal_id)
+        session.flush()
+        proposals |= session.info.pop(_TOUCHED, (set(), set()))[0]
+    if proposals:
+        _rebuild(session, proposals)
+        session.flush()
+        session.info.pop(_TOUCHED, None)
+
+
+def proposal_status(session: Session, proposal: Proposal) -> Progress:
+    """The proposal's status as of now, settled if this action already wrote to it."""
+    if "action" in session.info:
+        settle(session)
+    return Progress(proposal.status, proposal.review_level)

@@ -86,7 +86,7 @@ def _fts_query(phrases: list[list[str]]) -> str:
     return " AND ".join(parts)
 
 
-def _portable_condition(phrases: list[list[str]]):  # noqa: ANN202
+def _portable_condition(phrases: list[list[str]]):
     padded = func.concat(" ", SearchDocument.terms, " ")
     conditions = []
     for terms in phrases:
@@ -137,7 +137,7 @@ def proposals_of_members(session: Session, member_ids: list[str], limit: int = 2
     return list(session.scalars(stmt))
 
 
-def matching_condition(session: Session, query: str):  # noqa: ANN201
+def matching_condition(session: Session, query: str):
     """A WHERE condition on Proposal.id for a list filtered by words, answered inside SQL."""
     phrases = query_phrases(query)
     if not phrases:

@@ -239,7 +239,7 @@ class Assignment(Synced, Base):
     adjustment_decided_on: Mapped[date | None]
     adjustment_note: Mapped[str | None] = mapped_column(Text)
     extension_reason: Mapped[str | None] = mapped_column(Text)
-    # caches rebuilt by desktop.store.facts.refresh_assignment from replies, ratings, contacts
+    # caches rebuilt by desktop.store.facts.settle from replies, ratings, contacts
     replied_round: Mapped[int | None] = mapped_column(info={"derived": True})
     category: Mapped[e.ReplyCategory | None] = mapped_column(info={"derived": True})
     result: Mapped[e.Rating | None] = mapped_column(info={"derived": True})

@@ -19,7 +19,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD_REVISION = glance.HEAD_REVISION
 
 
-def alembic_config(connection=None) -> Config:  # noqa: ANN001
+def alembic_config(connection=None) -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -51,7 +51,7 @@ def known_revisions() -> set[str]:
     return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def upgrade(engine: Engine, backup=None) -> str | None:  # noqa: ANN001
+def upgrade(engine: Engine, backup=None) -> str | None:
     """Bring the database to head; returns the path of the backup taken before an upgrade.
 
     ``backup`` is called with a suggested file name before an existing database is changed.

@@ -19,7 +19,7 @@ def configure(engine: Engine) -> None:
     """WAL, synchronous=FULL, foreign keys, busy timeout; write transactions BEGIN IMMEDIATE."""
 
     @event.listens_for(engine, "connect")
-    def _connect(dbapi_connection, _record):  # noqa: ANN001
+    def _connect(dbapi_connection, _record):
         # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite would defer it).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()

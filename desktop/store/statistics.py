@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import Integer, String, and_, case, func, select, type_coerce
+from sqlalchemy import Integer, String, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import (
-    FILED_STATES, AssignmentRole, ContactForm, Kind, Rating, State, UnitSystem,
+    ENDED_STATES, FILED_STATES, AssignmentRole, ContactForm, Kind, Rating, State, UnitSystem,
 )
 from desktop.domain.statistics import CATEGORIES, AssignmentRow, HandlingCounts, IntakeCounts
 
+from .predicates import overdue
 from .models import (
     Assignment, Category, Contact, Evaluation, Meeting, Proposal, Reply, Sector, Unit,
 )
@@ -26,18 +27,18 @@ _ADDITIVE = ("assignments", "lead", "assist", "separate", "replies_due", "replie
              "satisfied", "basically_satisfied", "unsatisfied", "rehandled", "overdue")
 
 
-def _value(v):  # noqa: ANN001, ANN202
+def _value(v):
     return getattr(v, "value", v)
 
 
-def _meeting(stmt, meeting_id: str | None):  # noqa: ANN001, ANN202
+def _meeting(stmt, meeting_id: str | None):
     """Live assignments of a meeting (an assignment exists only for a filed proposal)."""
     table = Assignment.__table__.c
     stmt = stmt.where(table.ended.is_(None))
     return stmt.where(table.meeting_id == meeting_id) if meeting_id else stmt
 
 
-def _sum(condition) -> object:  # noqa: ANN001
+def _sum(condition) -> object:
     return func.sum(case((condition, 1), else_=0))
 
 
@@ -110,10 +111,9 @@ def handling(session: Session, meeting_id: str | None, today: date,
     return total, dict(per_unit), dict(per_system), government + len(separate_gov)
 
 
-def _per_unit_statement(meeting_id: str, today: date):  # noqa: ANN202
+def _per_unit_statement(meeting_id: str, today: date):
     """Sums over every role; the caller reads those of 主办 and 分办 and only counts 协办."""
     a = Assignment.__table__.c
-    answered = and_(a.replied_round.is_not(None), a.replied_round == a.round)
     return _meeting(select(
         a.unit_id, type_coerce(a.role, String), func.count(),
         *[_sum(a.category == k) for k in CATEGORIES],
@@ -122,12 +122,12 @@ def _per_unit_statement(meeting_id: str, today: date):  # noqa: ANN202
         _sum(a.result == Rating.BASIC.value),
         _sum(a.unsatisfied),
         _sum(a.round > 1),
-        _sum(and_(~answered, a.due_on < today)),
+        _sum(overdue(today)),
         _sum(a.face_to_face),
     ), meeting_id).group_by(a.unit_id, a.role)
 
 
-def _add_unit_row(counts: HandlingCounts, row) -> None:  # noqa: ANN001
+def _add_unit_row(counts: HandlingCounts, row) -> None:
     _, role, n, a, b, c, d, evaluated, satisfied, basic, unsatisfied, rehandled, overdue, face = row
     counts.units = 1
     counts.assignments += n
@@ -184,7 +184,7 @@ def intake(session: Session, meeting_id: str | None) -> tuple[IntakeCounts, list
                 by_category[category_id][1] += n
             elif status is State.IN_REVIEW:
                 counts.in_review += n
-            elif status.value in ("rejected", "referred", "merged", "withdrawn", "split"):
+            elif status in ENDED_STATES:
                 setattr(counts, status.value, getattr(counts, status.value) + n)
         stmt = (select(p.sector_id, type_coerce(p.status, String), original, func.count())
                 .where(p.meeting_id == meeting).group_by(p.sector_id, p.status))
@@ -211,7 +211,7 @@ def unit_names(session: Session) -> dict[str, tuple[str, str]]:
 # --- the reference: the same answers read from the records themselves ---------------------
 
 
-def _latest(model, column):  # noqa: ANN001, ANN202
+def _latest(model, column):
     """Per assignment, ``column`` of its latest record by clock stamp (portable window query)."""
     ranked = select(
         model.assignment_id, column.label("value"), model.round.label("round"),

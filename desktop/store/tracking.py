@@ -8,23 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import (
-    DUE_ROLES, AssignmentEnd, AssignmentRole, HandlingStatus, ReplyCategory, State, UnitSystem,
+    AssignmentEnd, AssignmentRole, HandlingStatus, ReplyCategory, State, UnitSystem,
 )
 from desktop.domain.tracking import AssignmentSnapshot
 
 from .models import Assignment, Category, Meeting, Proposal, Proposer, Unit
+from .predicates import ACCEPTED, DUE, EVALUATED, LIVE, OWED, REPLIED, due_between, overdue
 
 A = Assignment
-_DUE = A.role.in_([r.value for r in DUE_ROLES])
-_REPLIED = and_(A.replied_round.is_not(None), A.replied_round == A.round)
-_ANSWERED = or_(~_DUE, _REPLIED)
-_LIVE = A.ended.is_(None)
-_ACCEPTED = A.accepted_on.is_not(None)
-_EVALUATED = and_(A.evaluated_round.is_not(None), A.evaluated_round == A.round)
+_LIVE, _DUE, _REPLIED, _ACCEPTED, _EVALUATED = LIVE, DUE, REPLIED, ACCEPTED, EVALUATED
 
 STATUS_CONDITIONS = {
     HandlingStatus.TO_ACCEPT: and_(_LIVE, A.accepted_on.is_(None)),
@@ -84,13 +80,13 @@ class TrackingFilter:
         if proposals:
             found.append(A.proposal_id.in_(select(Proposal.id).where(*proposals)))
         if self.overdue:
-            found += [_LIVE, ~_ANSWERED, A.due_on < self.today]
+            found.append(overdue(self.today))
         if self.unanswered:
-            found += [_DUE, ~_REPLIED]
+            found.append(OWED)
         if self.unsatisfied:
             found.append(A.unsatisfied.is_(True))
         if self.due_by:
-            found += [_LIVE, ~_ANSWERED, A.due_on >= self.today, A.due_on <= self.due_by]
+            found.append(due_between(self.today, self.due_by))
         return found
 
     def statement(self, columns: list, order: str = "due_on") -> Select:

@@ -67,7 +67,8 @@ class FirstRunWizard(QWizard):
         admin = _Page("管理员", "管理员用户名为 admin。请设置密码（不少于 6 位），并牢记。")
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.demo = QCheckBox(f"载入演示数据（约 {DEMO_PROPOSALS} 件示例提案，供熟悉操作；正式使用请不要勾选）")
+        self.demo = QCheckBox(f"载入演示数据（约 {DEMO_PROPOSALS} 件示例提案，供熟悉操作；"
+                              "正式使用请不要勾选）")
         admin.form.addRow("密码(&P)：", self.password)
         admin.form.addRow("再次输入(&R)：", self.repeat)
         admin.form.addRow("", self.demo)
@@ -107,7 +108,7 @@ class FirstRunWizard(QWizard):
 
 
 def load_demo(parent: QWidget | None, database: Database, proposals: int) -> None:
-    def work(progress) -> dict:  # noqa: ANN001
+    def work(progress) -> dict:
         with database.session() as session:
             return demo.generate(session, Actor.system("演示数据"), proposals, progress=progress)
 

@@ -131,7 +131,8 @@ class MainWindow(QMainWindow):
             self.say(f"{missing}，详见 基础数据 → 文书设置。")
         self._restore()
         # typing left unsaved when the program last closed is where the clerk starts again
-        unsaved = "录入" in self.screens and drafts.load(workspace.actor.username, drafts.folder()) is not None
+        unsaved = ("录入" in self.screens
+                   and drafts.load(workspace.actor.username, drafts.folder()) is not None)
         self.navigation.setCurrentRow(self.screens.index("录入") if unsaved else 0)
 
     # -- assembling ---------------------------------------------------------------------

@@ -28,7 +28,7 @@ def print_paths(paths: list[Path]) -> int:
     sent = 0
     for path in paths:
         if can_print_directly():
-            os.startfile(str(path), "print")  # type: ignore[attr-defined]  # noqa: S606
+            os.startfile(str(path), "print")  # type: ignore[attr-defined]
         else:
             open_path(path)
         sent += 1

@@ -59,8 +59,8 @@ def use_settings_folder(folder: Path) -> None:
 
 
 def _load_program() -> None:
-    import desktop.services.base_data  # noqa: F401
-    import desktop.services.users  # noqa: F401
+    import desktop.services.base_data
+    import desktop.services.users
     import desktop.store.database  # noqa: F401
 
     from . import main_window  # noqa: F401
@@ -145,7 +145,7 @@ def _bring_forward() -> None:
         widget.activateWindow()
 
 
-def _main_window(opening: Opening, actor: Actor):  # noqa: ANN202 - MainWindow loads late
+def _main_window(opening: Opening, actor: Actor):
     from desktop.services import base_data
 
     from .main_window import MainWindow
@@ -158,7 +158,7 @@ def _main_window(opening: Opening, actor: Actor):  # noqa: ANN202 - MainWindow l
     return MainWindow(Workspace(database, actor, meeting.id if meeting else None), office)
 
 
-def backup_in_background(database: Database, window) -> None:  # noqa: ANN001
+def backup_in_background(database: Database, window) -> None:
     """The start's automatic backup, on a thread once the window shows; a failure is said in
     the status bar (and logged), never in the clerk's way."""
     from concurrent.futures import ThreadPoolExecutor

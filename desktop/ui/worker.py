@@ -26,7 +26,7 @@ class _Job(QObject):
     def run(self) -> None:
         try:
             self.result = self.work(self._report)
-        except BaseException as exc:  # handed to the UI thread, which explains it
+        except BaseException as exc:  # noqa: BLE001  (handed to the UI thread, which explains it)
             self.error = exc
         self.finished.emit()
 

@@ -8,9 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+from .dates import chinese_date
 
 
 def pct(value: float | None) -> str:

@@ -66,3 +66,13 @@ REJECT_REASONS = (
     "与已立案提案重复",
     "涉及党和国家秘密",
 )
+
+
+def serial_label(serial: str) -> str:
+    """A paper by its 收文号, as the office says it: 收文A-0012号."""
+    return f"收文{serial}号"
+
+
+def proposal_label(number: str | None, serial: str) -> str:
+    """How the office names a proposal in a sentence: its 提案号 once given, else its 收文号."""
+    return number or serial_label(serial)

@@ -95,7 +95,7 @@ class Folders:
 
 # -- the raw python-docx baselines ----------------------------------------------------------
 
-def raw_letter(template: Path, letter, target: Path) -> None:  # noqa: ANN001
+def raw_letter(template: Path, letter, target: Path) -> None:
     import docx
 
     from .doc_content import letter_paragraphs
@@ -108,7 +108,7 @@ def raw_letter(template: Path, letter, target: Path) -> None:  # noqa: ANN001
     document.save(str(target))
 
 
-def raw_compilation(template: Path, book, target: Path) -> None:  # noqa: ANN001
+def raw_compilation(template: Path, book, target: Path) -> None:
     import docx
 
     from .doc_content import compilation_paragraphs
@@ -142,7 +142,7 @@ def same_paragraphs(ours: Path, raw: Path) -> None:
 Row = tuple[str, str, str, float, str]
 
 
-def ledger_table(database, con: sqlite3.Connection, meeting_id: str, out: Path,  # noqa: ANN001
+def ledger_table(database, con: sqlite3.Connection, meeting_id: str, out: Path,
                  runs: int, wanted: set[str]) -> list[Row]:
     from openpyxl import Workbook
 
@@ -184,7 +184,8 @@ def ledger_table(database, con: sqlite3.Connection, meeting_id: str, out: Path, 
         ledger_s, raw_s = best_pair(ours, raw, runs)
         table.append((f"提案办理台账, {len(rows):,} rows × {len(HEADERS)} columns written",
                       f"{ledger_s:.2f} s",
-                      f"raw openpyxl write-only, the same cells: {raw_s:.2f} s", ledger_s / raw_s, f"≤ {LEDGER_RATIO_GOAL}×"))
+                      f"raw openpyxl write-only, the same cells: {raw_s:.2f} s", ledger_s / raw_s,
+                      f"≤ {LEDGER_RATIO_GOAL}×"))
     if "rows" in wanted:
         table.append((f"ledger rows read for the largest meeting ({len(every):,} assignments)",
                       f"{rows_s:.2f} s", f"raw sqlite3 join of the assignments: {raw_rows_s:.2f} s",
@@ -300,7 +301,7 @@ def pdf_row(letters: list, folders: Folders, runs: int) -> Row | str:
             ours_s / one_s, "—")
 
 
-def export_row(database, con: sqlite3.Connection, meeting_id: str, target: int,  # noqa: ANN001
+def export_row(database, con: sqlite3.Connection, meeting_id: str, target: int,
                folders: Folders, runs: int) -> Row:
     from desktop.domain.actor import Actor
     from desktop.exporters.templates import REFERENCE_DIR

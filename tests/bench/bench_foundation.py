@@ -30,7 +30,7 @@ TABLES = ("proposal", "proposer", "submission", "review", "assignment", "contact
           "evaluation", "follow_up", "supervision", "search_document")
 
 
-def best_ms(fn, repeat: int = 7) -> float:  # noqa: ANN001
+def best_ms(fn, repeat: int = 7) -> float:
     """Median of several warm runs, in milliseconds."""
     fn()
     times = []

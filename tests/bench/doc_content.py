@@ -12,9 +12,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from desktop.exporters.compilation import CategoryGroup, Compilation, CompiledProposal
-from desktop.exporters.docx_layout import chinese_date
 from desktop.exporters.reply_letter import ReplyLetter
 from desktop.local.paths import resources_dir
+from desktop.wording.dates import chinese_date
 
 SHARED = Path(os.environ.get("TIAN_SHARED_DATA", "/work/shared/data"))
 COUNTY = "示范县"

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTableView, QWidget  # 
 from shiboken6 import getCppPointer  # noqa: E402
 
 if mode == "main":
-    from desktop.ui import start  # noqa: E402 - what `tian` imports before the login shows
+    from desktop.ui import start
 stamp("imported")
 app = QApplication([])
 painted: set[int] = set()
@@ -81,7 +81,7 @@ def check_usable() -> None:
 class Spy(QObject):
     """Paint events: the login dialog's first, then each table viewport of the main window."""
 
-    def eventFilter(self, watched, event):  # noqa: ANN001, N802
+    def eventFilter(self, watched, event):  # noqa: N802
         global window
         if event.type() != QEvent.Type.Paint:
             return False
@@ -96,7 +96,7 @@ class Spy(QObject):
         return False
 
 
-def enter(dialog) -> None:  # noqa: ANN001
+def enter(dialog) -> None:
     loading = [t for t in threading.enumerate() if t.name == "tian-load"]
     stamps["loaded_before_enter"] = 0.0 if loading and loading[0].is_alive() else 1.0
     dialog.username.setText("admin")

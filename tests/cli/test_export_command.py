@@ -12,7 +12,7 @@ import openpyxl
 from .tian import ROOT, env_for, tian_in
 
 
-def due_letters(db) -> int:  # noqa: ANN001
+def due_letters(db) -> int:
     """Live 主办/分办 assignments with a reply: each gets one letter (its latest reply)."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         return conn.execute(

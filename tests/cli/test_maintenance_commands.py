@@ -8,14 +8,14 @@ import pytest
 
 from desktop.domain.errors import DomainError
 from desktop.local.paths import base_data_dir
-from desktop.services import backups, integrity, setup
+from desktop.services import backups, setup
 from desktop.store.database import open_database
 from desktop.store.sqlite import integrity_problems
 
 from .tian import copy_database, digest, tian_in, tian_side_by_side
 
 
-def _read(path: Path, sql: str, *params) -> list[tuple]:  # noqa: ANN002
+def _read(path: Path, sql: str, *params) -> list[tuple]:
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         return con.execute(sql, params).fetchall()

@@ -22,12 +22,12 @@ def _docx_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def _truncate(path) -> None:  # noqa: ANN001
+def _truncate(path) -> None:
     with open(path, "r+b") as f:
         f.truncate(path.stat().st_size // 2)
 
 
-def _overwrite_middle_pages(path) -> None:  # noqa: ANN001
+def _overwrite_middle_pages(path) -> None:
     page = 4096
     pages = path.stat().st_size // page
     with open(path, "r+b") as f:
@@ -35,7 +35,7 @@ def _overwrite_middle_pages(path) -> None:  # noqa: ANN001
         f.write(b"\xa5" * page * 4)
 
 
-def _from_the_future(path) -> None:  # noqa: ANN001
+def _from_the_future(path) -> None:
     con = sqlite3.connect(path)
     con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     con.commit()
@@ -62,7 +62,7 @@ def refused(demo_db, tmp_path_factory):
     return files, before, tian_side_by_side(root / "home", commands)
 
 
-def _untouched(refused, name: str) -> None:  # noqa: ANN001
+def _untouched(refused, name: str) -> None:
     files, before, _ = refused
     assert digest(files[name]) == before[name]
     # nothing made beside it (a reader of a WAL file may leave its empty -wal and -shm)

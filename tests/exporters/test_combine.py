@@ -12,7 +12,7 @@ from desktop.exporters import combine, pdf, reply_letter
 from .samples import letter, pages
 
 
-def written(tmp_path, *letters):  # noqa: ANN001, ANN002, ANN201
+def written(tmp_path, *letters):
     paths = []
     for n, content in enumerate(letters, start=1):
         path = tmp_path / f"答复函_{n}.docx"

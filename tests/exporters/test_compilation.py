@@ -23,7 +23,8 @@ from ..services.flows import ASSIGNED_ON, filed, refused, to_final_level
 
 MEETING = "政协测试县第十届委员会第二次会议"
 # 54 characters: with the two-character indent, exactly two lines of 28
-LONG = "建议县政府统筹发改、财政、住建等部门，加快推进项目建设，在二〇二三年底前完成试点并逐步推广，切实地惠及群众。"
+LONG = ("建议县政府统筹发改、财政、住建等部门，加快推进项目建设，"
+        "在二〇二三年底前完成试点并逐步推广，切实地惠及群众。")
 
 
 def proposal(n: int, title: str, paragraphs: int = 2) -> CompiledProposal:
@@ -40,13 +41,13 @@ def sample() -> Compilation:
 
 
 @pytest.fixture(scope="module")
-def written(tmp_path_factory):  # noqa: ANN201
+def written(tmp_path_factory):
     path = tmp_path_factory.mktemp("book") / "提案汇编.docx"
     book.render(sample()).save(str(path))
     return path, docx.Document(str(path))
 
 
-def section_paragraphs(document) -> list[list]:  # noqa: ANN001
+def section_paragraphs(document) -> list[list]:
     """The body's paragraphs cut at each section's end: cover, contents, proposals."""
     parts, current = [], []
     for paragraph in document.paragraphs:
@@ -57,11 +58,11 @@ def section_paragraphs(document) -> list[list]:  # noqa: ANN001
     return [*parts, current]
 
 
-def instructions(element) -> list[str]:  # noqa: ANN001
+def instructions(element) -> list[str]:
     return ["".join(t.text for t in element.iter(qn("w:instrText"))).strip()]
 
 
-def east_asia(style) -> str:  # noqa: ANN001
+def east_asia(style) -> str:
     return style.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
 
 
@@ -89,18 +90,18 @@ def test_the_contents_lists_the_proposals_by_category_each_pointing_at_its_first
         "第2号　关于推进职业教育产教融合的提案"]
     assert lines.index(("一级标题", "二、教育科技（1件）")) == 4  # after the first two entries
     starts = {p.text: p for p in body if p.style.name == "一级标题"}
-    for entry in entries:
-        [code] = instructions(entry._p)
+    for line in entries:
+        [code] = instructions(line._p)
         name = re.fullmatch(r"PAGEREF (_Toc_\d+) \\h", code).group(1)
-        number = entry.text.split("　")[0]
+        number = line.text.split("　")[0]
         marks = starts[number]._p.findall(qn("w:bookmarkStart"))
         assert [m.get(qn("w:name")) for m in marks] == [name], "the bookmark on its 第N号 line"
-        tab = entry._p.find(f"{qn('w:pPr')}/{qn('w:tabs')}/{qn('w:tab')}")
+        tab = line._p.find(f"{qn('w:pPr')}/{qn('w:tabs')}/{qn('w:tab')}")
         assert (tab.get(qn("w:val")), tab.get(qn("w:leader"))) == ("right", "dot")
         assert round(int(tab.get(qn("w:pos"))) / 1440 * 25.4) == 156  # the text's right edge
     # shown until Word updates them: 6 lines of heading, 12 paragraphs of 2 lines and the
     # 承办单位 after a blank line are 32 lines, two pages of 22; the next proposal fills one
-    shown = [entry.text.split("\t")[1] for entry in entries]
+    shown = [line.text.split("\t")[1] for line in entries]
     assert shown == ["1", "3", "4"]
     assert document.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
 
@@ -209,7 +210,7 @@ def test_text_pasted_with_control_characters_still_makes_a_book(tmp_path):
 
 # -- from the records --------------------------------------------------------------------------
 
-def numbered(desk, title: str, *names: str, category: str, **kw):  # noqa: ANN001, ANN201
+def numbered(desk, title: str, *names: str, category: str, **kw):
     """Filed (立案) in ``category`` and given its 提案号."""
     proposal = filed(desk, title, *names, category_id=desk.category(category).id, **kw)
     numbering.give_numbers(desk.session, desk.admin, [proposal.id])

@@ -13,10 +13,10 @@ from docx.table import _Cell
 
 from desktop.domain.enums import ContactForm, EvaluationMethod, Origin, Rating, ReplyCategory
 from desktop.exporters import forms
-from desktop.exporters.docx_layout import chinese_date
 from desktop.services import assignment, base_data, entry, handling, numbering, review
 from desktop.services import forms as service
 from desktop.services.base_data import chinese_number
+from desktop.wording.dates import chinese_date
 
 from ..services.flows import ASSIGNED_ON, answer, assigned, filed, in_final_review
 
@@ -25,42 +25,42 @@ BOXES = "□满意　　□基本满意　　□不满意"
 FONTS = {"公文标题": "方正小标宋简体", "表头": "黑体", "表格文字": "仿宋_GB2312"}
 
 
-def saved(document, tmp_path, name: str):  # noqa: ANN001, ANN201
+def saved(document, tmp_path, name: str):
     path = tmp_path / name
     document.save(str(path))
     return docx.Document(str(path))
 
 
-def feedback_doc(desk, reply_id: str, tmp_path):  # noqa: ANN001, ANN201
+def feedback_doc(desk, reply_id: str, tmp_path):
     content = service.feedback_form(desk.session, reply_id)
     return content, saved(forms.render_feedback(content), tmp_path, "征询意见表.docx")
 
 
-def proposal_doc(desk, proposal_id: str, tmp_path):  # noqa: ANN001, ANN201
+def proposal_doc(desk, proposal_id: str, tmp_path):
     content = service.proposal_form(desk.session, proposal_id)
     return content, saved(forms.render_proposal(content), tmp_path, "提案表.docx")
 
 
-def rows(document) -> list[list[str]]:  # noqa: ANN001
+def rows(document) -> list[list[str]]:
     """Each row's cells as printed: a merged cell once."""
     [table] = document.tables
     return [[_Cell(tc, table).text for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
 
 
-def heading(document) -> list[str]:  # noqa: ANN001
+def heading(document) -> list[str]:
     return [p.text for p in document.paragraphs if p.style.name == "公文标题"]
 
 
-def meeting(desk) -> str:  # noqa: ANN001
+def meeting(desk) -> str:
     return f"政协测试县第十届委员会第{chinese_number(desk.meeting.number)}次会议"
 
 
-def page_fields(document) -> int:  # noqa: ANN001
+def page_fields(document) -> int:
     return sum(part.blob.decode().count(" PAGE ") for part in document.part.package.iter_parts()
                if "footer" in str(part.partname))
 
 
-def assert_a4_with_the_standards_margins(document) -> None:  # noqa: ANN001
+def assert_a4_with_the_standards_margins(document) -> None:
     section = document.sections[0]
     mm = [round(getattr(section, name).mm, 1) for name in (
         "page_width", "page_height", "top_margin", "left_margin", "bottom_margin",
@@ -68,7 +68,7 @@ def assert_a4_with_the_standards_margins(document) -> None:  # noqa: ANN001
     assert mm == [210.0, 297.0, 37.0, 28.0, 35.0, 26.0]
 
 
-def assert_fonts_come_from_the_styles(document) -> None:  # noqa: ANN001
+def assert_fonts_come_from_the_styles(document) -> None:
     """Every paragraph in a style with its East Asian font; no run names a font of its own."""
     paragraphs = list(document.paragraphs) + [
         p for table in document.tables for row in table.rows for cell in row.cells
@@ -82,19 +82,19 @@ def assert_fonts_come_from_the_styles(document) -> None:  # noqa: ANN001
                 and r.element.rPr.find(qn("w:rFonts")) is not None]
 
 
-def replied(desk, row, category: ReplyCategory = ReplyCategory.A):  # noqa: ANN001, ANN201
+def replied(desk, row, category: ReplyCategory = ReplyCategory.A):
     if row.accepted_on is None:
         assignment.accept(desk.session, desk.admin, row.id, on=ASSIGNED_ON)
     return handling.reply(desk.session, desk.admin, row.id, handling.ReplyInput(
         category, REPLIED_ON, signer="局长"))
 
 
-def numbered(desk, *proposals):  # noqa: ANN001, ANN002
+def numbered(desk, *proposals):
     """提案号 given to filed proposals (the office does it after 立案)."""
     numbering.give_numbers(desk.session, desk.admin, [p.id for p in proposals])
 
 
-def registered(desk, title: str, proposers: list[entry.ProposerInput],  # noqa: ANN001, ANN201
+def registered(desk, title: str, proposers: list[entry.ProposerInput],
                **kw):
     draft = entry.ProposalDraft(desk.meeting.id, title, proposers,
                                 received_on=date(2023, 1, 12), **kw)

@@ -10,10 +10,10 @@ from desktop.exporters.ledger_xlsx import DATE_FORMAT, HEADERS, write_ledger
 from desktop.services import ledgers
 from desktop.services.base_data import chinese_number
 
-from ..services.flows import ASSIGNED_ON, answer, assigned
+from ..services.flows import answer, assigned
 
 
-def exported(desk, tmp_path, **kw):  # noqa: ANN001, ANN201
+def exported(desk, tmp_path, **kw):
     rows = ledgers.ledger_rows(desk.session, desk.meeting.id, **kw)
     path = tmp_path / "台账.xlsx"
     title = ledgers.ledger_title(desk.session, desk.meeting.id, "政协测试县委员会")

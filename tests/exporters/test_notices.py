@@ -15,13 +15,13 @@ from docx.oxml.ns import qn
 from desktop.domain.enums import Origin
 from desktop.domain.errors import NotAllowed
 from desktop.exporters import notices, pdf
-from desktop.exporters.docx_layout import chinese_date
 from desktop.services import assignment, base_data, entry, letters, numbering, review
 from desktop.services import notices as service
 from desktop.store import tracking as queries
 from desktop.store.models import Review
 from desktop.store.office import load_settings
 from desktop.store.tracking import TrackingFilter
+from desktop.wording.dates import chinese_date
 
 from ..services.flows import (
     ASSIGNED_ON, answer, assigned, filed, in_final_review, refused, to_final_level,
@@ -33,45 +33,45 @@ PORTRAIT = {"page_width": 210.0, "page_height": 297.0, "top_margin": 37.0, "left
 LANDSCAPE = {**PORTRAIT, "page_width": 297.0, "page_height": 210.0}
 
 
-def saved(document, tmp_path, name: str = "通知.docx"):  # noqa: ANN001, ANN201
+def saved(document, tmp_path, name: str = "通知.docx"):
     path = tmp_path / name
     document.save(str(path))
     return docx.Document(str(path))
 
 
-def page(section) -> dict[str, float]:  # noqa: ANN001
+def page(section) -> dict[str, float]:
     return {name: round(getattr(section, name).mm, 1) for name in PORTRAIT}
 
 
-def texts(document) -> list[str]:  # noqa: ANN001
+def texts(document) -> list[str]:
     return [p.text for p in document.paragraphs]
 
 
-def table_rows(table) -> list[tuple[str, ...]]:  # noqa: ANN001
+def table_rows(table) -> list[tuple[str, ...]]:
     return [tuple(cell.text for cell in row.cells) for row in table.rows]
 
 
-def east_asia(style) -> str:  # noqa: ANN001
+def east_asia(style) -> str:
     return style.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
 
 
-def label(proposal) -> str:  # noqa: ANN001
+def label(proposal) -> str:
     """提案号, or 收文号 before numbers are given."""
     return proposal.number or f"收文{proposal.serial}号"
 
 
-def names(desk, *short: str) -> str:  # noqa: ANN001
+def names(desk, *short: str) -> str:
     """Units as a list names them: in the office's order of units."""
     units = sorted((desk.unit(s) for s in short), key=lambda u: (u.position, u.name))
     return "、".join(u.name for u in units)
 
 
-def meeting(desk) -> str:  # noqa: ANN001
+def meeting(desk) -> str:
     office = load_settings(desk.session).office_name
     return letters.meeting_title(office, desk.meeting.term.number, desk.meeting.number)
 
 
-def education_notice(desk, tmp_path, **kw):  # noqa: ANN001, ANN201
+def education_notice(desk, tmp_path, **kw):
     """教育局 leads one proposal, assists on one and shares a third with two other units."""
     led, _ = assigned(desk, "关于加强校园安全的建议", lead="教育局", assist=("财政局", "公安局"))
     helped, _ = assigned(desk, "关于增加教育投入的建议", lead="财政局", assist=("教育局",))
@@ -188,13 +188,13 @@ def test_every_unit_with_assignments_gets_its_own_notice(desk):
 
 # -- 不予立案 / 转为意见建议 ----------------------------------------------------------------------
 
-def rejected(desk, title: str, *names: str, **kw):  # noqa: ANN001, ANN201
+def rejected(desk, title: str, *names: str, **kw):
     proposal = in_final_review(desk, title, *names, **kw)
     review.reject(desk.session, desk.admin, [proposal.id], reason="属于个人诉求，不符合提案要求。")
     return proposal
 
 
-def collective(desk, title: str):  # noqa: ANN001, ANN201
+def collective(desk, title: str):
     party = base_data.add_organisation(desk.session, desk.admin, "民盟县委" + desk.meeting.name)
     proposal = entry.register(desk.session, desk.admin, entry.ProposalDraft(
         desk.meeting.id, title, [entry.ProposerInput(organisation_id=party.id)],
@@ -217,7 +217,7 @@ def test_the_rejection_is_addressed_like_the_reply_letter(desk):
     assert joint_notice.salutation == "张三等委员："
     assert joint_notice.body[0].startswith("您与李四、王五委员联名提出的《关于调整小区停车收费的建议》")
     assert group_notice.salutation == f"{party.name}："
-    assert group_notice.body == [f"贵单位提出的《关于加强党派自身建设的建议》经审查，不予立案，"
+    assert group_notice.body == ["贵单位提出的《关于加强党派自身建设的建议》经审查，不予立案，"
                                  "理由：内容属于党派内部事务。"]
     assert group_notice.closing.startswith("感谢贵单位") and alone_notice.closing.startswith("感谢您")
     assert alone_notice.title == "关于提案不予立案的通知"
@@ -269,7 +269,7 @@ def test_the_meetings_review_notices_are_for_rejected_and_referred_proposals_onl
 TODAY = date(2023, 6, 11)
 
 
-def overdue_office(desk):  # noqa: ANN001, ANN201
+def overdue_office(desk):
     """教育局: two replies owed past the deadline, and four items that are not overdue."""
     early, shared = assigned(desk, "关于改善农村学校条件的建议", separate=("教育局", "卫健局"),
                              on=date(2023, 2, 20))  # due 5月20日; 卫健局 answers, 教育局 does not

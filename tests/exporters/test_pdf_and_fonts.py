@@ -1,9 +1,6 @@
 """PDF through LibreOffice (a batch in one process) and the check of the documents' fonts."""
 from __future__ import annotations
 
-import subprocess
-from datetime import date
-from pathlib import Path
 
 import docx
 import pytest

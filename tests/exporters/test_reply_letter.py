@@ -20,7 +20,7 @@ from ..services.flows import ASSIGNED_ON, assigned, filed, refused
 REPLIED_ON = date(2023, 5, 8)
 
 
-def answered(desk, title: str, lead: str = "教育局", assist: tuple[str, ...] = (),  # noqa: ANN001
+def answered(desk, title: str, lead: str = "教育局", assist: tuple[str, ...] = (),
              category: ReplyCategory = ReplyCategory.A, **proposers) -> Reply:
     proposal, rows = assigned(desk, title, lead=lead, assist=assist)
     assignment.accept(desk.session, desk.admin, rows[0].id, on=ASSIGNED_ON)
@@ -30,18 +30,18 @@ def answered(desk, title: str, lead: str = "教育局", assist: tuple[str, ...] 
         contact_phone="0871-1234567"))
 
 
-def written(desk, reply: Reply, tmp_path):  # noqa: ANN001, ANN201
+def written(desk, reply: Reply, tmp_path):
     content = letters.reply_letter(desk.session, reply.id)
     path = tmp_path / "答复函.docx"
     reply_letter.render(content).save(str(path))
     return content, docx.Document(str(path))
 
 
-def texts(document) -> list[str]:  # noqa: ANN001
+def texts(document) -> list[str]:
     return [p.text for p in document.paragraphs]
 
 
-def east_asia(style) -> str:  # noqa: ANN001
+def east_asia(style) -> str:
     return style.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
 
 

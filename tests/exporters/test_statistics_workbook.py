@@ -53,18 +53,18 @@ def county(tmp_path_factory):
     db.close()
 
 
-def exported(figures: dict, folder, name: str = "范围.xlsx"):  # noqa: ANN001, ANN201
+def exported(figures: dict, folder, name: str = "范围.xlsx"):
     write_statistics(figures, folder / name, EXPORTED_AT)
     return load_workbook(folder / name)
 
 
-def rows_of(sheet) -> tuple[list[tuple], tuple]:  # noqa: ANN001
+def rows_of(sheet) -> tuple[list[tuple], tuple]:
     """The data rows under the header, and the 合计 row after them."""
     *rows, total = sheet.iter_rows(min_row=4, values_only=True)
     return rows, total
 
 
-def shown(cell) -> str:  # noqa: ANN001
+def shown(cell) -> str:
     """A cell as the 统计 screen and ``tian stats`` write it."""
     if cell.number_format == PERCENT_FORMAT:
         return f"{cell.value * 100:.2f}%"

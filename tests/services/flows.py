@@ -8,16 +8,15 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
 from desktop.domain.enums import ReplyCategory, State, UserRole
 from desktop.domain.errors import DomainError
-from desktop.services import assignment, base_data, handling, numbering, review, users
-from desktop.store.database import open_database
+from desktop.services import assignment, handling, numbering, review, users
 from desktop.store.facts import progress_of
-from desktop.store.models import Assignment, Base, Counter, Meeting, Proposal, Site
+from desktop.store.models import Assignment, Base, Counter, Proposal, Site
 from desktop.store.office import load_settings
 
 from tests.office import Office

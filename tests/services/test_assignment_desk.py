@@ -11,7 +11,7 @@ from desktop.services.unit_choice import suggest_units, unit_loads
 from .flows import ASSIGNED_ON, answer, assigned, filed, leaves_no_trace, refused
 
 
-def names(suggestions) -> list[str]:  # noqa: ANN001
+def names(suggestions) -> list[str]:
     return [s.name for s in suggestions]
 
 

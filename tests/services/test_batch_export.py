@@ -16,7 +16,7 @@ from desktop.services.batch import Planned, existing, file_name, write_batch
 from .flows import answer, assigned, person, refused, to_final_level, two_replies
 
 
-def letters(desk, actor=None, unit_id=None) -> list[Planned]:  # noqa: ANN001
+def letters(desk, actor=None, unit_id=None) -> list[Planned]:
     request = exports.ExportRequest("letters", desk.meeting.id, unit_id)
     return exports.plan(desk.session, actor or desk.admin, request)
 
@@ -153,7 +153,7 @@ def test_a_locality_names_the_reply_categories_its_own_way(office):
 def test_a_long_file_reports_its_own_progress_and_can_be_cancelled(tmp_path):
     seen = []
 
-    def book(path: Path, progress) -> None:  # noqa: ANN001
+    def book(path: Path, progress) -> None:
         for page in range(1, 4):
             progress(page, 3)
         path.write_bytes(b"PK")

@@ -15,14 +15,14 @@ from desktop.services.export_pipeline import combine_for_print, run_export
 from desktop.services.exports import DOCUMENT_KINDS, document_kind, template_names
 
 
-def text(content: str):  # noqa: ANN201
+def text(content: str):
     def write(path: Path) -> None:
         path.write_text(content, encoding="utf-8")
     return write
 
 
-def in_place(steps: list[str]):  # noqa: ANN201
-    def step(words: str, work):  # noqa: ANN001, ANN202
+def in_place(steps: list[str]):
+    def step(words: str, work):
         steps.append(words)
         return work(lambda done, total: None)
     return step

@@ -79,7 +79,7 @@ class Day:
         return [u for u in UNITS if self.unit(u) not in taken]
 
     # -- moves a clerk could make in the proposal's state ---------------------------------------
-    def move(self, action: Action, p: Proposal, data: st.DataObject) -> Move | None:  # noqa: C901
+    def move(self, action: Action, p: Proposal, data: st.DataObject) -> Move | None:
         s, a, pid, day = self.session, self.admin, p.id, self.day
         final = frozenset({"decision_needs_final_level"})
         if action is Action.EDIT:

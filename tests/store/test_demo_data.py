@@ -34,7 +34,7 @@ def demo_office(tmp_path_factory):
     db.close()
 
 
-def _statuses(session) -> dict[State, int]:  # noqa: ANN001
+def _statuses(session) -> dict[State, int]:
     stmt = select(Proposal.status, func.count()).group_by(Proposal.status)
     return dict(session.execute(stmt).all())
 
@@ -72,7 +72,7 @@ def test_demo_passes_the_check(demo_office):
     assert integrity.check(db) == []
 
 
-def _texts(session) -> dict[str, tuple[str, str, list[str]]]:  # noqa: ANN001
+def _texts(session) -> dict[str, tuple[str, str, list[str]]]:
     names: dict[str, list[str]] = defaultdict(list)
     for pid, name in session.execute(
             select(Proposer.proposal_id, Proposer.name).order_by(Proposer.position)):

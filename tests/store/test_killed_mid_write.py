@@ -49,15 +49,14 @@ WRITER = textwrap.dedent("""
 def test_a_killed_writer_leaves_a_whole_database(tmp_path):
     path = tmp_path / "office.db"
     env = {**os.environ, "TIAN_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT)}
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE,
-                              text=True, env=env, cwd=ROOT)
     committed = 0
-    for line in writer.stdout:
-        committed = int(line)
-        if committed >= 25:
-            break
-    writer.send_signal(signal.SIGKILL)  # mid-way through the next transaction, most likely
-    writer.wait()
+    with subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE,
+                          text=True, env=env, cwd=ROOT) as writer:
+        for line in writer.stdout:
+            committed = int(line)
+            if committed >= 25:
+                break
+        writer.send_signal(signal.SIGKILL)  # mid-way through the next transaction, most likely
     assert committed >= 25
     database = open_database(path)
     try:

@@ -52,7 +52,7 @@ def keys(listing, got: list[str]) -> str:
     return "".join(names[i] for i in got)
 
 
-def page(listing, **kw) -> str:  # noqa: ANN003
+def page(listing, **kw) -> str:
     office, _ = listing
     return keys(listing, page_ids(office.session, office.meeting.id, **kw))
 

@@ -33,7 +33,7 @@ def _version(path: Path) -> str:
         con.close()
 
 
-def _not_search_index(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001
+def _not_search_index(obj, name, type_, reflected, compare_to) -> bool:
     return not (type_ == "table" and name and name.startswith("search_fts"))
 
 

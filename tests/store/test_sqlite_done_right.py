@@ -20,11 +20,12 @@ def test_every_connection_has_the_office_pragmas(sqlite_database):
     for _ in range(2):  # a second session gets its own pooled connection, set up the same way
         with sqlite_database.session() as session:
             conn = session.connection()
-            pragma = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
-            assert pragma("journal_mode") == "wal"
-            assert pragma("synchronous") == 2  # FULL
-            assert pragma("foreign_keys") == 1
-            assert pragma("busy_timeout") > 0
+            pragmas = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+                       for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")}
+            assert pragmas["journal_mode"] == "wal"
+            assert pragmas["synchronous"] == 2  # FULL
+            assert pragmas["foreign_keys"] == 1
+            assert pragmas["busy_timeout"] > 0
 
 
 def test_foreign_keys_are_enforced(sqlite_office):
@@ -35,7 +36,7 @@ def test_foreign_keys_are_enforced(sqlite_office):
     session.rollback()
 
 
-def _other_connection(db) -> sqlite3.Connection:  # noqa: ANN001
+def _other_connection(db) -> sqlite3.Connection:
     return sqlite3.connect(db.path, timeout=SHORT_WAIT, isolation_level=None)
 
 

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 
 def _settle(app: QApplication, ms: int = 150) -> None:
@@ -77,7 +77,7 @@ def main(out: Path) -> None:
     opening.database = database
     login = LoginDialog(opening.authenticate, "政协示范县委员会", "admin")
     login.password.setText("wrong")
-    login._try()
+    login.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     _shot(app, login, out, "04_login_refused")
     with database.session() as session:
         actor = users.authenticate(session, "admin", "admin123")
@@ -115,7 +115,7 @@ def main(out: Path) -> None:
     by_id = {r.id: r for r in workspace.read(proposal_list.page_of_ids, [p for p, _ in preview])}
     _shot(app, NumberPreviewDialog([(by_id[p], n) for p, n in preview]), out, "13_numbers")
     window.search_box.setText("停车")
-    window._search()
+    window.search_box.returnPressed.emit()
     window.search_view.table.selectRow(0)
     _shot(app, window, out, "14_search")
     window.show_view("交办")
@@ -196,7 +196,7 @@ def main(out: Path) -> None:
     _shot(app, AboutDialog(database.path, window), out, "41_about")
 
 
-def _documents(app, window, workspace, home: Path, out: Path) -> None:  # noqa: ANN001
+def _documents(app, window, workspace, home: Path, out: Path) -> None:
     """导出文书: the dialog, its report, and the PDFs previewed."""
     from desktop.exporters import pdf
     from desktop.services import exports

@@ -26,7 +26,7 @@ def test_the_start_leaves_a_checked_backup_behind(window, workspace, qtbot):
 
 
 def test_a_failed_backup_is_said_in_the_status_bar(window, workspace, qtbot, monkeypatch):
-    def full(*_args) -> None:  # noqa: ANN002
+    def full(*_args) -> None:
         raise DomainError("disk_full")
     monkeypatch.setattr(backups, "automatic_backup", full)
     start.backup_in_background(workspace.database, window)

@@ -63,7 +63,7 @@ app.exec()
 """
 
 
-def _wait(what: str, found, seconds: float = 15):  # noqa: ANN001, ANN202
+def _wait(what: str, found, seconds: float = 15):
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         value = found()
@@ -107,6 +107,9 @@ def fcitx_desktop(tmp_path: Path) -> Iterator[dict[str, str]]:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
+                process.wait()
+            if process.stdout:
+                process.stdout.close()
 
 
 def test_pinyin_typed_in_a_fcitx_session_arrives_as_chinese(fcitx_desktop: dict[str, str],
@@ -114,8 +117,14 @@ def test_pinyin_typed_in_a_fcitx_session_arrives_as_chinese(fcitx_desktop: dict[
     env = {**fcitx_desktop, "QT_QPA_PLATFORM": "xcb", "QT_IM_MODULE": "fcitx",
            "XMODIFIERS": "@im=fcitx", "TIAN_HOME": str(tmp_path / "tian"),
            "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    field = subprocess.Popen([sys.executable, "-c", FIELD], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, env=env, text=True)
+    with subprocess.Popen([sys.executable, "-c", FIELD], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, env=env, text=True) as field:
+        out, err = _type_nihao(field, env)
+    assert out.strip() == repr("你好"), err[-2000:]
+
+
+def _type_nihao(field: subprocess.Popen, env: dict[str, str]) -> tuple[str, str]:
+    """Pinyin typed into the field's window; what the field printed when it closed."""
     try:
         def xdotool(*args: str) -> str:
             return subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True,
@@ -130,7 +139,6 @@ def test_pinyin_typed_in_a_fcitx_session_arrives_as_chinese(fcitx_desktop: dict[
         xdotool("type", "--delay", "120", "nihao")
         time.sleep(0.7)
         xdotool("key", "space")  # the first candidate
-        out, err = field.communicate(timeout=45)
+        return field.communicate(timeout=45)
     finally:
         field.kill()
-    assert out.strip() == repr("你好"), err[-2000:]

@@ -18,7 +18,7 @@ OFFICE = "政协某某县委员会"
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
-def click(qtbot, button) -> None:  # noqa: ANN001
+def click(qtbot, button) -> None:
     assert button.isVisible() and button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
@@ -32,11 +32,11 @@ def wizard(sqlite_database, qtbot) -> FirstRunWizard:
     return w
 
 
-def next_page(qtbot, w: FirstRunWizard) -> None:  # noqa: ANN001
+def next_page(qtbot, w: FirstRunWizard) -> None:
     click(qtbot, w.button(QWizard.WizardButton.NextButton))
 
 
-def fill_in(qtbot, w: FirstRunWizard, password: str, repeat: str) -> None:  # noqa: ANN001
+def fill_in(qtbot, w: FirstRunWizard, password: str, repeat: str) -> None:
     w.office_name.setText(OFFICE)
     next_page(qtbot, w)
     assert w.currentPage() is not w.office_page
@@ -49,17 +49,17 @@ def fill_in(qtbot, w: FirstRunWizard, password: str, repeat: str) -> None:  # no
     w.repeat.setText(repeat)
 
 
-def initialized(database) -> bool:  # noqa: ANN001
+def initialized(database) -> bool:
     with database.session() as session:
         return setup.is_initialized(session)
 
 
-def log_in(qtbot, dialog: LoginDialog, password: str) -> None:  # noqa: ANN001
+def log_in(qtbot, dialog: LoginDialog, password: str) -> None:
     dialog.password.setText(password)
     click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
 
 
-def login_dialog(qtbot, database, username: str = "admin") -> LoginDialog:  # noqa: ANN001
+def login_dialog(qtbot, database, username: str = "admin") -> LoginDialog:
     with database.session() as session:
         office = base_data.office_name(session)
     opening = Opening(database.path)

@@ -44,13 +44,13 @@ def titles_found(w: MainWindow) -> list[str]:
     return sorted(model.index(r, title).data() for r in range(model.rowCount()))
 
 
-def click_page(qtbot, w: MainWindow, name: str) -> None:  # noqa: ANN001
+def click_page(qtbot, w: MainWindow, name: str) -> None:
     [item] = w.navigation.findItems(name, Qt.MatchFlag.MatchExactly)
     rect = w.navigation.visualItemRect(item)
     qtbot.mouseClick(w.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def type_in(qtbot, widget: QWidget, text: str) -> None:  # noqa: ANN001
+def type_in(qtbot, widget: QWidget, text: str) -> None:
     """Latin letters as key presses, Chinese as the input method commits it."""
     if text.isascii():
         qtbot.keyClicks(widget, text)
@@ -60,7 +60,7 @@ def type_in(qtbot, widget: QWidget, text: str) -> None:  # noqa: ANN001
     QApplication.sendEvent(widget, event)
 
 
-def search(qtbot, w: MainWindow, text: str) -> None:  # noqa: ANN001
+def search(qtbot, w: MainWindow, text: str) -> None:
     qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     type_in(qtbot, w.search_box, text)
     qtbot.keyClick(w.search_box, Qt.Key.Key_Return)

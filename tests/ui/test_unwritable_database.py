@@ -14,7 +14,7 @@ from desktop.ui.views.review_view import ReviewView
 READ_ONLY = "数据库文件只读，无法保存；请检查文件权限或是否位于只读的U盘、光盘上。"
 
 
-def _refuse_writes(dbapi_connection, _record) -> None:  # noqa: ANN001
+def _refuse_writes(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA query_only = 1")
 
 
@@ -44,10 +44,10 @@ def test_saving_to_a_read_only_database_keeps_the_typing_and_says_why(
     with qtbot.waitActive(view):
         view.show()
         view.activateWindow()
-    view.form.title.setText("关于加快建设县城污水管网的建议")
-    view.form.body.setPlainText("一是摸清底数；二是分期建设。")
-    view.form._set_lead({"name": "张三", "member_id": desk.member("张三").id,
-                         "organisation_id": None, "sector": "经济界"})
+    view.form.set_state({  # as a draft brings it back: a title, a body and a known lead
+        "title": "关于加快建设县城污水管网的建议", "body": "一是摸清底数；二是分期建设。",
+        "lead": {"name": "张三", "member_id": desk.member("张三").id, "organisation_id": None,
+                 "sector": "经济界"}})
     before = _states(desk)
     read_only()
     qtbot.keyClick(view.form.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -25,7 +25,7 @@ from .plan import _ORDER, BATCH, Plan, _ids
 
 
 def generate(session: Session, actor: Actor, proposals: int, seed: int = 1,
-             today: date | None = None, progress=None) -> dict:  # noqa: ANN001
+             today: date | None = None, progress=None) -> dict:
     """Add ``proposals`` demo proposals: 40% to the last meeting (answered), 60% to the current."""
     require(Action.MANAGE_BASE_DATA, None, actor.role)
     today = today or date.today()
@@ -67,7 +67,7 @@ def generate(session: Session, actor: Actor, proposals: int, seed: int = 1,
 
 
 def _context(session: Session, office: DemoOffice, meeting: Meeting, members, orgs,
-             actor: Actor) -> dict:  # noqa: ANN001
+             actor: Actor) -> dict:
     counters = dict(session.execute(select(Counter.key, Counter.value).where(
         Counter.key.like(f"%:{meeting.id}%"))).all())
     return {

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 
 from desktop.domain import enums as e
+from desktop.domain.tracking import FOLLOWED_CATEGORIES
 from desktop.domain.lifecycle import (
     AssignmentFact, EvaluationFact, ReplyFact,
 )
@@ -36,10 +37,12 @@ class HandlingYear:
         category = row["_category"].name
         r = rng.random()
         if r < 0.05:
-            plan_roles = [(u, e.AssignmentRole.SEPARATE) for u in self.pick_units(category, rng.randint(2, 3))]
+            units = self.pick_units(category, rng.randint(2, 3))
+            plan_roles = [(u, e.AssignmentRole.SEPARATE) for u in units]
         elif r < 0.15:
             units = self.pick_units(category, rng.randint(2, 3))
-            plan_roles = [(units[0], e.AssignmentRole.LEAD)] + [(u, e.AssignmentRole.ASSIST) for u in units[1:]]
+            plan_roles = [(units[0], e.AssignmentRole.LEAD)] + [
+                (u, e.AssignmentRole.ASSIST) for u in units[1:]]
         else:
             plan_roles = [(self.pick_units(category, 1)[0], e.AssignmentRole.LEAD)]
         if rng.random() < 0.01:
@@ -126,7 +129,7 @@ class HandlingYear:
                  stamp=reply_stamp)
         a["_replies"].append(ReplyFact(a["id"], round_, reply_stamp))
         a["replied_round"], a["category"] = round_, category
-        if category in (e.ReplyCategory.B, e.ReplyCategory.C) and rng.random() < 0.5:
+        if category in FOLLOWED_CATEGORIES and rng.random() < 0.5:
             followed = replied + timedelta(days=rng.randint(60, 150))
             if followed <= today:
                 plan.add(FollowUp, assignment_id=a["id"], kind=e.FollowUpKind.CONTINUED,

@@ -4,7 +4,7 @@ from alembic import context
 from desktop.store.models import Base
 
 
-def _include(obj, name, type_, reflected, compare_to):  # noqa: ANN001
+def _include(obj, name, type_, reflected, compare_to):
     # FTS5 tables and their shadow tables are made by SQL of their own (desktop.store.sqlite).
     return not (type_ == "table" and name.startswith("search_fts"))
 

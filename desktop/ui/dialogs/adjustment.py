@@ -6,8 +6,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.assignment_lists import Request
+from desktop.wording.dates import chinese_date
 
-from ..widgets.form import ErrorLabel, chinese_date
+from ..widgets.form import ErrorLabel
 
 
 class AdjustmentDialog(QDialog):

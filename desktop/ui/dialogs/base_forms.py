@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from desktop.domain.enums import UnitSystem, UserRole
 from desktop.domain.errors import InvalidInput
+from desktop.domain.permissions import belongs_to_unit
 from desktop.wording.labels import label
 from desktop.services import base_data, users
 from desktop.services.base_data import MemberRow, NamedRow, UnitRow
@@ -161,11 +162,11 @@ class UserDialog(WorkDialog):
         self._role_changed()
 
     def _role_changed(self, *_args: object) -> None:
-        self.unit.setEnabled(chosen_enum(self.role, UserRole) is UserRole.UNIT)
+        self.unit.setEnabled(belongs_to_unit(chosen_enum(self.role, UserRole)))
 
     def perform(self) -> None:
         role = chosen_enum(self.role, UserRole)
-        unit_id = self.unit.currentData() if role is UserRole.UNIT else None
+        unit_id = self.unit.currentData() if belongs_to_unit(role) else None
         if self.row is None:
             self.ws.act(users.create_user, self.username.text(), self.display.text().strip(),
                         role, self.password.text(), unit_id=unit_id)

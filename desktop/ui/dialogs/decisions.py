@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.proposal_list import ProposalRow
 from desktop.services.review import SplitPart
+from desktop.wording.labels import proposal_label
 
 from ..widgets.form import ErrorLabel
 
@@ -22,7 +23,7 @@ def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
 
 
 def _label_of(row: ProposalRow) -> str:
-    return row.number or f"收文{row.serial}号"
+    return proposal_label(row.number, row.serial)
 
 
 class ReasonDialog(QDialog):

@@ -41,7 +41,7 @@ class EvaluationDialog(ActionDialog):
 class RehandleDialog(ActionDialog):
     """The office reopens handling itself (a rating of 不满意 reopens it on its own)."""
 
-    def __init__(self, workspace: Workspace, view: HandlingView, due_on,  # noqa: ANN001
+    def __init__(self, workspace: Workspace, view: HandlingView, due_on,
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, view, "二次办理", "启动二次办理", parent)
         self.reason = QLineEdit()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
-from desktop.domain.enums import UserRole
+from desktop.domain.permissions import sees_all_proposals
 from desktop.services import base_data, document_setup, export_pipeline, exports
 from desktop.services.batch import BatchReport
 
@@ -49,7 +49,7 @@ class ExportDialog(QDialog):
         self.today = today
         self.setWindowTitle("导出文书")
         self.report: BatchReport | None = None
-        unit_role = workspace.actor.role is UserRole.UNIT
+        unit_role = not sees_all_proposals(workspace.actor.role)
         self.kind = QComboBox()
         for key, document in exports.DOCUMENT_KINDS.items():
             if not unit_role or document.for_units:

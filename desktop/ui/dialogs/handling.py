@@ -7,8 +7,9 @@ from desktop.domain.enums import ContactForm, FollowUpKind, ReplyCategory
 from desktop.wording.labels import label
 from desktop.services import assignment, handling
 from desktop.services.tracking import HandlingView
+from desktop.wording.dates import chinese_date
 
-from ..widgets.form import chinese_date, date_edit, from_qdate
+from ..widgets.form import date_edit, from_qdate
 from ..workspace import Workspace
 from .action import ActionDialog, Choice
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from desktop.domain.errors import InvalidInput
 from desktop.services import supervision
+from desktop.wording.labels import proposal_label
 
 from ..widgets.form import date_edit, from_qdate
 from ..workspace import Workspace
@@ -50,7 +51,7 @@ class SuperviseDialog(WorkDialog):
     def _look(self, text: str) -> None:
         self.found.clear()
         for row in self.ws.read(supervision.candidates, self.ws.meeting_id, text):
-            item = QListWidgetItem(f"{row.number or '收文' + row.serial + '号'}  {row.title}")
+            item = QListWidgetItem(f"{proposal_label(row.number, row.serial)}  {row.title}")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.found.addItem(item)
         if self.found.count():

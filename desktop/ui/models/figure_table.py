@@ -12,7 +12,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 
 
 class FigureTableModel(QAbstractTableModel):
-    def __init__(self, table: FigureTable, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, table: FigureTable, parent=None) -> None:
         super().__init__(parent)
         self.table = table
         self._rows: list[dict] = []

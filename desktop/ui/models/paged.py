@@ -29,7 +29,7 @@ class Column:
     width: int = 90
 
 
-def iso_date(value) -> str:  # noqa: ANN001
+def iso_date(value) -> str:
     return f"{value.year}-{value.month:02}-{value.day:02}" if value else ""
 
 
@@ -40,7 +40,7 @@ class PagedTableModel(QAbstractTableModel):
     default_hidden: frozenset[str] = frozenset()
     tooltip_columns: frozenset[str] = frozenset()
 
-    def __init__(self, order: str, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, order: str, parent=None) -> None:
         super().__init__(parent)
         self._order = order
         self._descending = False

@@ -42,7 +42,7 @@ class ProposalTableModel(PagedTableModel):
     tooltip_columns = frozenset({"title", "units"})
 
     def __init__(self, workspace: Workspace, where: ProposalFilter | None = None,
-                 order: str = "number", parent=None) -> None:  # noqa: ANN001
+                 order: str = "number", parent=None) -> None:
         super().__init__(order, parent)
         self._ws = workspace
         self._where = where  # None: an empty list until a filter is set (the search page)

@@ -18,7 +18,7 @@ class RowColumn:
 class RowTableModel(QAbstractTableModel):
     """Read-only rows of one dataclass; long texts show whole in the tooltip."""
 
-    def __init__(self, columns: Sequence[RowColumn], parent=None) -> None:  # noqa: ANN001
+    def __init__(self, columns: Sequence[RowColumn], parent=None) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
         self._rows: list[Any] = []

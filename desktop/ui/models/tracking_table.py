@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.wording.labels import label
+from desktop.wording.labels import label, proposal_label
 from desktop.domain.enums import Rating
 from desktop.services import tracking
 from desktop.services.tracking import TrackingFilter, TrackingRow
@@ -28,7 +28,7 @@ def _result(row: TrackingRow) -> str:
 
 
 COLUMNS: list[Column] = [
-    Column("number", "提案号", lambda r: r.number or f"收文{r.serial}号", "number", 72),
+    Column("number", "提案号", lambda r: proposal_label(r.number, r.serial), "number", 72),
     Column("title", "案由", lambda r: r.title, None, 250),
     Column("unit", "承办单位", lambda r: r.unit, "unit", 130),
     Column("role", "方式", lambda r: label(r.role), None, 44),
@@ -57,7 +57,7 @@ class TrackingTableModel(PagedTableModel):
                                 "assigned_on"})
     tooltip_columns = frozenset({"title", "unit"})
 
-    def __init__(self, workspace: Workspace, where: TrackingFilter, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, workspace: Workspace, where: TrackingFilter, parent=None) -> None:
         super().__init__("due_on", parent)
         self._ws = workspace
         self._where = where

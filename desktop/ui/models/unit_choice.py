@@ -8,14 +8,13 @@ from PySide6.QtGui import QFont
 
 from desktop.domain.enums import AssignmentRole
 from desktop.wording.labels import label
-from desktop.services.assignment_lists import ROLE_NAMES
 from desktop.services.unit_choice import UnitLoad
 
 HEADERS = ("承办单位", "系统", "在办", "逾期", "本次")
 
 
 class UnitChoiceModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._units: list[UnitLoad] = []
         self.roles: dict[str, AssignmentRole] = {}
@@ -69,7 +68,7 @@ class UnitChoiceModel(QAbstractTableModel):
         given = self.roles.get(unit.unit_id)
         if role == Qt.ItemDataRole.DisplayRole:
             return (unit.name, label(unit.system), str(unit.in_hand), str(unit.overdue or ""),
-                    ROLE_NAMES[given] if given else "")[index.column()]
+                    label(given) if given else "")[index.column()]
         if role == Qt.ItemDataRole.FontRole and given is not None:
             bold = QFont()
             bold.setBold(True)

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import (
 
 from desktop.services import assignment, assignment_lists, unit_choice
 from desktop.services.assignment_lists import ListLine, Request
+from desktop.wording.dates import chinese_date
 
 from ..dialogs.adjustment import AdjustmentDialog
 from ..errors import explain
 from ..widgets.row_view import row_table
 from ..models.row_table import RowColumn, RowTableModel
-from ..widgets.form import ErrorLabel, chinese_date
+from ..widgets.form import ErrorLabel
 from ..dialogs.export_dialog import ExportDialog
 from ..workspace import Workspace
 

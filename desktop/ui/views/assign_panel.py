@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import AssignmentRole
 from desktop.services import assignment, assignment_lists, unit_choice
+from desktop.wording.dates import chinese_date
 
 from ..errors import explain
 from ..models.unit_choice import UnitChoiceModel
-from ..widgets.form import ErrorLabel, chinese_date, date_edit, from_qdate
+from ..widgets.form import ErrorLabel, date_edit, from_qdate
 from ..workspace import Workspace
 
 LEAD, ASSIST, SEPARATE = AssignmentRole.LEAD, AssignmentRole.ASSIST, AssignmentRole.SEPARATE

@@ -31,7 +31,8 @@ class BackupPage(QWidget):
         self.ws = workspace
         self.model = RowTableModel(COLUMNS, self)
         self.table = row_table(self.model)
-        self.note = QLabel("每次启动和每次导入前自动备份，保留最近一天的全部、最近 7 天每天一份、最近 4 周每周一份。"
+        self.note = QLabel("每次启动和每次导入前自动备份，保留最近一天的全部、"
+                           "最近 7 天每天一份、最近 4 周每周一份。"
                            "恢复前，当前数据库会先另存一份。")
         self.note.setWordWrap(True)
         self.error = ErrorLabel()

@@ -8,12 +8,12 @@ from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from desktop.domain.enums import UserRole
+from desktop.domain.permissions import sees_all_proposals
 from desktop.wording.labels import CATEGORY_MEANINGS
 from desktop.services.dashboard import Dashboard, dashboard
+from desktop.wording.dates import chinese_date
 
 from ..widgets.charts import Bar, BarChart
-from ..widgets.form import chinese_date
 from ..workspace import Workspace
 from .screen import Screen
 
@@ -37,7 +37,7 @@ class DashboardView(Screen):
         self.heading = QLabel()
         self.todo_row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        unit_mode = workspace.actor.role is UserRole.UNIT
+        unit_mode = not sees_all_proposals(workspace.actor.role)
         self.categories = BarChart("本次会议答复类别", [("件数", "#2563eb")], label_width=210)
         self.progress = BarChart("本单位办理进度" if unit_mode else
                                  "各承办单位办理进度（应答复最多的单位）",

@@ -16,7 +16,7 @@ from desktop.domain.errors import DomainError
 from desktop.wording.labels import LABELS
 from desktop.wording.messages import describe
 from desktop.services import base_data, search
-from desktop.services.entry import ProposalDraft, ProposerInput
+from desktop.services.entry import ProposalDraft, ProposerInput, derived_origin
 from desktop.services.search import ProposerChoice
 
 from ..dialogs.add_member import AddMemberDialog
@@ -131,7 +131,7 @@ class EntryForm(QWidget):
                        self.lead.textEdited):
             signal.connect(self._edited)
 
-    def _with_error(self, key: str, *parts) -> QWidget:  # noqa: ANN002
+    def _with_error(self, key: str, *parts) -> QWidget:
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -204,12 +204,8 @@ class EntryForm(QWidget):
         """个人 / 联名 / 集体 follows the proposers until the clerk picks it by hand."""
         if self._origin_touched:
             return
-        if self._lead and self._lead.get("organisation_id"):
-            origin = Origin.COLLECTIVE
-        elif self.cosigners.count():
-            origin = Origin.JOINT
-        else:
-            origin = Origin.INDIVIDUAL
+        origin = derived_origin(bool(self._lead and self._lead.get("organisation_id")),
+                                1 + self.cosigners.count())
         self.origin.setCurrentIndex(self.origin.findData(origin.value))
 
     def _offer_member(self, name: str, lead: bool) -> None:
@@ -250,8 +246,8 @@ class EntryForm(QWidget):
 
     # -- attachments --------------------------------------------------------------------
     def _choose_attachments(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "选择附件", "",
-                                                "文档和图片 (*.doc *.docx *.pdf *.jpg *.png *.wps);;所有文件 (*)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "选择附件", "", "文档和图片 (*.doc *.docx *.pdf *.jpg *.png *.wps);;所有文件 (*)")
         self.add_attachments(paths)
 
     def add_attachments(self, paths: list[str]) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from desktop.ui import drafts
 from desktop.domain.errors import DomainError
 from desktop.services import entry, proposal_list
+from desktop.wording.labels import proposal_label, serial_label
 
 from ..errors import explain
 from ..models.proposal_table import COLUMNS, ProposalTableModel
@@ -121,10 +122,10 @@ class EntryView(QWidget):
         self.form.clear()
         self.similar.clear()
         self.restored.hide()  # the "已恢复" notice was about the paper just saved
-        self.message.setText(f"已保存：收文{proposal.serial}号“{proposal.title}”")
+        self.message.setText(f"已保存：{serial_label(proposal.serial)}“{proposal.title}”")
         return True
 
-    def _attach(self, proposal) -> None:  # noqa: ANN001
+    def _attach(self, proposal) -> None:
         """The proposal is saved already: a file that fails is named, the rest still kept."""
         for path in self.form.attachments:
             try:
@@ -132,14 +133,14 @@ class EntryView(QWidget):
                              self._ws.database.attachments_dir)
             except Exception as exc:  # noqa: BLE001
                 QMessageBox.warning(self, "附件未保存",
-                                    f"收文{proposal.serial}号已保存，但附件“{Path(path).name}”未能保存："
+                                    f"{serial_label(proposal.serial)}已保存，但附件“{Path(path).name}”未能保存："
                                     f"{explain(self, exc) or '意外错误'}")
 
     def _confirm_duplicate(self, likely: proposal_list.Similar) -> bool:
         row = likely.row
         answer = QMessageBox.question(
             self, "可能重复",
-            f"案由与{row.meeting}{row.number or '收文' + row.serial + '号'}“{row.title}”"
+            f"案由与{row.meeting}{proposal_label(row.number, row.serial)}“{row.title}”"
             f"（{row.lead}）高度相似。\n确认不是重复提案、仍要保存吗？",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)

@@ -15,6 +15,7 @@ from desktop.wording.labels import label
 from desktop.services import timeline, tracking
 from desktop.services.timeline import TimelineEntry
 from desktop.services.tracking import HandlingView
+from desktop.wording.dates import chinese_date
 
 from ..dialogs.evaluation import EvaluationDialog, RehandleDialog
 from ..dialogs.handling import (
@@ -22,7 +23,6 @@ from ..dialogs.handling import (
 )
 from ..dialogs.reply import ReplyDialog
 from ..dialogs.save_document import save_reply_document
-from ..widgets.form import chinese_date
 from ..workspace import Workspace
 
 DialogMaker = Callable[[Workspace, HandlingView, QWidget], QDialog]
@@ -44,7 +44,7 @@ BUTTONS: tuple[tuple[Action, str, DialogMaker], ...] = (
 )
 
 
-def summary_html(view: HandlingView, today) -> str:  # noqa: ANN001
+def summary_html(view: HandlingView, today) -> str:
     s = view.snapshot
     left = s.days_left(today)
     if left is None:

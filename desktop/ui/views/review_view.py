@@ -8,9 +8,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPushButton, QTabBar, QVBoxLayout, QWidget,
 )
 
-from desktop.domain.enums import FILED_STATES, State
+from desktop.domain.enums import ENDED_STATES, FILED_STATES, State
 from desktop.domain.permissions import Action, allowed
-from desktop.wording.labels import REJECT_REASONS, REVIEW_LEVELS
+from desktop.wording.labels import REJECT_REASONS, REVIEW_LEVELS, proposal_label, serial_label
 from desktop.services import base_data, entry, numbering, proposal_list, review
 from desktop.services.proposal_list import ProposalFilter
 
@@ -21,9 +21,6 @@ from ..widgets.detail_pane import DetailPane, beside
 from ..widgets.form import ErrorLabel
 from ..widgets.record_table import RecordTable
 from ..workspace import Workspace
-
-_NOT_FILED = (State.REJECTED, State.REFERRED, State.MERGED, State.WITHDRAWN, State.SPLIT)
-
 
 @dataclass(frozen=True)
 class Queue:
@@ -45,7 +42,7 @@ def queues(levels: int) -> list[Queue]:
                          buttons))
     out.append(Queue("已立案", lambda m: ProposalFilter(m, tuple(FILED_STATES)),
                      ("number", "withdraw", "undo")))
-    out.append(Queue("未立案", lambda m: ProposalFilter(m, _NOT_FILED), ("undo",)))
+    out.append(Queue("未立案", lambda m: ProposalFilter(m, tuple(ENDED_STATES)), ("undo",)))
     return out
 
 
@@ -214,7 +211,7 @@ class ReviewView(QWidget):
             return None
         main = self._ws.act(review.merge, dialog.merged_ids(), dialog.main_id(),
                             dialog.reason.text().strip() or None)
-        return f"已将 {len(ids) - 1} 件并入{main.number or '收文' + main.serial + '号'}。"
+        return f"已将 {len(ids) - 1} 件并入{proposal_label(main.number, main.serial)}。"
 
     def _split(self, ids: list[str]) -> str | None:
         detail = self._ws.read(proposal_list.detail, ids[0])
@@ -224,7 +221,7 @@ class ReviewView(QWidget):
         parts = self._ws.act(review.split, ids[0], dialog.parts(),
                              dialog.reason.text().strip() or None)
         return f"已将{detail.label}拆分为 {len(parts)} 件：" + "、".join(
-            "收文" + p.serial + "号" for p in parts) + "。"
+            serial_label(p.serial) for p in parts) + "。"
 
     def _number(self, ids: list[str]) -> str | None:
         preview = self._ws.read(numbering.preview_numbers, ids)

@@ -50,7 +50,8 @@ class SettingsPage(QWidget):
         office.addRow("收文号格式(&S)：", self.serial_pattern)
         office.addRow("提案号格式(&U)：", self.number_pattern)
         office.addRow("", self.per_kind)
-        office.addRow("", QLabel("格式中 {n} 为序号，{n:04} 补足四位，{year} 为年份，如：第{n}号、{year}{n:03}"))
+        office.addRow("", QLabel("格式中 {n} 为序号，{n:04} 补足四位，{year} 为年份，"
+                                 "如：第{n}号、{year}{n:03}"))
         office.addRow("审查级数(&R)：", self.review_levels)
         deadlines = QFormLayout()
         deadlines.addRow("大会提案办理时限(&D)：", self.session_months)

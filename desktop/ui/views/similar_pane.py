@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from desktop.wording.labels import label
+from desktop.wording.labels import label, proposal_label
 from desktop.services import proposal_list
 from desktop.services.proposal_list import Similar
 
@@ -52,7 +52,7 @@ class SimilarPane(QWidget):
         for similar in self.found:
             row = similar.row
             answer = f"，答复 {row.answers}" if row.answers else ""
-            text = (f"{row.number or '收文' + row.serial + '号'}  {row.title}\n"
+            text = (f"{proposal_label(row.number, row.serial)}  {row.title}\n"
                     f"    {row.meeting} · {row.lead} · {label(row.status)}{answer}"
                     f" · 相似度 {similar.likeness:.0%}")
             item = QListWidgetItem(text)
@@ -65,7 +65,7 @@ class SimilarPane(QWidget):
         if likely:
             row = likely.row
             self.warning.setText(f"可能重复：与{escape(row.meeting)}"
-                                 f"{escape(row.number or '收文' + row.serial + '号')}"
+                                 f"{escape(proposal_label(row.number, row.serial))}"
                                  f"“{escape(row.title)}”高度相似，请核对后再保存。")
         self.warning.setVisible(likely is not None)
         self.duplicate.emit(likely)

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.wording import figures_text
-from desktop.domain.enums import UnitSystem, UserRole
+from desktop.domain.enums import UnitSystem
+from desktop.domain.permissions import sees_all_proposals
 from desktop.wording.labels import label
 from desktop.services import base_data
 from desktop.services.statistics import statistics_for
@@ -31,7 +32,7 @@ class StatisticsView(Screen):
         super().__init__(parent)
         self._ws = workspace
         self.figures: dict | None = None
-        unit_mode = workspace.actor.role is UserRole.UNIT
+        unit_mode = not sees_all_proposals(workspace.actor.role)
         self.meeting = QComboBox()
         self.meeting.addItem(ALL_MEETINGS, None)
         for meeting_id, name in workspace.read(base_data.meetings):

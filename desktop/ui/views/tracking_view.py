@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from desktop.domain.enums import HandlingStatus, UnitSystem, UserRole
+from desktop.domain.enums import HandlingStatus, UnitSystem
+from desktop.domain.permissions import sees_all_proposals
 from desktop.wording.labels import label
 from desktop.services import base_data
 from desktop.services.dashboard import WEEK, due_within
@@ -43,7 +44,7 @@ class TrackingView(Screen):
         super().__init__(parent)
         self._ws = workspace
         self._pinned_today = today  # tests pin the day; the office works in today's
-        unit_mode = workspace.actor.role is UserRole.UNIT
+        unit_mode = not sees_all_proposals(workspace.actor.role)
         self.unit = _combo("全部单位", workspace.read(base_data.units))
         self.unit.setVisible(not unit_mode)
         self.system = _combo("全部系统", [(s, label(s)) for s in UnitSystem])

@@ -10,9 +10,9 @@ from desktop.wording.labels import LABELS, REVIEW_LEVELS, label
 from desktop.domain.enums import Decision, ProposerRole
 from desktop.services import proposal_list
 from desktop.services.proposal_list import ProposalDetail
+from desktop.wording.dates import chinese_date
 
 from ..workspace import Workspace
-from .form import chinese_date
 
 
 def detail_html(d: ProposalDetail) -> str:

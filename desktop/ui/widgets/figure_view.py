@@ -50,7 +50,7 @@ class FigureView(QTableView):
     def copy_all(self) -> None:
         QApplication.clipboard().setText(tab_separated(self.cells()))
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
+    def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.matches(QKeySequence.StandardKey.Copy) and self.selectionModel().hasSelection():
             QApplication.clipboard().setText(tab_separated(self.cells(selected_only=True)))
             return

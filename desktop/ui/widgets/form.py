@@ -41,10 +41,6 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def chinese_date(value: date | None) -> str:
-    return f"{value.year}年{value.month}月{value.day}日" if value else ""
-
-
 def chosen_enum(box: QComboBox, enum: type[E]) -> E | None:
     """A combo box keeps an enum member as its plain string: the member again."""
     value = box.currentData()

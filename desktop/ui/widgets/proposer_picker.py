@@ -75,7 +75,7 @@ class ProposerPicker(QLineEdit):
         self._choices = []
         self.picked.emit(choice)
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
+    def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape and self._completer.popup().isVisible():
             self._completer.popup().hide()
             return

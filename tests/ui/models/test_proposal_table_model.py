@@ -23,17 +23,17 @@ def shown(model: ProposalTableModel, key: str = "title") -> list[str]:
     return [model.index(r, column(key)).data() for r in range(model.rowCount())]
 
 
-def meeting_filter(desk, **kw) -> ProposalFilter:  # noqa: ANN001
+def meeting_filter(desk, **kw) -> ProposalFilter:
     return ProposalFilter(meeting_id=desk.meeting.id, **kw)
 
 
-def sql_titles(desk, *order) -> list[str]:  # noqa: ANN001, ANN002
+def sql_titles(desk, *order) -> list[str]:
     return list(desk.session.scalars(select(Proposal.title)
                                      .where(Proposal.meeting_id == desk.meeting.id)
                                      .order_by(*order)))
 
 
-def table(qtbot, model: ProposalTableModel, name: str = "registry") -> RecordTable:  # noqa: ANN001
+def table(qtbot, model: ProposalTableModel, name: str = "registry") -> RecordTable:
     view = RecordTable(model, name)
     qtbot.addWidget(view)
     view.resize(1000, 400)
@@ -42,7 +42,7 @@ def table(qtbot, model: ProposalTableModel, name: str = "registry") -> RecordTab
     return view
 
 
-def click_header(qtbot, view: RecordTable, key: str) -> None:  # noqa: ANN001
+def click_header(qtbot, view: RecordTable, key: str) -> None:
     header = view.horizontalHeader()
     section = column(key)
     x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
@@ -77,7 +77,7 @@ def test_a_long_list_reads_only_the_pages_on_screen(desk, workspace, qtbot):
         desk.register(f"关于第{i + 1}号民生事项的建议", "张三")
     row_reads: list[set] = []
 
-    def count_rows(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+    def count_rows(conn, cursor, statement, parameters, context, executemany):
         if "FROM proposal JOIN meeting" in " ".join(statement.split()):
             row_reads.append(set(parameters))  # the rows' ids, one per row read
 
@@ -167,7 +167,7 @@ def test_the_list_follows_new_proposals_after_refresh(desk, workspace):
 
 
 # -- the clerk's columns ----------------------------------------------------------------
-def column_menu(qtbot, view: RecordTable) -> QMenu:  # noqa: ANN001
+def column_menu(qtbot, view: RecordTable) -> QMenu:
     """Right-click on the headings: the menu of columns to show."""
     view.horizontalHeader().customContextMenuRequested.emit(QPoint(10, 5))
     menu = view.findChildren(QMenu)[-1]
@@ -175,7 +175,7 @@ def column_menu(qtbot, view: RecordTable) -> QMenu:  # noqa: ANN001
     return menu
 
 
-def choose(qtbot, menu: QMenu, text: str) -> None:  # noqa: ANN001
+def choose(qtbot, menu: QMenu, text: str) -> None:
     [action] = [a for a in menu.actions() if a.text() == text]
     qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
     assert not menu.isVisible()

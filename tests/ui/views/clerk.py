@@ -21,7 +21,7 @@ def focused() -> QWidget:
     return widget
 
 
-def type_text(qtbot, text: str, widget: QWidget | None = None) -> None:  # noqa: ANN001
+def type_text(qtbot, text: str, widget: QWidget | None = None) -> None:
     """Type into the focused widget: Latin letters key by key, Chinese as the input method
     commits it (QTest can only press keys of the ASCII keyboard)."""
     widget = widget or focused()
@@ -35,7 +35,7 @@ def type_text(qtbot, text: str, widget: QWidget | None = None) -> None:  # noqa:
             QApplication.sendEvent(widget, commit)
 
 
-def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     """A key pressed wherever the focus is, as on a real keyboard."""
     qtbot.keyClick(focused(), key, modifier)
 
@@ -48,7 +48,7 @@ def titles(model: ProposalTableModel) -> list[str]:
     return [r.title for r in rows(model)]
 
 
-def click_rows(qtbot, table: RecordTable, *wanted: str) -> None:  # noqa: ANN001
+def click_rows(qtbot, table: RecordTable, *wanted: str) -> None:
     """Click the first row with that 案由, Ctrl+click the others."""
     model = table.table_model
     found = {r.title: i for i, r in enumerate(rows(model))}
@@ -63,7 +63,7 @@ def click_rows(qtbot, table: RecordTable, *wanted: str) -> None:  # noqa: ANN001
                          table.visualRect(index).center())
 
 
-def click_tab(qtbot, tabs: QTabBar, name: str) -> None:  # noqa: ANN001
+def click_tab(qtbot, tabs: QTabBar, name: str) -> None:
     index = next(i for i in range(tabs.count()) if tabs.tabText(i).split("（")[0] == name)
     qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
     assert tabs.currentIndex() == index
@@ -89,7 +89,7 @@ def struck_through(browser: QTextBrowser) -> list[str]:
 AFTER_SCHOOL = "关于提升中小学课后服务质量的建议"  # the desk's one filed proposal
 
 
-def show(qtbot, view, workspace: Workspace, close_after: bool = True):  # noqa: ANN001, ANN201
+def show(qtbot, view, workspace: Workspace, close_after: bool = True):
     """On screen and the active window, so keyboard shortcuts reach it."""
     if close_after:
         qtbot.addWidget(view)
@@ -101,7 +101,7 @@ def show(qtbot, view, workspace: Workspace, close_after: bool = True):  # noqa: 
     return view
 
 
-def pick_unit(qtbot, view: AssignView, text: str) -> None:  # noqa: ANN001
+def pick_unit(qtbot, view: AssignView, text: str) -> None:
     """Narrow the unit list by typing, then click the one unit left."""
     panel = view.panel
     panel.filter.setFocus()
@@ -114,7 +114,7 @@ def pick_unit(qtbot, view: AssignView, text: str) -> None:  # noqa: ANN001
                      pos=panel.table.visualRect(index).center())
 
 
-def file_another(desk, title: str) -> str:  # noqa: ANN001
+def file_another(desk, title: str) -> str:
     proposal = desk.register(title)
     review.forward(desk.session, desk.admin, [proposal.id])
     review.forward(desk.session, desk.admin, [proposal.id])

@@ -21,15 +21,15 @@ from .clerk import show
 
 
 @pytest.fixture(autouse=True)
-def no_waiting_dialogs(monkeypatch):  # noqa: ANN001
+def no_waiting_dialogs(monkeypatch):
     """A modal dialog a test did not answer would wait forever offscreen: fail instead.
 
     (Tests answer the ones they expect by patching that dialog class's exec.)"""
-    def waits(dialog):  # noqa: ANN001, ANN202
+    def waits(dialog):
         raise AssertionError(f"unexpected dialog “{dialog.windowTitle()}”: "
                              f"{getattr(dialog, 'text', lambda: '')()}")
 
-    def asks(_parent, title, text, *_args, **_kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def asks(_parent, title, text, *_args, **_kwargs):
         raise AssertionError(f"unexpected message box “{title}”: {text}")
 
     monkeypatch.setattr(QDialog, "exec", waits)

@@ -6,13 +6,13 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.services import assignment, review
+from desktop.services import assignment
 from desktop.store.models import Assignment
 from desktop.ui.dialogs.adjustment import AdjustmentDialog
 from desktop.ui.views.assign_view import AssignView
 
 from .clerk import (
-    AFTER_SCHOOL, click_rows, click_tab, file_another, pick_unit, press, show, titles, type_text,
+    AFTER_SCHOOL, click_rows, click_tab, file_another, pick_unit, press, show, titles,
 )
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -90,7 +90,7 @@ def test_two_proposals_are_assigned_at_once_and_the_history_suggests_the_unit(vi
     assert similar and third
 
 
-def to_civil_affairs(desk, then, reason: str) -> None:  # noqa: ANN001
+def to_civil_affairs(desk, then, reason: str) -> None:
     """The desk's filed proposal goes to 县民政局, which two days later returns it or asks."""
     [lead] = assignment.assign(desk.session, desk.admin, desk.proposals[AFTER_SCHOOL],
                                lead=desk.unit("民政局").id, assigned_on=date(2023, 3, 1))
@@ -136,7 +136,7 @@ def test_the_office_agrees_to_move_a_proposal_to_the_unit_it_names(view, qtbot, 
     assert (now.unit.name, now.role.value) == ("县教育局", "lead")
 
 
-def desk_serial(desk, pid: str) -> str:  # noqa: ANN001
+def desk_serial(desk, pid: str) -> str:
     from desktop.store.models import Proposal
 
     return desk.session.get(Proposal, pid).serial

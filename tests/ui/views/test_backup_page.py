@@ -17,7 +17,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 @pytest.fixture
-def page(workspace, qtbot, desk) -> BackupPage:  # noqa: ANN001
+def page(workspace, qtbot, desk) -> BackupPage:
     backups.automatic_backup(desk.db, "启动")
     return show(qtbot, BackupPage(workspace), workspace)
 

@@ -27,16 +27,16 @@ def _buttons(page: QWidget) -> list[QPushButton]:
     return page.findChildren(QPushButton)
 
 
-def click(qtbot, page: QWidget, text: str) -> None:  # noqa: ANN001
+def click(qtbot, page: QWidget, text: str) -> None:
     [button] = [b for b in _buttons(page) if b.text().startswith(text)]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def listed(page) -> list:  # noqa: ANN001
+def listed(page) -> list:
     return [page.model.row_at(i) for i in range(page.model.rowCount())]
 
 
-def choose_row(page, text: str) -> None:  # noqa: ANN001
+def choose_row(page, text: str) -> None:
     model = page.model
     row = next(i for i in range(model.rowCount()) if model.index(i, 0).data() == text)
     page.table.selectRow(row)
@@ -53,7 +53,7 @@ def test_the_roster_is_previewed_then_imported_from_the_offices_excel(view, desk
     book.save(path)
     seen = {}
 
-    def preview_then_import(dialog) -> None:  # noqa: ANN001
+    def preview_then_import(dialog) -> None:
         dialog.load(path)
         seen["summary"] = dialog.summary.text()
         seen["lines"] = [(dialog.model.index(r, 1).data(), dialog.model.index(r, 5).data())
@@ -78,7 +78,7 @@ def test_a_damaged_roster_file_says_so_and_imports_nothing(view, desk, qtbot, an
     path.write_bytes(b"PK\x03\x04 broken")
     seen = {}
 
-    def damaged(dialog) -> None:  # noqa: ANN001
+    def damaged(dialog) -> None:
         dialog.load(path)
         seen["error"], seen["ok"] = dialog.error.text(), dialog.ok.isEnabled()
         dialog.reject()
@@ -95,7 +95,7 @@ def test_a_unit_merged_after_a_reform_keeps_its_history(view, desk, qtbot, answe
     view.tabs.setCurrentWidget(view.units)
     choose_row(view.units, old.name)
 
-    def into_education(dialog) -> None:  # noqa: ANN001
+    def into_education(dialog) -> None:
         dialog.accept()
         seen_error = dialog.error.text()
         assert seen_error == "请填写并入的单位。"
@@ -130,7 +130,7 @@ def test_a_unit_account_needs_its_unit(view, desk, qtbot, answer_dialogs):
     view.tabs.setCurrentWidget(view.users)
     seen = {}
 
-    def unit_clerk(dialog) -> None:  # noqa: ANN001
+    def unit_clerk(dialog) -> None:
         type_text(qtbot, "jyj", dialog.username)
         dialog.role.setCurrentIndex(dialog.role.findData(UserRole.UNIT))
         dialog.password.setText("secret-123")

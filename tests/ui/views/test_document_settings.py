@@ -1,7 +1,6 @@
 """文书设置 as the office's administrator uses it: the letters' details, its own templates."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 @pytest.fixture
-def page(workspace, qtbot) -> DocumentsPage:  # noqa: ANN001
+def page(workspace, qtbot) -> DocumentsPage:
     return show(qtbot, DocumentsPage(workspace), workspace)
 
 

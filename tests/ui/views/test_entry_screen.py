@@ -20,7 +20,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 
 
-def saved(desk, title: str) -> dict | None:  # noqa: ANN001
+def saved(desk, title: str) -> dict | None:
     """What the database holds for the proposal with this 案由 (read in a session of its own)."""
     with desk.db.session() as session:
         found = session.scalars(select(Proposal).where(Proposal.title == title)).all()
@@ -34,16 +34,16 @@ def saved(desk, title: str) -> dict | None:  # noqa: ANN001
                 "serial": p.serial}
 
 
-def proposal_count(desk) -> int:  # noqa: ANN001
+def proposal_count(desk) -> int:
     with desk.db.session() as session:
         return session.scalar(select(func.count()).select_from(Proposal))
 
 
-def answer(monkeypatch, button: QMessageBox.StandardButton) -> list[tuple[str, str]]:  # noqa: ANN001
+def answer(monkeypatch, button: QMessageBox.StandardButton) -> list[tuple[str, str]]:
     """QMessageBox.question answers ``button``; returns the (title, text) of each question asked."""
     asked: list[tuple[str, str]] = []
 
-    def question(parent, title, text, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+    def question(parent, title, text, *args, **kwargs):
         asked.append((title, text))
         return button
 
@@ -51,17 +51,17 @@ def answer(monkeypatch, button: QMessageBox.StandardButton) -> list[tuple[str, s
     return asked
 
 
-def pick(qtbot, initials: str) -> None:  # noqa: ANN001
+def pick(qtbot, initials: str) -> None:
     """In a proposer box: the pinyin initials, then Enter takes the match."""
     type_text(qtbot, initials)
     press(qtbot, Qt.Key.Key_Return)
 
 
-def draft_file(workspace):  # noqa: ANN001, ANN201
+def draft_file(workspace):
     return drafts.path(workspace.actor.username, drafts.folder())
 
 
-def draft_title(workspace) -> str | None:  # noqa: ANN001
+def draft_title(workspace) -> str | None:
     """The 案由 the draft on disk holds (None while there is none)."""
     draft = drafts.load(workspace.actor.username, drafts.folder())
     return draft and draft.get("title")
@@ -229,7 +229,7 @@ TYPED = "关于盘活地下停车资源、缓解市民停车难的建议"
 
 
 @pytest.fixture
-def existing(desk):  # noqa: ANN001, ANN201
+def existing(desk):
     return desk.register(EXISTING, "王五", received_on=date(2023, 1, 12))
 
 
@@ -319,7 +319,7 @@ def test_proposer_not_in_the_roster_is_added_on_the_spot_and_leads(
     form = entry_view.form
     offered: list[str] = []
 
-    def add_in_dialog(dialog: AddMemberDialog):  # noqa: ANN202
+    def add_in_dialog(dialog: AddMemberDialog):
         offered.append(dialog.name.text())
         dialog.sector.setCurrentIndex(dialog.sector.findText("农业界"))
         dialog.workplace.setText("县农业农村局")

@@ -8,9 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.domain.enums import UserRole
-from desktop.exporters import pdf
 from desktop.services import users
-from desktop.ui.dialogs import export_dialog, export_report, save_document
+from desktop.ui.dialogs import export_report, save_document
 from desktop.ui.dialogs.export_dialog import ExportDialog
 from desktop.ui.views.tracking_view import TrackingView
 from desktop.ui.workspace import Workspace
@@ -22,25 +21,25 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 @pytest.fixture
-def answered(desk):  # noqa: ANN001
+def answered(desk):
     two_replies(desk)
     desk.session.commit()
     return desk
 
 
 @pytest.fixture
-def reports(monkeypatch) -> list:  # noqa: ANN001
+def reports(monkeypatch) -> list:
     """The report dialog is read, not waited for."""
     shown = []
 
-    def exec_(dialog) -> int:  # noqa: ANN001
+    def exec_(dialog) -> int:
         shown.append(dialog)
         return 1
     monkeypatch.setattr(export_report.ExportReport, "exec", exec_)
     return shown
 
 
-def dialog(qtbot, workspace, folder, kind="letters", **kw) -> ExportDialog:  # noqa: ANN001
+def dialog(qtbot, workspace, folder, kind="letters", **kw) -> ExportDialog:
     box = ExportDialog(workspace, kind, **kw)
     qtbot.addWidget(box)
     box.folder.setText(str(folder))
@@ -172,7 +171,7 @@ def test_the_statistics_workbook_covers_what_the_statistics_screen_shows(
     view.meeting.setCurrentIndex(0)  # 全部会议
     view.today.setDate(to_qdate(date(2023, 12, 31)))
 
-    def run(self) -> int:  # noqa: ANN001
+    def run(self) -> int:
         self.folder.setText(str(tmp_path / "out"))
         self.export()
         return 1

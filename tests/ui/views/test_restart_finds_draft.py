@@ -15,7 +15,7 @@ TITLE = "关于加强县域医共体建设的建议"
 BODY = "乡镇卫生院医生留不住，群众看病仍往县城跑。"
 
 
-def start(qtbot, database):  # noqa: ANN001, ANN201
+def start(qtbot, database):
     """What starting the program does after the login: the office's window, on the 录入 page
     when typing was left there (on the start page otherwise)."""
     with database.session() as session:

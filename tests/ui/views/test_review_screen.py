@@ -28,12 +28,12 @@ AFTER_SCHOOL = "关于提升中小学课后服务质量的建议"  # 已立案, 
 
 
 @pytest.fixture
-def at_final(desk):  # noqa: ANN001, ANN201
+def at_final(desk):
     """The two proposals at 复审 sent on to 终审 before the screen opens."""
     review.forward(desk.session, desk.admin, [desk.proposals[OLD_ESTATES], desk.proposals[TOURISM]])
 
 
-def stored(desk, title: str) -> Proposal:  # noqa: ANN001
+def stored(desk, title: str) -> Proposal:
     """The proposal as the database holds it now (a session of its own, nothing cached)."""
     with desk.db.session() as session:
         p = session.scalars(select(Proposal).where(Proposal.title == title)).one()
@@ -47,14 +47,14 @@ def tab_counts(view: ReviewView) -> dict[str, str]:
     return dict(view.tabs.tabText(i).rstrip("）").split("（") for i in range(view.tabs.count()))
 
 
-def press_button(qtbot, view: ReviewView, key: str) -> None:  # noqa: ANN001
+def press_button(qtbot, view: ReviewView, key: str) -> None:
     button = view.buttons[key]
     assert button.isVisible(), f"{button.text()} is not offered in {view.queue.name}"
     assert button.isEnabled(), f"{button.text()} is greyed out"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def reasons_given(monkeypatch, *answers: str) -> list[dict]:  # noqa: ANN001
+def reasons_given(monkeypatch, *answers: str) -> list[dict]:
     """Each ReasonDialog gets the next answer (picked from its list when it is there) and OK."""
     left = list(answers)
     asked: list[dict] = []

@@ -48,7 +48,7 @@ def admin_view(county, qtbot, qapp):
     ws.deleteLater()
 
 
-def expected(county, **scope) -> dict:  # noqa: ANN001
+def expected(county, **scope) -> dict:
     with county.session() as session:
         return statistics(session, today=TODAY, **scope)
 
@@ -106,7 +106,7 @@ def test_a_table_sorts_by_the_numbers_and_copies_as_a_table(admin_view, qtbot):
         assert f"{table.caption}\n" + "\t".join(c.title for c in table.columns) in everything
 
 
-def section_middle(header, section: int) -> QPoint:  # noqa: ANN001
+def section_middle(header, section: int) -> QPoint:
     """The middle of a header section, where a clerk clicks to sort."""
     return QPoint(header.sectionViewportPosition(section) + header.sectionSize(section) // 2,
                   header.height() // 2)

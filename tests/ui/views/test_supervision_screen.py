@@ -23,7 +23,7 @@ def test_a_leader_supervises_a_proposal_found_by_its_words(workspace, desk, qtbo
     assert view.total.text() == "重点提案 0 件"
     seen = {}
 
-    def supervise(dialog) -> None:  # noqa: ANN001
+    def supervise(dialog) -> None:
         dialog.accept()
         seen["nothing chosen"] = dialog.error.text()
         type_text(qtbot, "课后服务", dialog.find)

@@ -33,7 +33,7 @@ TODAY = date.today()  # the views below are pinned to it, so a run across midnig
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def tracking(qtbot, workspace: Workspace) -> TrackingView:  # noqa: ANN001
+def tracking(qtbot, workspace: Workspace) -> TrackingView:
     return show(qtbot, TrackingView(workspace, today=TODAY), workspace)
 
 
@@ -43,13 +43,13 @@ def statuses(view: TrackingView) -> dict[tuple[str, str], str]:
             for i, r in enumerate(rows(view.model))}
 
 
-def act(qtbot, view: TrackingView, action: Action) -> None:  # noqa: ANN001
+def act(qtbot, view: TrackingView, action: Action) -> None:
     button = view.pane.buttons[action]
     assert button.isEnabled(), f"{button.text()} is not open; open: {view.pane.view.actions}"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def choose(view: TrackingView, qtbot, title: str, unit: str) -> None:  # noqa: ANN001
+def choose(view: TrackingView, qtbot, title: str, unit: str) -> None:
     """Click the row of this proposal and unit."""
     row = next(i for i, r in enumerate(rows(view.model)) if (r.title, r.unit) == (title, unit))
     index = view.model.index(row, 1)
@@ -79,7 +79,7 @@ def test_the_year_of_one_proposal_through_the_screens(workspace, desk, qtbot, an
     act(qtbot, view, Action.ACCEPT)
     assert statuses(view)[(AFTER_SCHOOL, lead)] == "办理中"
 
-    def face_to_face(d) -> None:  # noqa: ANN001
+    def face_to_face(d) -> None:
         d.kind.choose(ContactForm.FACE)
         type_text(qtbot, "张三", d.members)
         type_text(qtbot, "教育局分管副局长", d.people)
@@ -87,7 +87,7 @@ def test_the_year_of_one_proposal_through_the_screens(workspace, desk, qtbot, an
     answer_dialogs.append(face_to_face)
     act(qtbot, view, Action.RECORD_CONTACT)
 
-    def reply_b(d) -> None:  # noqa: ANN001
+    def reply_b(d) -> None:
         d.category.choose(ReplyCategory.B)
         type_text(qtbot, "王局长", d.signer)
         type_text(qtbot, "课后服务经费已列入明年预算。", d.text)
@@ -96,7 +96,7 @@ def test_the_year_of_one_proposal_through_the_screens(workspace, desk, qtbot, an
     act(qtbot, view, Action.REPLY)
     assert statuses(view)[(AFTER_SCHOOL, lead)] == "已答复待评价"
 
-    def unsatisfied(d) -> None:  # noqa: ANN001
+    def unsatisfied(d) -> None:
         d.attitude.choose(Rating.SATISFIED)
         d.result.choose(Rating.UNSATISFIED)
         d.method.choose(EvaluationMethod.PHONE)
@@ -152,7 +152,7 @@ def test_a_reply_without_category_is_refused_in_the_dialog_keeping_the_typing(
     choose(view, qtbot, AFTER_SCHOOL, desk.unit("教育局").name)
     seen = {}
 
-    def forgets_category(d) -> None:  # noqa: ANN001
+    def forgets_category(d) -> None:
         type_text(qtbot, "答复正文写了一半", d.text)
         d.accept()
         seen["error"], seen["open"], seen["text"] = (d.error.text(), d.isVisible(),
@@ -234,7 +234,7 @@ def test_the_tracking_model_passes_qts_model_checks(workspace, desk, qtmodeltest
     view.deleteLater()
 
 
-def _assigned(desk, lead: str | None = None, assist: tuple[str, ...] = (),  # noqa: ANN001
+def _assigned(desk, lead: str | None = None, assist: tuple[str, ...] = (),
               separate: tuple[str, ...] = (), on: date = TODAY):
     proposal_id = desk.proposals[AFTER_SCHOOL]
     made = assignment.assign(desk.session, desk.admin, proposal_id,
@@ -262,14 +262,14 @@ def test_the_signed_letter_is_kept_and_a_b_reply_is_followed_up(workspace, desk,
     view = tracking(qtbot, workspace)
     choose(view, qtbot, AFTER_SCHOOL, desk.unit("教育局").name)
 
-    def reply_with_letter(d) -> None:  # noqa: ANN001
+    def reply_with_letter(d) -> None:
         d.category.choose(ReplyCategory.B)
         d.letter.setText(str(letter))
         d.accept()
     answer_dialogs.append(reply_with_letter)
     act(qtbot, view, Action.REPLY)
 
-    def continued(d) -> None:  # noqa: ANN001
+    def continued(d) -> None:
         type_text(qtbot, "经费已到位，工程开工。", d.text)
         d.reached.setCurrentIndex(d.reached.findText("A类"))
         d.accept()
@@ -292,7 +292,7 @@ def test_an_extension_beyond_the_maximum_is_refused_in_the_dialog(workspace, des
     choose(view, qtbot, AFTER_SCHOOL, desk.unit("教育局").name)
     seen = {}
 
-    def too_far(d) -> None:  # noqa: ANN001
+    def too_far(d) -> None:
         d.due.setDate(d.due.date().addDays(1))  # the default is the latest allowed
         type_text(qtbot, "需要实地调研", d.reason)
         d.accept()

@@ -27,7 +27,7 @@ def upgrade() -> None:
         # the statistics' count per 界别 walks this instead of sorting a meeting
         batch_op.create_index('ix_proposal_meeting_sector',
                               ['meeting_id', 'sector_id', 'status', 'split_from_id'], unique=False)
-    # the cache as store.facts.refresh_assignment would build it: the latest rating's round
+    # the cache as store.facts.settle would build it: the latest rating's round
     op.execute(
         "UPDATE assignment SET evaluated_round = (SELECT e.round FROM evaluation e "
         "WHERE e.assignment_id = assignment.id ORDER BY e.stamp DESC LIMIT 1)")

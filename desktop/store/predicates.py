@@ -1,0 +1,35 @@
+"""Where an assignment stands, as SQL over its cached columns: the one home of 应答复, 已答复,
+在办 and 逾期 for every query (tracking, statistics, unit loads).
+
+They mean what domain.tracking.AssignmentSnapshot and domain.deadlines say for one assignment;
+tests/store hold the two equal on every status.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import ColumnElement, and_, or_
+
+from desktop.domain.enums import DUE_ROLES
+
+from .models import Assignment
+
+A = Assignment
+
+LIVE = A.ended.is_(None)
+DUE = A.role.in_([r.value for r in DUE_ROLES])  # 主办 and 分办 owe a reply; 协办 does not
+REPLIED = and_(A.replied_round.is_not(None), A.replied_round == A.round)  # this round's reply
+ANSWERED = or_(~DUE, REPLIED)
+OWED = and_(DUE, ~REPLIED)
+ACCEPTED = A.accepted_on.is_not(None)
+EVALUATED = and_(A.evaluated_round.is_not(None), A.evaluated_round == A.round)
+
+
+def overdue(today: date) -> ColumnElement[bool]:
+    """逾期: a live reply still owed after its deadline (domain.deadlines.is_overdue)."""
+    return and_(LIVE, ~ANSWERED, A.due_on < today)
+
+
+def due_between(today: date, last: date) -> ColumnElement[bool]:
+    """A live reply still owed whose deadline falls from today to ``last``."""
+    return and_(LIVE, ~ANSWERED, A.due_on >= today, A.due_on <= last)
