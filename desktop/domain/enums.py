@@ -41,6 +41,7 @@ ENDED_STATES = frozenset(
 )
 IN_HAND_STATES = frozenset({State.ASSIGNED, State.HANDLING})  # 在办
 ANSWERED_STATES = frozenset({State.REPLIED, State.CLOSED})
+ASSIGNED_STATES = IN_HAND_STATES | ANSWERED_STATES  # 已交办: from 交办 to 办结
 
 
 class Decision(StrEnum):

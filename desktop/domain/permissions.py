@@ -4,7 +4,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from .actor import Actor
-from .enums import ANSWERED_STATES, FILED_STATES, IN_HAND_STATES, State, UserRole
+from .enums import ANSWERED_STATES, ASSIGNED_STATES, FILED_STATES, IN_HAND_STATES, State, UserRole
 from .errors import NotAllowed
 
 
@@ -46,7 +46,7 @@ _UNIT_WORK = frozenset({UserRole.ADMIN, UserRole.STAFF, UserRole.UNIT})
 _ANY = frozenset(State)
 _IN_HAND = IN_HAND_STATES
 _ANSWERED = ANSWERED_STATES
-_AFTER_ASSIGN = _IN_HAND | _ANSWERED
+_AFTER_ASSIGN = ASSIGNED_STATES
 _UNDOABLE = frozenset(
     {State.REGISTERED, State.IN_REVIEW, State.FILED, State.REJECTED, State.REFERRED,
      State.MERGED, State.WITHDRAWN}

@@ -18,14 +18,16 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table
+from desktop.domain.enums import Rating
 from desktop.wording.dates import chinese_date
+from desktop.wording.labels import label
 
 from .docx_layout import SIZES, off_the_grid, official_page, page_numbers
 from .docx_table import grid_table
 from .templates import load
 
 BOX = "□"  # the box the proposer ticks: in GB2312, so 仿宋_GB2312 prints it (☐ is not)
-RATINGS = ("满意", "基本满意", "不满意")
+RATINGS = tuple(map(label, Rating))  # the boxes of 办理结果 on the form, in the office's order
 BLANK_DATE = "　　年　　月　　日"  # filled in by hand
 
 

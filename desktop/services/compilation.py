@@ -13,6 +13,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.exporters.compilation import CategoryGroup, Compilation, CompiledProposal
 from desktop.store.models import Assignment, Category, Meeting, Proposal, Proposer, Sector, Unit
 from desktop.store.office import load_settings
+from desktop.wording.labels import label
 
 from .base_data import chinese_number
 from .common import get
@@ -22,8 +23,8 @@ UNCATEGORISED = "未分类"
 _ROLE_ORDER = case({AssignmentRole.LEAD.value: 0, AssignmentRole.SEPARATE.value: 1},
                    value=Assignment.role, else_=2)
 _KIND_ORDER = case({Kind.SESSION.value: 0}, value=Proposal.kind, else_=1)
-_ROLE_WORDS = {AssignmentRole.LEAD: "主办", AssignmentRole.SEPARATE: "分办",
-               AssignmentRole.ASSIST: "协办"}
+# the book lists 主办 and 分办 before 协办
+_ROLES_PRINTED = (AssignmentRole.LEAD, AssignmentRole.SEPARATE, AssignmentRole.ASSIST)
 
 
 def printed_number(number: str) -> str:
@@ -43,7 +44,7 @@ def proposers_line(people: list[tuple[str, bool]], origin: Origin) -> str:
 
 def units_line(units: dict[AssignmentRole, list[str]]) -> str:
     """县教育局（主办）；县财政局、县住建局（协办）: the live assignments, 主办 and 分办 first."""
-    return "；".join(f"{'、'.join(names)}（{_ROLE_WORDS[role]}）"
+    return "；".join(f"{'、'.join(names)}（{label(role)}）"
                     for role, names in units.items() if names)
 
 
@@ -72,7 +73,7 @@ def compilation(session: Session, meeting_id: str, on: date | None = None) -> Co
             .order_by(Proposer.proposal_id, Proposer.position)):
         people[pid].append((name, organisation is not None))
     units: dict[str, dict[AssignmentRole, list[str]]] = defaultdict(
-        lambda: {role: [] for role in _ROLE_WORDS})
+        lambda: {role: [] for role in _ROLES_PRINTED})
     for pid, role, name in session.execute(
             select(Assignment.proposal_id, Assignment.role, Unit.name)
             .join(Unit, Unit.id == Assignment.unit_id)

@@ -17,7 +17,7 @@ from desktop.store.models import Assignment, Proposal, Proposer, Supervision, Un
 from desktop.store.proposal_rows import ProposalRow
 
 from .common import label_of, proposal_for, required_text
-from .tracking import snapshot_of
+from desktop.store.tracking import snapshot_of
 
 
 def mark_key(session: Session, actor: Actor, proposal_id: str, key: bool = True) -> Proposal:

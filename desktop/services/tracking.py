@@ -18,7 +18,7 @@ from desktop.domain.tracking import AssignmentSnapshot, open_actions
 from desktop.store import tracking as queries
 from desktop.store.models import Assignment, Proposal, Reply, Supervision
 from desktop.store.office import load_settings
-from desktop.store.tracking import TrackingFilter, TrackingRow
+from desktop.store.tracking import TrackingFilter, TrackingRow, snapshot_of
 
 from .common import get, label_of
 
@@ -38,11 +38,6 @@ def page(session: Session, actor: Actor, where: TrackingFilter, order: str = "du
          descending: bool = False, offset: int = 0, limit: int = 100) -> list[TrackingRow]:
     ids = queries.page_ids(session, scoped(actor, where), order, descending, offset, limit)
     return queries.rows(session, ids, where.today)
-
-
-def snapshot_of(a: Assignment) -> AssignmentSnapshot:
-    return AssignmentSnapshot(a.role, a.accepted_on is not None, a.ended, a.round, a.due_on,
-                              a.replied_round, a.evaluated_round, a.category)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import (
-    AssignmentEnd, AssignmentRole, HandlingStatus, ReplyCategory, State, UnitSystem,
+    AssignmentEnd, AssignmentRole, HandlingStatus, State, UnitSystem,
 )
 from desktop.domain.tracking import AssignmentSnapshot
 
@@ -124,6 +124,12 @@ class TrackingRow:
         return self.snapshot.status
 
 
+def snapshot_of(a: Assignment) -> AssignmentSnapshot:
+    """The assignment as its cached columns describe it."""
+    return AssignmentSnapshot(a.role, a.accepted_on is not None, a.ended, a.round, a.due_on,
+                              a.replied_round, a.evaluated_round, a.category)
+
+
 def count(session: Session, where: TrackingFilter) -> int:
     return session.scalar(where.statement([func.count()])) or 0
 
@@ -156,9 +162,7 @@ def rows(session: Session, ids: list[str], today: date) -> list[TrackingRow]:
     found = {}
     for a, number, serial, title, key, lead_name, category, meeting, unit, system, state in \
             session.execute(stmt):
-        snapshot = AssignmentSnapshot(
-            a.role, a.accepted_on is not None, a.ended, a.round, a.due_on, a.replied_round,
-            a.evaluated_round, ReplyCategory(a.category) if a.category else None)
+        snapshot = snapshot_of(a)
         found[a.id] = TrackingRow(
             a.id, a.proposal_id, number, serial, title, bool(key), lead_name or "", category,
             meeting, unit, UnitSystem(system), a.role, State(state), snapshot, a.assigned_on,

@@ -5,23 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.domain.enums import HandlingStatus, ReplyCategory, State
-from desktop.domain.tracking import AssignmentSnapshot
 from desktop.store.changes import next_stamp, write
-from desktop.store.models import Assignment, Reply
+from desktop.store.models import Reply
+from desktop.store.tracking import snapshot_of
 
 from tests.services.flows import assert_state, assigned
-
-
-def _snapshot(a: Assignment) -> AssignmentSnapshot:
-    return AssignmentSnapshot(a.role, a.accepted_on is not None, a.ended, a.round, a.due_on,
-                              a.replied_round, a.evaluated_round, a.category)
 
 
 def test_a_reply_written_by_an_action_no_service_knows_still_answers_the_proposal(desk):
     proposal, (row,) = assigned(desk, "关于加强乡村道路养护的建议", lead="交通运输局")
     with write(desk.session, desk.admin, "test.accept"):
         row.accepted_on = date(2023, 3, 3)
-    assert _snapshot(row).status is HandlingStatus.HANDLING
+    assert snapshot_of(row).status is HandlingStatus.HANDLING
     assert_state(desk, proposal, State.HANDLING)
 
     with write(desk.session, desk.admin, "test.reply_by_hand"):
@@ -30,7 +25,7 @@ def test_a_reply_written_by_an_action_no_service_knows_still_answers_the_proposa
                                stamp=next_stamp(desk.session)))
     desk.session.expire_all()
     assert (row.replied_round, row.category) == (1, ReplyCategory.B)
-    assert _snapshot(row).status is HandlingStatus.TO_EVALUATE
+    assert snapshot_of(row).status is HandlingStatus.TO_EVALUATE
     assert_state(desk, proposal, State.REPLIED)
 
 

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.enums import AssignmentRole
 from desktop.services import assignment, assignment_lists, unit_choice
 from desktop.services.assignment_lists import ListLine, Request
 from desktop.wording.dates import chinese_date
+from desktop.wording.labels import label
 
 from ..dialogs.adjustment import AdjustmentDialog
 from ..errors import explain
@@ -164,5 +166,5 @@ class ListPage(QWidget):
         self.heading.setText(f"<b>{name} 交办清单</b>")
         roles = Counter(line.role for line in lines)
         self.summary.setText(f"共 {len(lines)} 件" + (
-            "：" + "，".join(f"{role} {roles[role]} 件" for role in ("主办", "协办", "分办")
+            "：" + "，".join(f"{role} {roles[role]} 件" for role in map(label, AssignmentRole)
                            if roles[role]) if lines else "。"))

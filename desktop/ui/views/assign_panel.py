@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import AssignmentRole
 from desktop.services import assignment, assignment_lists, unit_choice
 from desktop.wording.dates import chinese_date
+from desktop.wording.labels import label
 
 from ..errors import explain
 from ..models.unit_choice import UnitChoiceModel
@@ -130,7 +131,7 @@ class AssignPanel(QWidget):
 
     def _show_chosen(self) -> None:
         parts = [(name, self.units.chosen(role)) for name, role in
-                 (("主办", LEAD), ("协办", ASSIST), ("分办", SEPARATE))]
+                 ((label(r), r) for r in (LEAD, ASSIST, SEPARATE))]
         text = "；".join(f"{name}：" + "、".join(self.units.name_of(u) for u in ids)
                         for name, ids in parts if ids)
         self.chosen.setText(f"<b>本次交办</b> {text}" if text else "本次交办：尚未选择单位。")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
-from desktop.domain.enums import State
+from desktop.domain.enums import ASSIGNED_STATES, State
 from desktop.services import proposal_list
 from desktop.services.proposal_list import ProposalFilter
 
@@ -16,7 +16,7 @@ from .assign_panel import AssignPanel
 from .screen import Screen
 
 TO_ASSIGN = (State.FILED,)
-ASSIGNED = (State.ASSIGNED, State.HANDLING, State.REPLIED, State.CLOSED)
+ASSIGNED = tuple(ASSIGNED_STATES)
 TABS = ("待交办", "已交办", "退回与调整", "交办清单")
 
 
