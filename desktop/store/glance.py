@@ -65,3 +65,18 @@ def office_name_of_ready_file(path: Path) -> str | None:
         return settings.office_name
     except (sqlite3.Error, OSError, ValueError):
         return None
+
+
+def file_state(path: Path | None) -> tuple:
+    """Size and modification time of the database and its write-ahead log: any commit, by this
+    process or another, changes one of them (None for a server database: never the same)."""
+    if path is None:
+        return (object(),)
+    state = []
+    for name in (path, path.with_name(path.name + "-wal")):
+        try:
+            info = name.stat()
+            state.append((info.st_size, info.st_mtime_ns))
+        except OSError:
+            state.append(None)
+    return tuple(state)

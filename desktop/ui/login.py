@@ -26,14 +26,18 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(360)
         heading = QLabel(f"<b>{office_name}</b><br>提案管理")
         self.username = QLineEdit(username)
-        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = ErrorLabel()
         form = QFormLayout()
         form.addRow("用户名(&U)：", self.username)
         form.addRow("密码(&P)：", self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("登录")
+        # buttons of its own words: Qt's standard ones look up their icons first, a twentieth
+        # of a second of the start on a desktop without an icon theme
+        buttons = QDialogButtonBox()
+        self.log_in_button = buttons.addButton("登录", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.log_in_button.setDefault(True)
+        self.cancel_button = buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._try)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

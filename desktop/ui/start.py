@@ -12,6 +12,7 @@ import os
 import sys
 import threading
 import time
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from desktop.local import settings as local_settings
 from desktop.domain.actor import Actor
 from desktop.local.paths import base_data_dir, config_dir, resources_dir
-from desktop.store.glance import office_name_of_ready_file
+from desktop.store.glance import file_state, office_name_of_ready_file
 
 from .errors import explain, sentence_for
 from .i18n import install_chinese
@@ -32,6 +33,8 @@ from .single_instance import InstanceGuard, server_name, wake_running
 
 if TYPE_CHECKING:
     from desktop.store.database import Database
+
+    from .workspace import ReadAhead
 
 log = logging.getLogger(__name__)
 DEMO_OFFICE = "政协示范县委员会"
@@ -66,22 +69,64 @@ def _load_program() -> None:
     from . import main_window  # noqa: F401
 
 
+def _read_start_page(database: Database) -> ReadAhead:
+    """The office-wide start page, read while the password is typed: the first screen of a user
+    who sees the whole office shows it when nothing was written since; for anyone else the
+    read has still configured SQLAlchemy's mappers, compiled its statements and brought the
+    file's pages into the system's cache."""
+    from desktop.services import base_data
+    from desktop.services.dashboard import dashboard
+
+    from .workspace import ReadAhead
+
+    files = file_state(database.path)
+    with database.session() as session:
+        meeting = base_data.current_meeting(session)
+        args = (meeting.id if meeting else None, date.today())
+        return ReadAhead(dashboard, args, dashboard(session, Actor.system(), *args), files)
+
+
 class Opening:
-    """The database of this start, opened once the program behind the login has loaded."""
+    """The database of this start, opened once the program behind the login has loaded.
+
+    Behind the login dialog a thread loads the program and, for an office already set up, opens
+    the database and reads the start page once; a failure there is kept and raised by ``open``
+    on the main thread, as if it had happened there."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.database: Database | None = None
-        self._loader = threading.Thread(target=_load_program, name="tian-load", daemon=True)
+        self._failure: BaseException | None = None
+        self._open_ahead = False
+        self.ahead: ReadAhead | None = None
+        self._loader = threading.Thread(target=self._load, name="tian-load", daemon=True)
 
-    def load_in_background(self) -> None:
+    def _load(self) -> None:
+        _load_program()
+        if not self._open_ahead:
+            return
+        try:
+            from desktop.store.database import open_database
+
+            self.database = self.database or open_database(self.path)
+            self.ahead = _read_start_page(self.database)
+        except Exception as exc:  # noqa: BLE001  (raised again by open(), on the main thread)
+            self._failure = exc
+
+    def load_in_background(self, open_ahead: bool = False) -> None:
         if self._loader.ident is None:
+            self._open_ahead = open_ahead
             self._loader.start()
 
     def open(self, create: bool = False) -> Database:
         """The database, after the loading thread (a failed import then raises here, in full)."""
         self.load_in_background()
         self._loader.join()
+        if self._failure is not None:
+            failure, self._failure = self._failure, None
+            if self.database is None:  # it could not be opened: say why, as opening would
+                raise failure
+            log.warning("reading the start page ahead failed", exc_info=failure)
         if self.database is None:
             from desktop.store.database import open_database
 
@@ -101,7 +146,7 @@ class Opening:
 
 def log_in(opening: Opening, office: str, username: str, hint: str = "") -> Actor | None:
     login = LoginDialog(opening.authenticate, office, username, hint)
-    QTimer.singleShot(0, opening.load_in_background)  # once the dialog is on screen
+    QTimer.singleShot(0, lambda: opening.load_in_background(open_ahead=True))  # once it shows
     return login.actor if login.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -155,7 +200,9 @@ def _main_window(opening: Opening, actor: Actor):
     with database.session() as session:
         meeting = base_data.current_meeting(session)
         office = base_data.office_name(session)
-    return MainWindow(Workspace(database, actor, meeting.id if meeting else None), office)
+    workspace = Workspace(database, actor, meeting.id if meeting else None)
+    workspace.ahead, opening.ahead = opening.ahead, None
+    return MainWindow(workspace, office)
 
 
 def backup_in_background(database: Database, window) -> None:

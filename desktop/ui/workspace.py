@@ -2,14 +2,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.actor import Actor
+from desktop.domain.permissions import unit_scope
 from desktop.store.database import Database
+from desktop.store.glance import file_state
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ReadAhead:
+    """A read made behind the login dialog for a user who sees the whole office (ui/start.py),
+    handed to the first read that asks the same: once, and only if no commit came since."""
+
+    query: Callable[..., Any]
+    args: tuple  # after the actor
+    result: Any
+    files: tuple  # glance.file_state when it was read
+
+    def answers(self, database: Database, query: Callable[..., Any], args: tuple) -> bool:
+        actor, *rest = args or (None,)
+        return (query is self.query and isinstance(actor, Actor) and unit_scope(actor) is None
+                and tuple(rest) == self.args and file_state(database.path) == self.files)
 
 
 class Workspace(QObject):
@@ -28,14 +47,20 @@ class Workspace(QObject):
         self.database = database
         self.actor = actor
         self.meeting_id = meeting_id
+        self.ahead: ReadAhead | None = None
 
     def read(self, query: Callable[..., T], *args, **kwargs) -> T:
         """Run a read-only service query in its own short session (never a stale snapshot)."""
+        ahead = self.ahead
+        if ahead is not None and not kwargs and ahead.answers(self.database, query, args):
+            self.ahead = None
+            return ahead.result
         with self.database.session() as session:
             return query(session, *args, **kwargs)
 
     def act(self, action: Callable[..., T], *args, **kwargs) -> T:
         """Run one user action (one service call, one transaction) as the logged-in user."""
+        self.ahead = None
         with self.database.session() as session:
             result = action(session, self.actor, *args, **kwargs)
         self.changed.emit()

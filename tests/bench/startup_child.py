@@ -102,7 +102,7 @@ def enter(dialog) -> None:
     dialog.username.setText("admin")
     dialog.password.setText(password)
     stamp("entered")
-    dialog._try()
+    dialog.log_in_button.click()
 
 
 def scroll() -> list[int]:

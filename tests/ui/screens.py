@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def _settle(app: QApplication, ms: int = 150) -> None:
@@ -77,7 +77,7 @@ def main(out: Path) -> None:
     opening.database = database
     login = LoginDialog(opening.authenticate, "政协示范县委员会", "admin")
     login.password.setText("wrong")
-    login.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    login.log_in_button.click()
     _shot(app, login, out, "04_login_refused")
     with database.session() as session:
         actor = users.authenticate(session, "admin", "admin123")

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWizard
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWizard
 
 from desktop.domain.enums import UserRole
 from desktop.services import base_data, setup, users
@@ -56,7 +56,7 @@ def initialized(database) -> bool:
 
 def log_in(qtbot, dialog: LoginDialog, password: str) -> None:
     dialog.password.setText(password)
-    click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
+    click(qtbot, dialog.log_in_button)
 
 
 def login_dialog(qtbot, database, username: str = "admin") -> LoginDialog:
@@ -145,11 +145,22 @@ def test_cancelling_the_wizard_leaves_the_database_empty(wizard, qtbot, sqlite_d
 
 
 # -- 登录 ---------------------------------------------------------------------------------
-def test_qts_own_buttons_speak_chinese(desk, qtbot):
+def test_the_login_buttons_say_log_in_and_cancel(desk, qtbot):
     dialog = login_dialog(qtbot, desk.db)
-    buttons = dialog.findChild(QDialogButtonBox)
-    assert buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "登录"
-    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+    texts = [b.text() for b in dialog.findChild(QDialogButtonBox).buttons()]
+    assert sorted(texts) == sorted(["登录", "取消"])
+    assert dialog.log_in_button.isDefault()  # Enter in the password field logs in
+
+
+def test_qts_own_buttons_speak_chinese(qtbot):
+    box = QMessageBox(QMessageBox.Icon.Question, "提案通", "确定删除？",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                      | QMessageBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    texts = {box.button(b).text().replace("&", "") for b in (
+        QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Cancel)}
+    assert texts == {"是(Y)", "否(N)", "取消"}
 
 
 def test_the_right_password_logs_in(desk, qtbot):
@@ -207,6 +218,6 @@ def test_repeated_failures_lock_the_account_as_the_office_set(desk, qtbot):
 def test_cancel_closes_the_login_without_anyone_logged_in(desk, qtbot):
     dialog = login_dialog(qtbot, desk.db)
     dialog.password.setText("secret-123")
-    click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel))
+    click(qtbot, dialog.cancel_button)
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert dialog.actor is None
