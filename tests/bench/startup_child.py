@@ -37,6 +37,21 @@ from shiboken6 import getCppPointer  # noqa: E402
 if mode == "main":
     from desktop.ui import start
 stamp("imported")
+read_ahead_used = []
+
+
+def _note_read_ahead() -> None:
+    """Whether the start page shown was the one read behind the login (ui.workspace.ReadAhead)."""
+    from desktop.ui import workspace
+
+    answers = workspace.ReadAhead.answers
+
+    def noted(self, *args):
+        used = answers(self, *args)
+        read_ahead_used.append(used)
+        return used
+    workspace.ReadAhead.answers = noted
+
 app = QApplication([])
 painted: set[int] = set()
 window: QMainWindow | None = None
@@ -55,7 +70,8 @@ def finish() -> None:
     stamp("idle")
     result = {"stamps": stamps, "rss_idle_kb": rss_kb(), "tables": len(tables()),
               "painted": sum(key(t.viewport()) in painted for t in tables()),
-              "loaded_before_enter": stamps.get("loaded_before_enter", 1.0)}
+              "loaded_before_enter": stamps.get("loaded_before_enter", 1.0),
+              "read_ahead_used": float(any(read_ahead_used))}
     if mode == "main":
         result["rows"] = scroll()
     result["rss_scrolled_kb"] = rss_kb()
@@ -99,6 +115,7 @@ class Spy(QObject):
 def enter(dialog) -> None:
     loading = [t for t in threading.enumerate() if t.name == "tian-load"]
     stamps["loaded_before_enter"] = 0.0 if loading and loading[0].is_alive() else 1.0
+    _note_read_ahead()
     dialog.username.setText("admin")
     dialog.password.setText(password)
     stamp("entered")

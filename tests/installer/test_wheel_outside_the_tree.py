@@ -71,8 +71,11 @@ def test_an_office_is_set_up_and_exported_from_the_wheel(installed):
     assert "收到提案" in stats
     out = cwd / "台账.xlsx"
     run(["tian", "export", "ledger", "--out", str(out)], cwd, env)
-    sheet = openpyxl.load_workbook(out, read_only=True).worksheets[0]
-    rows = [r for r in sheet.iter_rows(values_only=True) if any(r)]
+    book = openpyxl.load_workbook(out, read_only=True)
+    try:
+        rows = [r for r in book.worksheets[0].iter_rows(values_only=True) if any(r)]
+    finally:
+        book.close()  # a read-only workbook holds its file open until closed
     assert len(rows) > 10, "the ledger holds the demo's assignments"
     letters = cwd / "答复函"
     run(["tian", "export", "letters", "--out", str(letters)], cwd, env)
