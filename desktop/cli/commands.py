@@ -120,7 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="检查数据库完整性和业务规则")
 
     p = sub.add_parser("backup", help="备份数据库")
-    p.add_argument("--out", required=True, help="备份文件或目录")
+    p.add_argument("--out", required=True,
+                   help="备份文件或文件夹（以 / 结尾的视为文件夹，不存在时创建）")
+    p.add_argument("--overwrite", action="store_true", help="替换已存在的同名文件（默认不替换）")
 
     p = sub.add_parser("restore", help="从备份恢复（当前数据库会先另存）")
     p.add_argument("file", help="备份文件")
@@ -222,7 +224,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     database = _open(args)
     try:
-        target = backups.backup(database, Path(args.out))
+        target = backups.backup(database, args.out, overwrite=args.overwrite)
     finally:
         database.close()
     print(f"已备份到：{target}（已校验）")

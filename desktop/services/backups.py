@@ -86,11 +86,24 @@ def _row_count(path: Path) -> int:
         con.close()
 
 
-def backup(database: Database, out: Path) -> Path:
-    """A consistent copy through SQLite's backup API, checked before it takes its final name."""
+def backup(database: Database, out: Path | str, overwrite: bool = False) -> Path:
+    """A consistent copy through SQLite's backup API, checked before it takes its final name.
+
+    ``out`` is a folder (a new dated file goes in it; a name ending in / or \\ is a folder even
+    before it exists) or a file, which is never replaced unless ``overwrite``."""
     if database.path is None:
         raise DomainError("backup_failed", detail="只能备份本机数据库文件")
+    named_folder = str(out).endswith(("/", "\\"))
     out = Path(out).expanduser().resolve()
+    if named_folder and not out.exists():
+        try:
+            out.mkdir(parents=True)
+        except OSError as exc:
+            raise DomainError("backup_failed", detail=exc.strerror or str(exc)) from exc
+    if out == database.path:
+        raise DomainError("backup_onto_itself", path=str(out))
+    if out.exists() and not out.is_dir() and not overwrite:
+        raise DomainError("backup_exists", path=str(out))
     if out.is_dir():
         stem = f"提案通备份_{datetime.now():%Y%m%d_%H%M%S}"
         out = out / f"{stem}.db"
@@ -116,38 +129,61 @@ def backup(database: Database, out: Path) -> Path:
     return out
 
 
-def check_backup_file(path: Path) -> None:
-    """Refuse a file that is not a sound backup of a database this version can open."""
+def check_backup_file(path: Path, shown_as: Path | None = None) -> None:
+    """Refuse a file that is not a sound backup of a database this version can open
+    (``shown_as``: the name the clerk knows it by, when ``path`` is a copy being checked)."""
     path = Path(path).expanduser()
+    name = str(shown_as or path)
     if not path.is_file() or not glance.is_sqlite_file(path):
-        raise DomainError("backup_not_ours", path=str(path))
+        raise DomainError("backup_not_ours", path=name)
     if sqlite.integrity_problems(path):
-        raise DomainError("backup_damaged", path=str(path))
+        raise DomainError("backup_damaged", path=name)
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         con.execute("SELECT id FROM site WHERE local = 1").fetchone()
     except sqlite3.Error:
-        raise DomainError("backup_not_ours", path=str(path)) from None
+        raise DomainError("backup_not_ours", path=name) from None
     finally:
         con.close()
     if revision not in schema.known_revisions():
         raise DomainError("database_newer", revision=revision)
 
 
-def restore(database_path: Path, backup_file: Path) -> Path:
-    """Put a backup in place of the database (closed); the current file is kept aside first.
+def _keep_aside(database_path: Path, kept: Path) -> None:
+    """A copy of the database about to be replaced: through SQLite when it can read it, else
+    (a damaged file, which is why one restores) its bytes and its log's, as they are."""
+    try:
+        sqlite.backup(database_path, kept)
+    except sqlite3.DatabaseError:
+        kept.unlink(missing_ok=True)
+        for suffix in ("", "-wal"):
+            source = Path(str(database_path) + suffix)
+            if source.exists():
+                shutil.copyfile(source, Path(str(kept) + suffix))
 
-    Returns where the replaced database was kept.
+
+def restore(database_path: Path, backup_file: Path) -> Path:
+    """Put a backup in place of the database; the current file is kept aside first.
+
+    Refused while anything has the database open (another window, a ``tian`` command, another
+    program): its later writes would go into the replaced file and be lost.  The backup is read
+    through SQLite (with its write-ahead log, if one lies beside it) into the new file, and that
+    file is what is checked before it takes the database's name.  Returns where the replaced
+    database was kept.
     """
+    backup_file = Path(backup_file).expanduser()
     check_backup_file(backup_file)
     database_path = Path(database_path).expanduser().resolve()
+    if sqlite.in_use(database_path):
+        raise DomainError("database_in_use", path=str(database_path))
     kept = database_path.with_name(f"{database_path.stem}_恢复前_{datetime.now():%Y%m%d_%H%M%S}.db")
     try:
         with write_atomically(database_path, ".restoring") as partial:
-            shutil.copyfile(backup_file, partial)
+            sqlite.backup(backup_file, partial)
+            check_backup_file(partial, shown_as=backup_file)
             if database_path.exists():
-                sqlite.backup(database_path, kept)
+                _keep_aside(database_path, kept)
             for suffix in ("-wal", "-shm"):
                 Path(str(database_path) + suffix).unlink(missing_ok=True)
     except OSError as exc:

@@ -55,6 +55,25 @@ def integrity_problems(path: Path) -> list[str]:
         con.close()
 
 
+def in_use(path: Path) -> bool:
+    """Whether any connection, of this process or another program, has the database open: an
+    open WAL connection keeps a shared lock that an exclusive-mode transaction cannot pass."""
+    if not path.exists():
+        return False
+    con = sqlite3.connect(str(path), timeout=0, isolation_level=None)
+    try:
+        con.execute("PRAGMA locking_mode = EXCLUSIVE")
+        con.execute("BEGIN EXCLUSIVE")
+        con.execute("COMMIT")
+        return False
+    except sqlite3.OperationalError as exc:  # "database is locked"; anything else is damage
+        return "locked" in str(exc) or "busy" in str(exc)
+    except sqlite3.DatabaseError:  # not a database at all: nobody can be using it as one
+        return False
+    finally:
+        con.close()
+
+
 def backup(source: Path, target: Path) -> None:
     """Copy a live database with SQLite's backup API (consistent while others read or write)."""
     src = sqlite3.connect(str(source))
