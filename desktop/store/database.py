@@ -89,12 +89,28 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     except DomainError:
         database.close()
         raise
-    except Exception as exc:  # a damaged file shows up here as a DatabaseError
+    except Exception as exc:  # a locked, read-only or damaged file shows up here
         database.close()
         if database.path is not None:
-            raise DomainError("database_damaged", path=str(database.path), detail=str(exc)) from exc
+            raise why_unopenable(database.path, exc) from exc
         raise
     return database
+
+
+def why_unopenable(path: Path, exc: BaseException) -> DomainError:
+    """Locked, read-only or damaged, told apart: a clerk told "damaged" restores a backup and
+    loses everything since, so "damaged" is said only when SQLite's integrity check finds it."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "locked" in text or "busy" in text or sqlite.in_use(path):
+        return DomainError("database_locked", path=str(path))
+    if "readonly" in text or "read-only" in text:
+        return DomainError("database_read_only", path=str(path))
+    problems = sqlite.integrity_problems(path)
+    if any("locked" in p for p in problems):
+        return DomainError("database_locked", path=str(path))
+    if problems or not glance.is_sqlite_file(path):
+        return DomainError("database_damaged", path=str(path), detail="；".join(problems[:3]))
+    return DomainError("database_unopenable", path=str(path), detail=str(exc))
 
 
 def _refuse_foreign(path: Path) -> str | None:
@@ -107,7 +123,7 @@ def _refuse_foreign(path: Path) -> str | None:
     try:
         has_tables, revision = glance.peek_revision(path)
     except sqlite3.DatabaseError as exc:
-        raise DomainError("database_damaged", path=str(path), detail=str(exc)) from exc
+        raise why_unopenable(path, exc) from exc
     if has_tables and revision is None:
         raise DomainError("database_not_ours", path=str(path))
     if revision not in (None, schema.HEAD_REVISION) and revision not in schema.known_revisions():

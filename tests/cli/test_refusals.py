@@ -101,3 +101,24 @@ def test_a_database_from_a_newer_program_is_refused_and_left_unchanged(refused):
     files, before, _ = refused
     assert digest(files["newer"]) == before["newer"]
     assert not (files["newer"].parent / "backups").exists()
+
+
+def test_a_database_another_program_holds_is_called_in_use_not_damaged(demo_db, tmp_path):
+    """SQLite's exclusive lock (another program, or a hot journal being rolled back): the clerk
+    must not be sent to restore a backup of a healthy file."""
+    db = copy_database(demo_db, tmp_path / "office.db")
+    holder = sqlite3.connect(db, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("SELECT count(*) FROM proposal").fetchone()
+        runs = tian_side_by_side(tmp_path / "home", {
+            "stats": ["--db", str(db), "stats"], "check": ["--db", str(db), "check"]})
+    finally:
+        holder.execute("COMMIT")
+        holder.close()
+    for run in runs.values():
+        assert run.returncode == 2, run
+        assert "正被另一个程序独占使用" in run.sentence() and "已损坏" not in run.sentence()
+    after = tian_side_by_side(tmp_path / "home", {"check": ["--db", str(db), "check"]})["check"]
+    assert after.returncode == 0, after  # let go, the same file is sound
