@@ -59,9 +59,12 @@ def authenticate(session: Session, username: str, password: str,
     user = session.scalar(select(User).where(User.username == username.strip()))
     if user is None or not user.active:
         raise DomainError("login_failed")
-    if user.locked_until is not None and user.locked_until > now:
-        raise NotAllowed("account_locked", until=user.locked_until.strftime("%H:%M"))
     with write(session, Actor(user.id, user.username, user.role, user.unit_id), "users.login"):
+        # read again inside the write transaction: wrong passwords typed at the same moment
+        # elsewhere (another window, another PC's program on this file) each count
+        session.refresh(user)
+        if user.locked_until is not None and user.locked_until > now:
+            raise NotAllowed("account_locked", until=user.locked_until.strftime("%H:%M"))
         if verify_password(password, user.password_hash):
             if user.failed_logins or user.locked_until:
                 user.failed_logins, user.locked_until = 0, None

@@ -1,13 +1,17 @@
 """Who may do what: 领导 read, 承办单位经办人 handle their own unit's work, passwords lock out."""
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
 
 from desktop.domain.enums import (
     ContactForm, EvaluationMethod, Rating, ReplyCategory, State, UserRole,
 )
 from desktop.domain.errors import DomainError, NotAllowed
 from desktop.services import assignment, handling, review, users
+from desktop.store.models import User
 from desktop.store.office import load_settings
 
 from .flows import (
@@ -116,3 +120,33 @@ def test_wrong_passwords_count_down_then_lock_the_account(desk):
     actor = users.authenticate(desk.session, name, PASSWORD, now=at + timedelta(minutes=16))
     assert actor.user_id == user.id
     assert (user.failed_logins, user.locked_until) == (0, None)
+
+
+def test_wrong_passwords_typed_at_the_same_moment_each_count(sqlite_office):
+    """Four windows (or four programs on the same file) try a wrong password at once."""
+    office = sqlite_office
+    name = unique("wangwu")
+    users.create_user(office.session, office.admin, name, "王五", UserRole.STAFF, PASSWORD)
+    office.session.commit()
+    tries = 4
+    assert load_settings(office.session).lockout_attempts > tries
+    start = threading.Barrier(tries)
+    answers: list[str] = []
+
+    def wrong_password() -> None:
+        with office.db.session() as session:
+            start.wait()
+            try:
+                users.authenticate(session, name, "wrong-password")
+            except DomainError as exc:
+                answers.append(exc.code)
+
+    threads = [threading.Thread(target=wrong_password) for _ in range(tries)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == ["login_failed"] * tries
+    with office.db.session() as session:
+        user = session.scalar(select(User).where(User.username == name))
+        assert user.failed_logins == tries
