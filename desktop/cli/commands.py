@@ -72,6 +72,9 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写作 2023-05-20") from None
 
 
+_LARGEST = 1_000_000  # no count on the command line means more (SQLite's integers end at 2**63)
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -79,6 +82,8 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"“{text}”不是数字，请输入整数") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"“{text}”不能为负数")
+    if value > _LARGEST:
+        raise argparse.ArgumentTypeError(f"“{text}”太大，最多为 {_LARGEST}")
     return value
 
 

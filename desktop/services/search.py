@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from desktop.domain.errors import InvalidInput
 from desktop.store import fulltext, proposal_rows
 from sqlalchemy import select
 
@@ -24,8 +25,13 @@ def looks_like_initials(text: str) -> bool:
     return bool(_INITIALS.match(text.strip()))
 
 
+SEARCH_TEXT_LIMIT = 100  # characters: what one looks for is a phrase, not a document
+
+
 def search_everything(session: Session, text: str, limit: int = 50) -> SearchResult:
     text = text.strip()
+    if len(text) > SEARCH_TEXT_LIMIT:
+        raise InvalidInput("search_too_long", limit=SEARCH_TEXT_LIMIT)
     if not text:
         return SearchResult([], [])
     members = fulltext.members_by_initials(session, text)

@@ -14,7 +14,7 @@ from desktop.ui import drafts
 from desktop.domain.enums import HandlingStatus, UserRole
 from desktop.domain.permissions import Action, allowed, sees_all_proposals
 from desktop.wording.labels import label
-from desktop.services import base_data
+from desktop.services import base_data, search
 
 from .dialogs.about import AboutDialog
 from .dialogs.export_dialog import ExportDialog
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("查找提案、委员（案由、内容、姓名或拼音首字母）  Ctrl+F")
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMaxLength(search.SEARCH_TEXT_LIMIT)
         self.search_box.setMinimumWidth(360)
         self.search_box.returnPressed.connect(self._search)
         toolbar = QToolBar("工具栏")

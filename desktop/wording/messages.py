@@ -100,6 +100,7 @@ TEMPLATES = {
     "review_levels_invalid": "审查级数只能是 1、2 或 3。",
     "role_not_allowed": "您的角色（{role}）不能进行“{action}”操作。",
     "site_missing": "数据库尚未初始化，请先运行 tian init。",
+    "search_too_long": "要查找的文字太长（最多 {limit} 个字），请只输入要找的关键词。",
     "split_needs_two_parts": "拆分至少需要两件提案。",
     "state_not_allowed": "{proposal}当前为“{state}”状态，不能进行“{action}”操作。",
     "template_missing_style": "模板 {path} 缺少样式“{style}”，请在模板中添加同名样式，或改用程序自带的模板。",

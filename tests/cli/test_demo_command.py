@@ -40,6 +40,8 @@ def answers(demo_db, tmp_path_factory):
         "government": ["--db", db, "stats", "--system", "政府系统", "--json"],
         "mars": ["--db", db, "stats", "--system", "火星系统"],
         "parking": ["--db", db, "search", "停车", "--limit", "500"],
+        "pasted": ["--db", db, "search", "关于解决城区停车难问题的提案。" * 2000],
+        "huge_limit": ["--db", db, "search", "停车", "--limit", "1" + "0" * 23],
     })
 
 
@@ -85,3 +87,14 @@ def test_search_lists_the_proposals_about_parking(demo_db, answers):
     lines = [line for line in run.stdout.splitlines() if line.startswith("  ")]
     assert int(header.group(1)) == len(lines) == len(expected)
     assert sorted(line.split("  ")[2] for line in lines) == sorted(expected)
+
+
+@pytest.mark.parametrize("name, said", [
+    ("pasted", "要查找的文字太长（最多 100 个字）"),  # a whole document pasted as the search
+    ("huge_limit", "太大，最多为 1000000"),
+])
+def test_a_search_beyond_sense_is_one_sentence_and_exit_2(answers, name, said):
+    run = answers[name]
+    assert run.returncode == 2, run
+    assert said in run.sentence()
+    assert run.stdout == ""
