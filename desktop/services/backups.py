@@ -70,9 +70,8 @@ def backup_files(database: Database) -> list[BackupFile]:
 
 
 def restore_from(database: Database, backup_file: Path) -> Path:
-    """The backup is checked while the database is still open (a wrong file changes nothing);
-    then the database is closed and replaced, the current file kept aside.  Returns where."""
-    check_backup_file(backup_file)
+    """The database is closed, then replaced by the backup (checked as it is copied; a wrong file
+    changes nothing), the current file kept aside.  Returns where."""
     path = database.path
     database.close()
     return restore(path, backup_file)
@@ -173,15 +172,19 @@ def restore(database_path: Path, backup_file: Path) -> Path:
     database was kept.
     """
     backup_file = Path(backup_file).expanduser()
-    check_backup_file(backup_file)
+    if not backup_file.is_file() or not glance.is_sqlite_file(backup_file):
+        raise DomainError("backup_not_ours", path=str(backup_file))
     database_path = Path(database_path).expanduser().resolve()
     if sqlite.in_use(database_path):
         raise DomainError("database_in_use", path=str(database_path))
     kept = database_path.with_name(f"{database_path.stem}_恢复前_{datetime.now():%Y%m%d_%H%M%S}.db")
     try:
         with write_atomically(database_path, ".restoring") as partial:
-            sqlite.backup(backup_file, partial)
-            check_backup_file(partial, shown_as=backup_file)
+            try:
+                sqlite.backup(backup_file, partial)
+            except sqlite3.DatabaseError:
+                raise DomainError("backup_damaged", path=str(backup_file)) from None
+            check_backup_file(partial, shown_as=backup_file)  # the copy is what is checked
             if database_path.exists():
                 _keep_aside(database_path, kept)
             for suffix in ("-wal", "-shm"):

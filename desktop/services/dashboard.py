@@ -21,7 +21,7 @@ from desktop.domain.permissions import unit_scope
 from desktop.wording.labels import label
 from desktop.store import statistics as figures
 from desktop.store.models import Assignment, Proposal
-from desktop.store.tracking import TrackingFilter
+from desktop.store.tracking import TrackingFilter, count
 
 WEEK = 7
 UNITS_CHARTED = 12
@@ -55,10 +55,6 @@ def due_within(today: date) -> date:
     return today + timedelta(days=WEEK)
 
 
-def _count(session: Session, where: TrackingFilter) -> int:
-    return session.scalar(where.statement([func.count()])) or 0
-
-
 def _requests(session: Session, meeting_id: str | None) -> int:
     """申请调整 awaiting the office, and 退回 whose proposal has no answering unit yet: the
     lines of the 交办 screen's 退回与调整 tab for the meeting."""
@@ -79,16 +75,16 @@ def dashboard(session: Session, actor: Actor, meeting_id: str | None,
     today = today or date.today()
     unit_id = unit_scope(actor)
     todos = [
-        Todo("to_accept", "待签收", _count(session, TrackingFilter(
+        Todo("to_accept", "待签收", count(session, TrackingFilter(
             today=today, unit_id=unit_id, status=HandlingStatus.TO_ACCEPT))),
-        Todo("overdue", "已逾期", _count(session, TrackingFilter(
+        Todo("overdue", "已逾期", count(session, TrackingFilter(
             today=today, unit_id=unit_id, overdue=True)), urgent=True),
-        Todo("due_soon", f"{WEEK}天内到期", _count(session, TrackingFilter(
+        Todo("due_soon", f"{WEEK}天内到期", count(session, TrackingFilter(
             today=today, unit_id=unit_id, due_by=due_within(today)))),
     ]
     if unit_id is None:
         todos += [
-            Todo("to_evaluate", "待评价", _count(session, TrackingFilter(
+            Todo("to_evaluate", "待评价", count(session, TrackingFilter(
                 today=today, status=HandlingStatus.TO_EVALUATE))),
             Todo("to_assign", "待交办", _proposals(session, meeting_id, State.FILED)),
             Todo("requests", "退回与调整", _requests(session, meeting_id)),

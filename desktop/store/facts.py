@@ -107,7 +107,6 @@ def _rebuild_assignment(session: Session, assignment: Assignment) -> None:
             setattr(assignment, name, value)
 
 
-
 _TOUCHED = "touched"  # session.info: (proposal ids, assignment ids) written in this action
 # each record kind → the cached columns it feeds: a proposal's status, an assignment's answer
 _FEEDS_PROPOSAL = (Submission, Review, Assignment)

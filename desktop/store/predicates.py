@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, and_
 
 from desktop.domain.enums import DUE_ROLES
 
@@ -19,17 +19,16 @@ A = Assignment
 LIVE = A.ended.is_(None)
 DUE = A.role.in_([r.value for r in DUE_ROLES])  # 主办 and 分办 owe a reply; 协办 does not
 REPLIED = and_(A.replied_round.is_not(None), A.replied_round == A.round)  # this round's reply
-ANSWERED = or_(~DUE, REPLIED)
-OWED = and_(DUE, ~REPLIED)
+OWED = and_(DUE, ~REPLIED)  # a reply still owed (not answered; 协办 is answered by definition)
 ACCEPTED = A.accepted_on.is_not(None)
 EVALUATED = and_(A.evaluated_round.is_not(None), A.evaluated_round == A.round)
 
 
 def overdue(today: date) -> ColumnElement[bool]:
     """逾期: a live reply still owed after its deadline (domain.deadlines.is_overdue)."""
-    return and_(LIVE, ~ANSWERED, A.due_on < today)
+    return and_(LIVE, OWED, A.due_on < today)
 
 
 def due_between(today: date, last: date) -> ColumnElement[bool]:
     """A live reply still owed whose deadline falls from today to ``last``."""
-    return and_(LIVE, ~ANSWERED, A.due_on >= today, A.due_on <= last)
+    return and_(LIVE, OWED, A.due_on >= today, A.due_on <= last)
