@@ -53,20 +53,22 @@ def initialize(
         public_key=key.public_key().public_bytes(serialization.Encoding.Raw,
                                                  serialization.PublicFormat.Raw).hex(),
     )
-    with write(session, system, "setup.site"):
+    with write(session, system, "setup.office"):  # all or nothing: killed midway, no office
         session.add(site)
-    with write(session, system, "setup.office"):
+        session.flush()
         save_settings(session, settings)
         admin = User(username=admin_username, display_name="管理员", role=UserRole.ADMIN,
                      password_hash=hash_password(admin_password))
         session.add(admin)
         if base_dir is not None:
             _load_base_lists(session, base_dir)
-    actor = Actor(admin.id, admin.username, admin.role)
-    if term is not None:
-        term_row = add_term(session, actor, term)
-        if meeting is not None:
-            add_meeting(session, actor, term_row.id, meeting, meeting_opens_on or date.today())
+        session.flush()
+        actor = Actor(admin.id, admin.username, admin.role)
+        if term is not None:
+            term_row = add_term(session, actor, term)
+            if meeting is not None:
+                add_meeting(session, actor, term_row.id, meeting,
+                            meeting_opens_on or date.today())
     return actor
 
 

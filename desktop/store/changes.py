@@ -43,7 +43,14 @@ def _text(value: object) -> str | None:
 
 @contextmanager
 def write(session: Session, actor: Actor, action: str) -> Iterator[Session]:
-    """One user action = one write transaction (BEGIN IMMEDIATE on SQLite)."""
+    """One user action = one write transaction (BEGIN IMMEDIATE on SQLite).
+
+    A write inside another joins it: setting up an office is several actions that must land
+    together or not at all."""
+    if "action" in session.info and session.in_transaction():
+        yield session
+        session.flush()  # what the inner action made has its ids, as after its own commit
+        return
     if session.in_transaction():
         session.commit()
     session.info.update(actor=actor, action=action)
