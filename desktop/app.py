@@ -18,6 +18,17 @@ def _wants_screens(argv: list[str]) -> bool:
     return not rest
 
 
+def _check_safe_xml() -> None:
+    """Without defusedxml every workbook from outside is refused (desktop.gate); the log says
+    why at once, rather than on the day a roster arrives."""
+    from importlib.util import find_spec
+
+    if find_spec("defusedxml") is None:
+        import logging
+
+        logging.getLogger(__name__).error("defusedxml is missing: workbooks will be refused")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv == ["--smoke"]:
@@ -25,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return smoke()
     setup_logging(data_dir() / "logs")
+    _check_safe_xml()
     if _wants_screens(argv):
         from pathlib import Path
 

@@ -25,6 +25,7 @@ from desktop.services.statistics import statistics
 from desktop.store.database import Database, open_database
 
 from . import export as cli_export
+from . import imports as cli_imports
 from .printing import print_search, print_statistics
 
 log = logging.getLogger(__name__)
@@ -133,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="备份文件")
 
     cli_export.add_parser(sub, _date)
+    cli_imports.add_parser(sub, common)
     return parser
 
 
@@ -245,6 +247,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    database = _open(args)
+    try:
+        return cli_imports.cmd_import(args, database)
+    finally:
+        database.close()
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     database = _open(args)
     try:
@@ -253,8 +263,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         database.close()
 
 
-COMMANDS = {"export": cmd_export, "init": cmd_init, "demo": cmd_demo, "stats": cmd_stats,
-            "search": cmd_search, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore}
+COMMANDS = {"export": cmd_export, "import": cmd_import, "init": cmd_init, "demo": cmd_demo,
+            "stats": cmd_stats, "search": cmd_search, "check": cmd_check, "backup": cmd_backup,
+            "restore": cmd_restore}
 
 
 def main(argv: list[str] | None = None) -> int:

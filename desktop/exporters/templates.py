@@ -20,7 +20,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from desktop.domain.errors import InvalidInput
+from desktop.domain.errors import DomainError, InvalidInput
+from desktop.gate import admit_document
 from desktop.local.files import write_atomically
 from desktop.local.paths import resources_dir
 
@@ -146,10 +147,12 @@ def load(kind: str, override: Path | None = None) -> Document:
     data = None
     try:
         if path.is_file():  # parsed from memory, as python-docx parses its own default
-            data = path.read_bytes()
+            data = admit_document(path, "文书模板")
             document = docx.Document(io.BytesIO(data))
         else:
             document = docx.Document(str(path))
+    except DomainError:
+        raise
     except Exception:  # noqa: BLE001 - python-docx raises several kinds for a bad file
         raise InvalidInput("template_unreadable", path=path.name) from None
     key = str(path.resolve())

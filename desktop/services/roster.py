@@ -7,7 +7,6 @@ words, and every line says what importing it would do before anything is written
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -18,6 +17,9 @@ from sqlalchemy.orm import Session
 from desktop.domain.actor import Actor
 from desktop.domain.errors import InvalidInput
 from desktop.domain.permissions import Action, require
+from desktop.gate import ArchiveLimits, SheetLimits, read_first_sheet, text
+from desktop.gate.archive import MB
+from desktop.gate.workbook import Progress
 from desktop.store import pinyin
 from desktop.store.changes import write
 from desktop.store.models import Member, Sector
@@ -29,7 +31,7 @@ HEADERS = {
     "workplace": ("工作单位", "单位", "工作单位及职务", "单位及职务", "工作单位和职务", "单位职务"),
 }
 HEADER_ROWS = 10  # a title and a date line may stand above the header
-_SPACES = re.compile(r"[\s\u3000]+")
+_SPACES = re.compile(r"\s+")
 
 
 class LineAction(StrEnum):
@@ -61,44 +63,65 @@ class RosterLine:
 class RosterPreview:
     path: Path
     sheet: str
+    rows: list[RosterRow]
     lines: list[RosterLine]
 
     def count(self, action: LineAction) -> int:
         return sum(1 for line in self.lines if line.action is action)
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # a phone number typed as a number
-    return str(value).strip()
+ROSTER_LIMITS = SheetLimits(
+    archive=ArchiveLimits(file_bytes=20 * MB, entries=1_000, unpacked_bytes=128 * MB,
+                          entry_bytes=32 * MB, ratio=100),
+    rows=10_000, columns=50, cell_chars=500, seconds=8.0)
 
 
-def _rows(path: Path) -> tuple[str, list[tuple[int, list[str]]]]:
-    from openpyxl import load_workbook  # loaded when a roster is opened, not at start-up
+@dataclass(frozen=True)
+class RosterRow:
+    """One line of the file as read and normalised; the import applies these, not the file."""
+    row: int
+    name: str
+    sector: str
+    phone: str
+    workplace: str
+    problem: str = ""  # why the line cannot be taken, from the text rules
 
-    if path.suffix.lower() == ".xls":
-        raise InvalidInput("roster_old_excel", path=path.name)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise InvalidInput("file_missing", path=str(path)) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise InvalidInput("roster_not_excel", path=path.name) from None
-    try:
-        sheet = book.worksheets[0]
-        rows = [(i, [_cell(v) for v in values])
-                for i, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
-        return sheet.title, rows
-    finally:
-        book.close()
+
+def _parse(path: Path, progress: Progress | None) -> tuple[str, list[RosterRow]]:
+    sheet = read_first_sheet(path, ROSTER_LIMITS, progress)
+    rows = sheet.rows
+    for position, (_, values) in enumerate(rows[:HEADER_ROWS]):  # noqa: B007  (read below)
+        columns = _columns([text.clean(v) for v in values])
+        if "name" in columns:
+            break
+    else:
+        raise InvalidInput("roster_no_header", path=path.name)
+
+    def get(values: tuple, key: str) -> object:
+        index = columns.get(key)
+        return values[index] if index is not None and index < len(values) else None
+
+    parsed = []
+    for number, values in rows[position + 1:]:
+        sector = _SPACES.sub("", text.clean(get(values, "sector")))
+        workplace = text.clean(get(values, "workplace"))
+        raw_name, raw_phone = get(values, "name"), get(values, "phone")
+        name, phone, problem = text.clean(raw_name), text.clean(raw_phone), ""
+        try:
+            name = text.person_name(raw_name)
+            phone = text.phone_text(raw_phone)
+        except text.TextProblem as why:
+            problem = str(why)
+        if not any((name, sector, phone, workplace)):
+            continue
+        parsed.append(RosterRow(number, name, sector, phone, workplace, problem))
+    return sheet.title, parsed
 
 
 def _columns(header: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for index, text in enumerate(header):
-        word = _SPACES.sub("", text)
+    for index, heading in enumerate(header):
+        word = _SPACES.sub("", heading)
         for key, names in HEADERS.items():
             if key not in found and word in names:
                 found[key] = index
@@ -114,16 +137,14 @@ def _sector_lookup(session: Session) -> dict[str, tuple[str, str]]:
     return lookup
 
 
-def preview(session: Session, path: Path) -> RosterPreview:
+def preview(session: Session, path: Path, progress: Progress | None = None) -> RosterPreview:
     """What importing this file would do, line by line; nothing is written."""
     path = Path(path)
-    title, rows = _rows(path)
-    for position, (_, values) in enumerate(rows[:HEADER_ROWS]):  # noqa: B007  (read below)
-        columns = _columns(values)
-        if "name" in columns:
-            break
-    else:
-        raise InvalidInput("roster_no_header", path=path.name)
+    title, rows = _parse(path, progress)
+    return RosterPreview(path, title, rows, _classify(session, rows))
+
+
+def _classify(session: Session, rows: list[RosterRow]) -> list[RosterLine]:
     sectors = _sector_lookup(session)
     known: dict[tuple[str, str | None], Member] = {}
     by_name: dict[str, list[Member]] = {}
@@ -132,27 +153,21 @@ def preview(session: Session, path: Path) -> RosterPreview:
         by_name.setdefault(member.name, []).append(member)
     seen: dict[tuple[str, str | None], int] = {}
     lines = []
-
-    def get(values: list[str], key: str) -> str:
-        index = columns.get(key)
-        return values[index] if index is not None and index < len(values) else ""
-
-    for number, values in rows[position + 1:]:
-        if not any(values):
+    for row in rows:
+        name, phone, workplace = row.name, row.phone, row.workplace
+        line = dict(row=row.row, name=name, sector=row.sector, phone=phone, workplace=workplace)
+        if row.problem:
+            lines.append(RosterLine(**line, action=LineAction.ERROR, note=row.problem))
             continue
-        name = _SPACES.sub("", get(values, "name"))
-        sector_text = _SPACES.sub("", get(values, "sector"))
-        phone, workplace = get(values, "phone"), get(values, "workplace")
-        line = dict(row=number, name=name, sector=sector_text, phone=phone, workplace=workplace)
         if not name:
             lines.append(RosterLine(**line, action=LineAction.ERROR, note="没有姓名"))
             continue
         sector_id = None
-        if sector_text:
-            found = sectors.get(sector_text) or sectors.get(sector_text.removesuffix("界"))
+        if row.sector:
+            found = sectors.get(row.sector) or sectors.get(row.sector.removesuffix("界"))
             if found is None:
                 lines.append(RosterLine(**line, action=LineAction.ERROR,
-                                        note=f"界别“{sector_text}”不在界别列表中，请先添加或改正"))
+                                        note=f"界别“{row.sector}”不在界别列表中，请先添加或改正"))
                 continue
             sector_id, line["sector"] = found
         key = (name, sector_id)
@@ -160,7 +175,7 @@ def preview(session: Session, path: Path) -> RosterPreview:
             lines.append(RosterLine(**line, action=LineAction.SKIP, sector_id=sector_id,
                                     note=f"与第{seen[key]}行重复，只导入一次"))
             continue
-        seen[key] = number
+        seen[key] = row.row
         member = known.get(key)
         if member is None:
             namesakes = [m for m in by_name.get(name, []) if m.sector_id != sector_id]
@@ -174,14 +189,16 @@ def preview(session: Session, path: Path) -> RosterPreview:
         else:
             lines.append(RosterLine(**line, action=LineAction.SAME, member_id=member.id,
                                     sector_id=sector_id))
-    return RosterPreview(path, title, lines)
+    return lines
 
 
-def import_roster(session: Session, actor: Actor, path: Path) -> RosterPreview:
-    """Import what the preview of the same file says, in one transaction (all or nothing)."""
+def import_roster(session: Session, actor: Actor, plan: RosterPreview) -> RosterPreview:
+    """Apply exactly what ``plan`` showed, in one transaction; if the members changed since the
+    preview (another clerk at work), nothing is written and the clerk previews again."""
     require(Action.MANAGE_BASE_DATA, None, actor.role)
-    plan = preview(session, path)
     with write(session, actor, "base.import_roster"):
+        if _classify(session, plan.rows) != plan.lines:
+            raise InvalidInput("roster_changed")
         for line in plan.lines:
             if line.action is LineAction.NEW:
                 session.add(Member(name=line.name, sector_id=line.sector_id,

@@ -29,6 +29,10 @@ def run() -> int:
         app = make_application([sys.argv[0]])
         started = _step("Qt", started)
 
+        from desktop.gate import require_safe_xml
+        require_safe_xml()  # the bundle carries defusedxml, or workbooks from outside are refused
+        started = _step("safe XML", started)
+
         from desktop.domain.actor import Actor
         from desktop.local.paths import base_data_dir
         from desktop.services import base_data, demo, exports, setup

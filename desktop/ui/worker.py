@@ -47,8 +47,9 @@ class _Bar(QObject):
 
     @Slot(int, int)
     def show_progress(self, done: int, total: int) -> None:
-        self.dialog.setMaximum(max(total, 1))
-        self.dialog.setValue(min(done, total))
+        """A total of 0: the end is not known yet (a file being read); the bar just moves."""
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total else 0)
 
 
 def run_with_progress(parent: QWidget | None, text: str,

@@ -59,7 +59,7 @@ def test_a_roster_is_previewed_line_by_line_and_imported_whole(desk, tmp_path):
     assert "不在界别列表中" in plan.lines[5].note
     assert (plan.count(LineAction.NEW), plan.count(LineAction.ERROR)) == (2, 2)
 
-    roster.import_roster(desk.session, desk.admin, path)
+    roster.import_roster(desk.session, desk.admin, plan)
     added = desk.session.query(Member).filter(Member.name.in_(["欧阳明", "李娜"])).all()
     assert sorted((m.name, m.initials, m.workplace) for m in added) == [
         ("李娜", "ln", "县一中教师"), ("欧阳明", "oym", "县供销社主任")]
@@ -70,21 +70,22 @@ def test_a_roster_is_previewed_line_by_line_and_imported_whole(desk, tmp_path):
 
 
 @pytest.mark.parametrize(("name", "content", "code"), [
-    ("名册.xlsx", b"this is not a workbook", "roster_not_excel"),
-    ("名册.xls", b"\xd0\xcf\x11\xe0 old excel", "roster_old_excel"),
+    ("名册.xlsx", b"this is not a workbook", "file_not_archive"),
+    ("名册.xls", b"\xd0\xcf\x11\xe0 old excel", "workbook_old_excel"),
+    ("名册.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old excel renamed", "file_old_or_locked"),
 ])
 def test_a_file_that_is_not_a_roster_is_refused_and_nothing_changes(desk, tmp_path, name,
                                                                      content, code):
     path = tmp_path / name
     path.write_bytes(content)
     with refused(InvalidInput, code), leaves_no_trace(desk):
-        roster.import_roster(desk.session, desk.admin, path)
+        roster.preview(desk.session, path)
 
 
 def test_a_workbook_without_a_name_column_says_so(desk, tmp_path):
     path = roster_file(tmp_path, [["单位", "电话"], ["县医院", "123"]], title=False)
     with refused(InvalidInput, "roster_no_header", path="名册.xlsx"), leaves_no_trace(desk):
-        roster.import_roster(desk.session, desk.admin, path)
+        roster.preview(desk.session, path)
 
 
 def test_renaming_a_member_keeps_the_printed_name_on_old_proposals(desk):

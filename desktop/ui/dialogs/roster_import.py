@@ -7,12 +7,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget,
 )
 
+from desktop.domain.errors import DomainError
 from desktop.services import backups, roster
 from desktop.services.roster import ACTION_NAMES, LineAction, RosterPreview
 
 from ..errors import explain
 from ..models.row_table import RowColumn, RowTableModel
 from ..widgets.row_view import row_table
+from ..worker import Cancelled, run_with_progress
 from ..workspace import Workspace
 from .action import WorkDialog
 
@@ -25,7 +27,7 @@ COLUMNS = (
     RowColumn("处理", lambda line: ACTION_NAMES[line.action], 64),
     RowColumn("说明", lambda line: line.note, 260),
 )
-EXCEL_FILES = "Excel 文件 (*.xlsx *.xlsm *.xls);;所有文件 (*)"
+EXCEL_FILES = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
 
 
 class RosterDialog(WorkDialog):
@@ -64,7 +66,14 @@ class RosterDialog(WorkDialog):
         self.path.setText(str(path))
         self.error.say(None)
         try:
-            self.plan = self.ws.read(roster.preview, path)
+            self.plan = run_with_progress(self, "正在读取名册……", lambda progress: self.ws.read(
+                roster.preview, path, progress=progress))
+        except Cancelled:
+            self.plan = None
+            self.model.set_rows([])
+            self.summary.clear()
+            self.ok.setEnabled(False)
+            return
         except Exception as exc:  # noqa: BLE001 - a wrong or damaged file is said in one line
             self.plan = None
             self.model.set_rows([])
@@ -80,7 +89,19 @@ class RosterDialog(WorkDialog):
         self.ok.setEnabled(bool(plan.count(LineAction.NEW) or plan.count(LineAction.UPDATE)))
 
     def perform(self) -> None:
-        if self.plan is not None:
+        """Imports the lines the preview shows (the file is not read again), off the UI thread."""
+        plan = self.plan
+        if plan is None:
+            return
+
+        def work(progress) -> None:
             if self.ws.database.path is not None:  # a copy to go back to, whatever the file held
                 backups.automatic_backup(self.ws.database, "导入名册前")
-            self.ws.act(roster.import_roster, self.plan.path)
+            self.ws.act(roster.import_roster, plan)
+
+        try:
+            run_with_progress(self, "正在导入委员名册……", work, cancellable=False)
+        except DomainError as exc:
+            if exc.code == "roster_changed":  # show what importing would now do
+                self.load(plan.path)
+            raise

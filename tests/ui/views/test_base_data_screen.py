@@ -85,9 +85,32 @@ def test_a_damaged_roster_file_says_so_and_imports_nothing(view, desk, qtbot, an
     answer_dialogs.append(damaged)
     before = desk.session.query(Member).count()
     click(qtbot, view.members, "从Excel导入名册")
-    assert seen == {"error": "名册.xlsx 不是 Excel 文件（.xlsx）或已损坏，未导入任何内容。",
-                    "ok": False}
+    assert seen == {"error": "名册.xlsx 不是Excel 工作簿或已损坏，未导入任何内容。", "ok": False}
     assert desk.session.query(Member).count() == before
+
+
+def test_a_member_added_meanwhile_stops_the_import_and_the_preview_is_shown_again(
+        view, desk, qtbot, answer_dialogs, tmp_path):
+    book = Workbook()
+    book.active.append(["姓名", "界别"])
+    book.active.append(["钱学明", "经济界"])
+    path = tmp_path / "名册.xlsx"
+    book.save(path)
+    seen = {}
+
+    def meanwhile(dialog) -> None:
+        dialog.load(path)
+        base_data.add_member(desk.session, desk.admin, "钱学明", desk.sector("经济界").id, None,
+                             None)
+        dialog.accept()
+        seen["error"], seen["open"] = dialog.error.text(), dialog.isVisible()
+        seen["lines"] = [dialog.model.index(r, 5).data() for r in range(dialog.model.rowCount())]
+        dialog.reject()
+    answer_dialogs.append(meanwhile)
+    click(qtbot, view.members, "从Excel导入名册")
+    assert seen == {"error": "预览之后委员名单已有变动（可能有人同时在维护名册），未导入任何内容；"
+                             "请重新预览后再导入。", "open": True, "lines": ["无变化"]}
+    assert desk.session.query(Member).filter_by(name="钱学明").count() == 1
 
 
 def test_a_unit_merged_after_a_reform_keeps_its_history(view, desk, qtbot, answer_dialogs):
