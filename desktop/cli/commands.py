@@ -21,7 +21,8 @@ from desktop.wording.messages import describe
 from desktop.local.paths import base_data_dir, data_dir
 from desktop.services import backups, base_data, demo, integrity, setup
 from desktop.services.search import search_everything
-from desktop.services.statistics import statistics
+from desktop.services.statistics import statistics_for
+from desktop.store.sqlite import problem_of
 from desktop.store.database import Database, open_database
 
 from . import export as cli_export
@@ -198,7 +199,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
                 raise UsageError(f"没有“{args.system}”这个系统，可用：党委系统、政府系统、群团系统、"
                                  "政法系统、企事业单位、乡镇。") from None
         unit_id = base_data.find_unit(session, args.unit).id if args.unit else None
-        figures = statistics(session, meeting_id, system, unit_id, today=args.today)
+        figures = statistics_for(session, Actor.system("命令行"), meeting_id, system, unit_id,
+                                 today=args.today)
     database.close()
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
@@ -210,7 +212,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     database = _open(args)
     with database.session() as session:
-        print_search(search_everything(session, args.text, args.limit), args.text)
+        print_search(search_everything(session, Actor.system("命令行"), args.text, args.limit), args.text)
     database.close()
     return 0
 
@@ -288,7 +290,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (| head) has stopped listening: nothing to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception:  # the log has the details; the user gets one sentence
+    except Exception as exc:  # the log has the details; the user gets one sentence
+        problem = problem_of(exc)
+        if problem is not None:  # SQLite refusing: another program, read-only, a full disk
+            log.warning("tian %s: %s", argv, exc)
+            print(describe(problem), file=sys.stderr)
+            return 2
         log.exception("unexpected error in tian %s", argv)
         print(f"出现意外错误，操作未完成。详细信息已记入日志：{data_dir() / 'logs'}",
               file=sys.stderr)

@@ -7,11 +7,14 @@ from datetime import date
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from desktop.domain.actor import Actor
 from desktop.domain.enums import AssignmentEnd, AssignmentRole
+from desktop.domain.errors import NotAllowed
+from desktop.domain.permissions import reaches_unit
 from desktop.store.models import Assignment, Proposal, Unit
 from desktop.wording.labels import label, proposal_label
 
-from .common import label_of
+from .common import label_of, office_only, readable_proposal
 
 @dataclass(frozen=True)
 class AssignedUnit:
@@ -60,8 +63,9 @@ def proposers_of(proposal: Proposal) -> str:
     return people[0].name if len(people) == 1 else f"{people[0].name}等{len(people)}人"
 
 
-def units_of(session: Session, proposal_id: str) -> list[AssignedUnit]:
+def units_of(session: Session, actor: Actor, proposal_id: str) -> list[AssignedUnit]:
     """The proposal's current units: 主办 first, then 协办, then 分办."""
+    readable_proposal(session, actor, proposal_id)
     order = list(AssignmentRole)
     rows = session.scalars(select(Assignment).options(selectinload(Assignment.unit)).where(
         Assignment.proposal_id == proposal_id, Assignment.ended.is_(None)))
@@ -70,8 +74,11 @@ def units_of(session: Session, proposal_id: str) -> list[AssignedUnit]:
                          a.accepted_on) for a in rows]
 
 
-def assignment_list(session: Session, meeting_id: str, unit_id: str) -> list[ListLine]:
+def assignment_list(session: Session, actor: Actor, meeting_id: str,
+                    unit_id: str) -> list[ListLine]:
     """A unit's current assignments of one meeting, by 提案号."""
+    if not reaches_unit(actor, unit_id):
+        raise NotAllowed("office_work_only")
     rows = session.scalars(
         select(Assignment).join(Proposal, Proposal.id == Assignment.proposal_id)
         .options(selectinload(Assignment.proposal).selectinload(Proposal.proposers))
@@ -83,12 +90,13 @@ def assignment_list(session: Session, meeting_id: str, unit_id: str) -> list[Lis
                      a.accepted_on) for a in rows]
 
 
-def pending_requests(session: Session, meeting_id: str) -> list[Request]:
+def pending_requests(session: Session, actor: Actor, meeting_id: str) -> list[Request]:
     """申请调整 not yet decided, and 退回 whose proposal has no answering unit yet; oldest first.
 
     Columns, not records: a large meeting has hundreds of old 退回, and loading each with its
     proposal's full text cost a tenth of a second every time the 交办 screen refreshed.
     """
+    office_only(actor)
     a, other = Assignment, aliased(Assignment)
     columns = (a.id, a.proposal_id, Proposal.number, Proposal.serial, Proposal.title, Unit.name,
                a.role)

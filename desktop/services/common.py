@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
 from desktop.domain.errors import InvalidInput, NotAllowed, NotFound
 from desktop.domain.lifecycle import Progress
-from desktop.domain.permissions import Action, reaches_unit, require
+from desktop.domain.permissions import Action, reaches_unit, require, unit_scope
+from desktop.store import predicates
 from desktop.store.facts import proposal_status
 from desktop.store.models import Assignment, Base, Proposal
 from desktop.wording.labels import proposal_label
@@ -39,6 +41,31 @@ def own_unit_only(actor: Actor, assignment: Assignment) -> None:
     """A unit's clerk only ever reaches their own unit's assignments."""
     if not reaches_unit(actor, assignment.unit_id):
         raise NotAllowed("other_unit", unit=assignment.unit.name)
+
+
+def office_only(actor: Actor) -> None:
+    """Reads of the office's own work (review, numbering, assigning, supervision): not a unit's."""
+    if unit_scope(actor) is not None:
+        raise NotAllowed("office_work_only")
+
+
+def readable_proposal(session: Session, actor: Actor, proposal_id: str) -> Proposal:
+    """The proposal, if this actor may read it: the office all, a unit's clerk only those
+    assigned to their unit."""
+    proposal = get(session, Proposal, proposal_id, "proposal")
+    if reachable(session, actor, [proposal.id]) != [proposal.id]:
+        raise NotAllowed("other_units_proposal", proposal=label_of(proposal))
+    return proposal
+
+
+def reachable(session: Session, actor: Actor, ids: list[str]) -> list[str]:
+    """Of ``ids`` (in their order), those this actor may read."""
+    unit_id = unit_scope(actor)
+    if unit_id is None or not ids:
+        return ids
+    kept = set(session.scalars(select(Proposal.id).where(
+        Proposal.id.in_(ids), predicates.assigned_to(unit_id))))
+    return [i for i in ids if i in kept]
 
 
 def assignment_for(

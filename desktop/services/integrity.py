@@ -1,6 +1,7 @@
 """检查 (tian check): SQLite's integrity check, then the domain's invariants on the records."""
 from __future__ import annotations
 
+import logging
 
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
@@ -8,12 +9,13 @@ from sqlalchemy.orm import Session
 from desktop.domain.enums import FILED_STATES, DUE_ROLES
 from desktop.domain.lifecycle import derive
 from desktop.wording.labels import label, serial_label
-from desktop.store import sqlite, statistics
+from desktop.store import shapes, sqlite, statistics
 from desktop.store.database import Database
 from desktop.store.facts import facts_for
 from desktop.store.models import Assignment, Counter, Evaluation, Meeting, Proposal, Reply
 
 CHUNK = 2000
+log = logging.getLogger(__name__)
 
 
 def check(database: Database) -> list[str]:
@@ -23,10 +25,19 @@ def check(database: Database) -> list[str]:
         problems += [f"数据库完整性：{p}" for p in sqlite.integrity_problems(database.path)]
         if problems:
             return problems
-    with database.session() as session:
-        problems += _status_problems(session)
-        problems += _answer_problems(session)
-        problems += _record_problems(session)
+        problems += [f"数据内容损坏：{m.table} 表的 {m.column} 列有 {m.rows} 行{m.what}"
+                     f"（行号 {'、'.join(map(str, m.examples))}{'等' if m.rows > len(m.examples) else ''}）"
+                     for m in shapes.misshapen_in(database.path)]
+        if problems:  # the checks below would read the damaged values
+            return problems
+    try:
+        with database.session() as session:
+            problems += _status_problems(session)
+            problems += _answer_problems(session)
+            problems += _record_problems(session)
+    except Exception as exc:  # damage no check above foresaw is still damage, said not raised
+        log.exception("tian check could not read the records")
+        problems.append(f"数据内容损坏：读取记录时出错（{type(exc).__name__}），业务检查未能完成")
     return problems
 
 

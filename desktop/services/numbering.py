@@ -12,7 +12,7 @@ from desktop.store.changes import write
 from desktop.store.models import Proposal
 from desktop.store.office import counter_value, load_settings, take
 
-from .common import get, label_of, proposal_for
+from .common import get, label_of, office_only, proposal_for
 
 
 def _numbering_order(session: Session, ids: list[str]) -> list[Proposal]:
@@ -25,8 +25,9 @@ def _counter_key(proposal: Proposal, per_kind: bool) -> str:
     return f"number:{proposal.meeting_id}" + (f":{proposal.kind.value}" if per_kind else "")
 
 
-def preview_numbers(session: Session, ids: list[str]) -> list[tuple[str, str]]:
+def preview_numbers(session: Session, actor: Actor, ids: list[str]) -> list[tuple[str, str]]:
     """(proposal id, number) in the order numbers would be given, without giving them."""
+    office_only(actor)
     settings = load_settings(session)
     nexts: dict[str, int] = {}
     out = []

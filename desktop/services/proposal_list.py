@@ -1,20 +1,22 @@
 """What the lists and the detail pane read: pages of proposals, one proposal whole, look-alikes."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.actor import Actor
 from desktop.domain.enums import Decision, Kind, Origin, State
+from desktop.domain.permissions import unit_scope
 from desktop.store import fulltext, proposal_rows
 from desktop.store.models import (
     Attachment, Member, Organisation, Proposal, Review, Sector, User,
 )
 from desktop.store.proposal_rows import ProposalFilter, ProposalRow
 
-from .common import get, label_of
+from .common import label_of, reachable, readable_proposal
 
 __all__ = ["ProposalFilter", "ProposalRow", "count", "page", "detail", "similar", "today_filter"]
 
@@ -22,14 +24,20 @@ LIKELY_DUPLICATE = 0.6  # titles sharing this much of their words are flagged be
 SIMILAR_AT_LEAST = 0.3
 
 
-def count(session: Session, where: ProposalFilter) -> int:
-    return proposal_rows.count(session, where)
+def scoped(actor: Actor, where: ProposalFilter) -> ProposalFilter:
+    """A unit's clerk lists only the proposals assigned to their unit, whatever is asked."""
+    unit_id = unit_scope(actor)
+    return where if unit_id is None else replace(where, unit_id=unit_id)
 
 
-def page(session: Session, where: ProposalFilter, order: str = "number", descending: bool = False,
-         offset: int = 0, limit: int = 100) -> list[ProposalRow]:
+def count(session: Session, actor: Actor, where: ProposalFilter) -> int:
+    return proposal_rows.count(session, scoped(actor, where))
+
+
+def page(session: Session, actor: Actor, where: ProposalFilter, order: str = "number",
+         descending: bool = False, offset: int = 0, limit: int = 100) -> list[ProposalRow]:
     ids = proposal_rows.page_ids(session, order=order, descending=descending, offset=offset,
-                           limit=limit, where=where)
+                                 limit=limit, where=scoped(actor, where))
     return proposal_rows.proposal_rows(session, ids)
 
 
@@ -74,8 +82,8 @@ class ProposalDetail:
     attachments: list[str] = field(default_factory=list)
 
 
-def detail(session: Session, proposal_id: str) -> ProposalDetail:
-    p = get(session, Proposal, proposal_id, "proposal")
+def detail(session: Session, actor: Actor, proposal_id: str) -> ProposalDetail:
+    p = readable_proposal(session, actor, proposal_id)
     names = dict(session.execute(select(User.id, User.display_name)).all())
     sectors = dict(session.execute(
         select(Member.id, Sector.name).join(Sector, Sector.id == Member.sector_id)
@@ -114,13 +122,14 @@ class Similar:
         return self.likeness >= LIKELY_DUPLICATE
 
 
-def similar(session: Session, title: str, exclude_id: str | None = None,
+def similar(session: Session, actor: Actor, title: str, exclude_id: str | None = None,
             limit: int = 8) -> list[Similar]:
     """Proposals of any meeting whose 案由 shares most of its words with ``title``, best first."""
     wanted = fulltext.title_terms(title)
     if not wanted:
         return []
-    ids = [i for i in fulltext.similar_title_candidates(session, title) if i != exclude_id]
+    ids = reachable(session, actor, [i for i in fulltext.similar_title_candidates(session, title)
+                                     if i != exclude_id])
     titles = dict(session.execute(select(Proposal.id, Proposal.title)
                                   .where(Proposal.id.in_(ids))).all())
     scored = sorted(((fulltext.title_likeness(wanted, fulltext.title_terms(t)), pid)
@@ -130,5 +139,5 @@ def similar(session: Session, title: str, exclude_id: str | None = None,
     return [Similar(rows[pid], round(score, 2)) for score, pid in kept if pid in rows]
 
 
-def page_of_ids(session: Session, ids: list[str]) -> list[ProposalRow]:
-    return proposal_rows.proposal_rows(session, ids)
+def page_of_ids(session: Session, actor: Actor, ids: list[str]) -> list[ProposalRow]:
+    return proposal_rows.proposal_rows(session, reachable(session, actor, ids))

@@ -6,11 +6,15 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from desktop.domain.actor import Actor
 from desktop.domain.errors import InvalidInput
+from desktop.domain.permissions import unit_scope
 from desktop.store import fulltext, proposal_rows
 from sqlalchemy import select
 
 from desktop.store.models import Member, Organisation, Sector
+
+from .common import office_only, reachable
 
 _INITIALS = re.compile(r"^[a-zA-Z]{1,12}$")
 
@@ -28,7 +32,8 @@ def looks_like_initials(text: str) -> bool:
 SEARCH_TEXT_LIMIT = 100  # characters: what one looks for is a phrase, not a document
 
 
-def search_everything(session: Session, text: str, limit: int = 50) -> SearchResult:
+def search_everything(session: Session, actor: Actor, text: str, limit: int = 50) -> SearchResult:
+    """Members (the office's roster: not a unit's to read) and the proposals this actor may read."""
     text = text.strip()
     if len(text) > SEARCH_TEXT_LIMIT:
         raise InvalidInput("search_too_long", limit=SEARCH_TEXT_LIMIT)
@@ -40,6 +45,9 @@ def search_everything(session: Session, text: str, limit: int = 50) -> SearchRes
         seen = set(ids)
         ids += [pid for pid in fulltext.proposals_of_members(session, [m.id for m in members], limit)
                 if pid not in seen]
+    if unit_scope(actor) is not None:
+        members = []
+        ids = reachable(session, actor, ids)
     return SearchResult(members, proposal_rows.proposal_rows(session, ids[:limit]))
 
 
@@ -54,9 +62,10 @@ class ProposerChoice:
     sector: str | None = None
 
 
-def proposer_choices(session: Session, typed: str, limit: int = 20,
+def proposer_choices(session: Session, actor: Actor, typed: str, limit: int = 20,
                      organisations: bool = True) -> list[ProposerChoice]:
     """Members by name or pinyin initials (张三 / zs), then organisations by name."""
+    office_only(actor)
     typed = typed.strip()
     if not typed:
         return []

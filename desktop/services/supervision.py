@@ -16,7 +16,7 @@ from desktop.store.changes import write
 from desktop.store.models import Assignment, Proposal, Proposer, Supervision, Unit
 from desktop.store.proposal_rows import ProposalRow
 
-from .common import label_of, proposal_for, required_text
+from .common import label_of, office_only, proposal_for, required_text
 from desktop.store.tracking import snapshot_of
 
 
@@ -62,9 +62,10 @@ class KeyProposal:
     results: str  # the latest 办理结果 of each answering unit
 
 
-def key_proposals(session: Session, meeting_id: str | None,
+def key_proposals(session: Session, actor: Actor, meeting_id: str | None,
                   today: date | None = None) -> list[KeyProposal]:
     """Every 重点提案 of the meeting, by 提案号 (dozens a year: read whole)."""
+    office_only(actor)
     today = today or date.today()
     stmt = select(Proposal).where(Proposal.key.is_(True)).order_by(
         Proposal.number_seq, Proposal.serial_seq)
@@ -100,9 +101,10 @@ def key_proposals(session: Session, meeting_id: str | None,
     return out
 
 
-def candidates(session: Session, meeting_id: str | None, text: str,
+def candidates(session: Session, actor: Actor, meeting_id: str | None, text: str,
                limit: int = 20) -> list[ProposalRow]:
     """Filed proposals a clerk means by ``text``: a 提案号 (“第12号”, “12”) or words of the 案由."""
+    office_only(actor)
     text = text.strip()
     if not text:
         return []

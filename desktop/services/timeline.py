@@ -21,7 +21,7 @@ from desktop.store.models import (
     Reply, Review, Submission, Supervision, Unit, User,
 )
 
-from .common import get
+from .common import readable_proposal
 
 
 @dataclass(frozen=True)
@@ -47,11 +47,11 @@ def _clock(at: datetime) -> str:
 class _Reader:
     """Collects entries for one proposal; an actor of a unit reads only that unit's handling."""
 
-    def __init__(self, session: Session, proposal: Proposal, actor: Actor | None) -> None:
+    def __init__(self, session: Session, proposal: Proposal, actor: Actor) -> None:
         self.session = session
         self.proposal = proposal
         self.users = dict(session.execute(select(User.id, User.display_name)).all())
-        only = unit_scope(actor) if actor else None
+        only = unit_scope(actor)
         stmt = select(Assignment).where(Assignment.proposal_id == proposal.id)
         if only:
             stmt = stmt.where(Assignment.unit_id == only)
@@ -161,9 +161,10 @@ class _Reader:
                      order=(stamps.get(entry.id) or _clock(entry.at),))
 
 
-def timeline(session: Session, proposal_id: str, actor: Actor | None = None) -> list[TimelineEntry]:
-    """Oldest first; within a day in the order the records were written."""
-    reader = _Reader(session, get(session, Proposal, proposal_id, "proposal"), actor)
+def timeline(session: Session, actor: Actor, proposal_id: str) -> list[TimelineEntry]:
+    """Oldest first; within a day in the order the records were written.  A unit's clerk reads
+    only their unit's proposals, and of those only their own unit's handling."""
+    reader = _Reader(session, readable_proposal(session, actor, proposal_id), actor)
     reader.intake()
     reader.handling()
     reader.logged_changes()

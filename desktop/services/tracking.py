@@ -20,7 +20,7 @@ from desktop.store.models import Assignment, Proposal, Reply, Supervision
 from desktop.store.office import load_settings
 from desktop.store.tracking import TrackingFilter, TrackingRow, snapshot_of
 
-from .common import get, label_of
+from .common import get, label_of, own_unit_only
 
 __all__ = ["TrackingFilter", "TrackingRow", "count", "page", "handling_of", "HandlingView"]
 
@@ -64,6 +64,7 @@ class HandlingView:
 
 def handling_of(session: Session, actor: Actor, assignment_id: str) -> HandlingView:
     a = get(session, Assignment, assignment_id, "assignment")
+    own_unit_only(actor, a)
     p: Proposal = a.proposal
     own = reaches_unit(actor, a.unit_id)
     snapshot = snapshot_of(a)

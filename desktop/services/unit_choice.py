@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.actor import Actor
 from desktop.domain.enums import (
     DUE_ROLES, IN_HAND_STATES, AssignmentEnd, AssignmentRole, Decision, UnitSystem,
 )
@@ -15,7 +16,7 @@ from desktop.store import fulltext
 from desktop.store.models import Assignment, Category, Proposal, Review, Unit
 from desktop.store import predicates
 
-from .common import get
+from .common import get, office_only
 
 SIMILAR_AT_LEAST = 0.3
 
@@ -37,8 +38,9 @@ class UnitSuggestion:
     score: float
 
 
-def unit_loads(session: Session, today: date | None = None) -> list[UnitLoad]:
+def unit_loads(session: Session, actor: Actor, today: date | None = None) -> list[UnitLoad]:
     """Every active unit in the office's order, with what it has in hand now."""
+    office_only(actor)
     today = today or date.today()
     late = case((predicates.overdue(today), 1), else_=0)
     # 主办 and 分办 are in hand until their reply (the assignment's own columns, no join);
@@ -65,9 +67,11 @@ def unit_loads(session: Session, today: date | None = None) -> list[UnitLoad]:
     return [UnitLoad(u.id, u.name, u.system, counts[u.id], overdue[u.id]) for u in units]
 
 
-def suggest_units(session: Session, proposal_id: str, limit: int = 6) -> list[UnitSuggestion]:
+def suggest_units(session: Session, actor: Actor, proposal_id: str,
+                  limit: int = 6) -> list[UnitSuggestion]:
     """Units named at 立案, then units that answered similar titles, then the category's usual
     units; best first.  History counts only assignments that were not returned or moved away."""
+    office_only(actor)
     proposal = get(session, Proposal, proposal_id, "proposal")
     scores: dict[str, float] = defaultdict(float)
     reasons: dict[str, list[str]] = defaultdict(list)

@@ -14,12 +14,14 @@ from contextlib import contextmanager
 from datetime import date, datetime
 
 from sqlalchemy import event, inspect, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
 from desktop.domain.clock import Clock, new_id
 from desktop.domain.errors import DomainError
 
+from .sqlite import problem_of
 from .facts import settle
 from .models import AuditEntry, Change, Site, Synced
 
@@ -59,6 +61,11 @@ def write(session: Session, actor: Actor, action: str) -> Iterator[Session]:
             session.connection(execution_options={"write": True})
             yield session
             settle(session)
+    except OperationalError as exc:  # nothing was written: the transaction rolled back
+        problem = problem_of(exc)
+        if problem is None:
+            raise
+        raise problem from exc
     finally:
         for key in ("actor", "action", "clock", "site", "touched"):
             session.info.pop(key, None)

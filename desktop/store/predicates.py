@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_
+from sqlalchemy import ColumnElement, and_, select
 
 from desktop.domain.enums import DUE_ROLES
 
-from .models import Assignment
+from .models import Assignment, Proposal
 
 A = Assignment
 
@@ -32,3 +32,8 @@ def overdue(today: date) -> ColumnElement[bool]:
 def due_between(today: date, last: date) -> ColumnElement[bool]:
     """A live reply still owed whose deadline falls from today to ``last``."""
     return and_(LIVE, OWED, A.due_on >= today, A.due_on <= last)
+
+
+def assigned_to(unit_id: str) -> ColumnElement[bool]:
+    """A proposal this unit has (or had) an assignment of: what its clerk may read."""
+    return Proposal.id.in_(select(A.proposal_id).where(A.unit_id == unit_id))

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AssignmentRole, Kind, Origin, State
 
-from . import fulltext
+from . import fulltext, predicates
 from .models import Assignment, Category, Meeting, Proposal, Proposer, Sector, Unit, User
 
 SORTABLE = {
@@ -33,8 +33,11 @@ class ProposalFilter:
     registered_since: datetime | None = None
     words: str = ""
     member_ids: tuple[str, ...] = ()  # with words: proposals of these members match as well
+    unit_id: str | None = None  # only proposals assigned to this unit (a unit's clerk)
 
     def apply(self, session: Session, stmt: Select) -> Select:
+        if self.unit_id is not None:
+            stmt = stmt.where(predicates.assigned_to(self.unit_id))
         if self.meeting_id:
             stmt = stmt.where(Proposal.meeting_id == self.meeting_id)
         if self.statuses:

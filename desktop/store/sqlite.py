@@ -12,6 +12,8 @@ from pathlib import Path
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import Connection
 
+from desktop.domain.errors import DomainError
+
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -128,3 +130,26 @@ def fts_match_sql(limit_param: str = "limit") -> str:
         "SELECT d.proposal_id FROM search_fts f JOIN search_document d ON d.doc_id = f.rowid "
         f"WHERE search_fts MATCH :query ORDER BY f.rank LIMIT :{limit_param}"
     )
+
+
+_WRITE_PROBLEMS = (  # SQLite's words → the sentence's code
+    (("database is locked", "database is busy"), "database_busy"),
+    (("readonly", "read-only"), "database_not_writable"),
+    (("disk is full",), "disk_full"),
+    (("disk i/o error",), "database_io_error"),
+    (("unable to open",), "database_gone"),
+)
+
+
+def problem_of(exc: BaseException) -> DomainError | None:
+    """The clerk's sentence for SQLite refusing a read or write of an open database (another
+    program holding it past the 10 s wait, a read-only file, a full disk, a USB stick pulled);
+    None for anything else."""
+    orig = getattr(exc, "orig", None) or exc
+    if not isinstance(orig, sqlite3.OperationalError | sqlite3.DatabaseError):
+        return None
+    text = str(orig).lower()
+    for needles, code in _WRITE_PROBLEMS:
+        if any(needle in text for needle in needles):
+            return DomainError(code)
+    return None

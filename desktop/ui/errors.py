@@ -13,16 +13,6 @@ from desktop.wording.messages import describe
 
 log = logging.getLogger(__name__)
 
-_DATABASE_PROBLEMS = (
-    ("database is locked", "数据库正被其他程序占用，操作未完成；请稍候再试。"),
-    ("readonly", "数据库文件只读，无法保存；请检查文件权限或是否位于只读的U盘、光盘上。"),
-    ("read-only", "数据库文件只读，无法保存；请检查文件权限或是否位于只读的U盘、光盘上。"),
-    ("disk is full", "磁盘空间不足，操作未完成，数据未改动；请清理空间后重试。"),
-    ("disk i/o error", "读写数据库文件时出错，操作未完成；请检查磁盘或U盘是否已拔出。"),
-    ("unable to open", "无法打开数据库文件，操作未完成；请检查文件是否仍在原位置。"),
-)
-
-
 def sentence_for(exc: BaseException) -> str | None:
     """The sentence for a failure the user can act on; None for a programming error."""
     if isinstance(exc, DomainError):
@@ -30,10 +20,11 @@ def sentence_for(exc: BaseException) -> str | None:
     # looked up, not imported: the login dialog shows before SQLAlchemy is loaded (ui/start.py)
     database_errors = sys.modules.get("sqlalchemy.exc")
     if database_errors and isinstance(exc, database_errors.OperationalError):
-        text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
-        for needle, sentence in _DATABASE_PROBLEMS:
-            if needle in text:
-                return sentence
+        from desktop.store.sqlite import problem_of  # loaded with SQLAlchemy, as the error shows
+
+        problem = problem_of(exc)
+        if problem is not None:
+            return describe(problem)
         return "数据库暂时无法写入，操作未完成，已输入的内容仍保留；请稍后重试。"
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:

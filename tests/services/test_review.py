@@ -118,7 +118,7 @@ def test_merged_proposals_join_the_main_one_and_their_proposers_become_cosigners
         ("张三", "lead"), ("欧阳明", "cosigner"), ("王五", "cosigner")]
     assert main.origin is Origin.JOINT
 
-    found = search_everything(desk.session, "欧阳明")
+    found = search_everything(desk.session, desk.admin, "欧阳明")
     assert main.id in {row.id for row in found.proposals}, "the main proposal names its new cosigner"
 
     review.file(desk.session, desk.admin, [main.id])
@@ -247,13 +247,13 @@ def test_number_preview_shows_exactly_the_numbers_then_given(desk):
     in_review = desk.register("关于还在审查的建议")
     ids = [proposals[2].id, proposals[0].id, proposals[1].id]  # as selected on screen
 
-    preview = numbering.preview_numbers(desk.session, ids)
+    preview = numbering.preview_numbers(desk.session, desk.admin, ids)
     assert preview == [(proposals[0].id, "第1号"), (proposals[1].id, "第2号"),
                        (proposals[2].id, "第3号")], "numbers follow the 收文号"
     assert numbering.give_numbers(desk.session, desk.admin, ids) == preview
     assert [p.number for p in proposals] == ["第1号", "第2号", "第3号"]
     assert [p.number_seq for p in proposals] == [1, 2, 3]
-    assert numbering.preview_numbers(desk.session, ids) == []
+    assert numbering.preview_numbers(desk.session, desk.admin, ids) == []
     assert numbering.give_numbers(desk.session, desk.admin, ids) == [], "given once only"
 
     with refused(NotAllowed, "state_not_allowed", action="number", state="in_review"), \
@@ -274,7 +274,7 @@ def test_number_preview_promises_nothing_to_a_proposal_still_in_review(desk):
     ready = filed(desk, "关于甲的建议")
     waiting = desk.register("关于乙的建议")
     try:
-        preview = numbering.preview_numbers(desk.session, [ready.id, waiting.id])
+        preview = numbering.preview_numbers(desk.session, desk.admin, [ready.id, waiting.id])
     except NotAllowed as error:
         assert error.code == "state_not_allowed"
     else:
@@ -288,7 +288,7 @@ def test_numbers_are_never_given_twice_even_after_an_undone_filing(desk):
     assert_state(desk, first, State.IN_REVIEW, level=3)
 
     second = filed(desk, "关于乙的建议")
-    assert numbering.preview_numbers(desk.session, [second.id]) == [(second.id, "第2号")]
+    assert numbering.preview_numbers(desk.session, desk.admin, [second.id]) == [(second.id, "第2号")]
     assert numbering.give_numbers(desk.session, desk.admin, [second.id]) == [(second.id, "第2号")]
 
 

@@ -22,7 +22,7 @@ def test_the_supervision_list_shows_leaders_and_the_units_progress(desk):
     supervision.mark_key(desk.session, desk.admin, water.id)
     answer(desk, units[0], on=ASSIGNED_ON + timedelta(30))
 
-    listed = {k.title: k for k in supervision.key_proposals(desk.session, desk.meeting.id, TODAY)}
+    listed = {k.title: k for k in supervision.key_proposals(desk.session, desk.admin, desk.meeting.id, TODAY)}
     assert set(listed) == {"关于完善乡村道路养护机制的建议", "关于加强农村饮水安全的建议"}
     roads_row = listed["关于完善乡村道路养护机制的建议"]
     assert roads_row.leaders == "副县长刘明、县政协副主席陈红"
@@ -34,7 +34,7 @@ def test_the_supervision_list_shows_leaders_and_the_units_progress(desk):
     assert water_row.categories == "A" and water_row.status is State.HANDLING
 
     supervision.mark_key(desk.session, desk.admin, water.id, False)
-    assert [k.title for k in supervision.key_proposals(desk.session, desk.meeting.id, TODAY)] \
+    assert [k.title for k in supervision.key_proposals(desk.session, desk.admin, desk.meeting.id, TODAY)] \
         == ["关于完善乡村道路养护机制的建议"]
 
 
@@ -51,10 +51,10 @@ def test_the_office_finds_a_filed_proposal_by_its_number_or_its_words(desk):
     if second.number_seq is None:
         numbering.give_numbers(desk.session, desk.admin, [first.id, second.id])
     desk.session.refresh(second)
-    found = supervision.candidates(desk.session, desk.meeting.id, str(second.number_seq))
+    found = supervision.candidates(desk.session, desk.admin, desk.meeting.id, str(second.number_seq))
     assert [r.id for r in found] == [second.id]
-    assert [r.id for r in supervision.candidates(desk.session, desk.meeting.id,
+    assert [r.id for r in supervision.candidates(desk.session, desk.admin, desk.meeting.id,
                                                  f"第{second.number_seq}号")] == [second.id]
-    assert [r.id for r in supervision.candidates(desk.session, desk.meeting.id, "老旧")] \
+    assert [r.id for r in supervision.candidates(desk.session, desk.admin, desk.meeting.id, "老旧")] \
         == [first.id]
-    assert supervision.candidates(desk.session, desk.meeting.id, " ") == []
+    assert supervision.candidates(desk.session, desk.admin, desk.meeting.id, " ") == []

@@ -60,8 +60,8 @@ def test_unit_mode_sees_only_its_own_rows_whatever_it_asks(desk):
 def test_unit_mode_cannot_act_on_another_units_assignment(desk):
     _, [row] = assigned(desk, "关于建设社区养老服务中心的建议", lead="民政局")
     clerk = person(desk, UserRole.UNIT, unit_id=desk.unit("教育局").id)
-    view = tracking.handling_of(desk.session, clerk, row.id)
-    assert view.actions == frozenset()
+    with refused(NotAllowed, "other_unit", unit=row.unit.name):
+        tracking.handling_of(desk.session, clerk, row.id)
     with refused(NotAllowed, "other_unit", unit=row.unit.name), leaves_no_trace(desk):
         assignment.accept(desk.session, clerk, row.id, on=ASSIGNED_ON)
 
@@ -96,7 +96,7 @@ def test_assist_opinion_goes_to_the_lead_and_shows_in_the_timeline(desk):
         handling.send_opinion(desk.session, desk.admin, lead.id, ASSIGNED_ON, "意见")
     handling.send_opinion(desk.session, desk.admin, helper.id, ASSIGNED_ON + timedelta(9),
                           "财政局将在明年预算中安排分类设施资金。")
-    entries = timeline.timeline(desk.session, proposal.id)
+    entries = timeline.timeline(desk.session, desk.admin, proposal.id)
     [opinion] = [e for e in entries if e.what == "协办意见"]
     assert (opinion.on, opinion.unit) == (ASSIGNED_ON + timedelta(9), helper.unit.name)
     assert "明年预算" in opinion.detail
@@ -122,7 +122,7 @@ def test_timeline_tells_the_year_of_a_proposal_in_order_with_who(desk):
                       EvaluationMethod.PAPER, today)
     supervision.supervise(s, desk.admin, proposal.id, "刘明", "副县长", today)
 
-    entries = timeline.timeline(s, proposal.id)
+    entries = timeline.timeline(s, desk.admin, proposal.id)
     whats = [e.what for e in entries]
     assert whats == ["录入", "提交审查", "初审·送下一级审查", "复审·送下一级审查", "终审·立案",
                      "交办", "签收", "面商", "延期", "答复", "评价", "二次办理", "答复", "评价",
@@ -146,9 +146,9 @@ def test_the_unit_reads_only_its_own_handling_in_the_timeline(desk):
     for row in rows:
         assignment.accept(desk.session, desk.admin, row.id, on=ASSIGNED_ON)
     clerk = person(desk, UserRole.UNIT, unit_id=rows[0].unit_id)
-    units = {e.unit for e in timeline.timeline(desk.session, proposal.id, clerk) if e.unit}
+    units = {e.unit for e in timeline.timeline(desk.session, clerk, proposal.id) if e.unit}
     assert units == {rows[0].unit.name}
-    assert {e.unit for e in timeline.timeline(desk.session, proposal.id) if e.unit} == {
+    assert {e.unit for e in timeline.timeline(desk.session, desk.admin, proposal.id) if e.unit} == {
         r.unit.name for r in rows}
 
 

@@ -74,7 +74,7 @@ def test_nothing_to_search_finds_nothing(library):
 
 def test_the_search_box_finds_proposals_of_a_member_typed_by_initials(library):
     office, ids = library
-    result = search_everything(office.session, "sxx")
+    result = search_everything(office.session, office.admin, "sxx")
     assert [m.name for m in result.members] == ["单雄信"]
     assert [row.id for row in result.proposals] == [ids["elderly"]]
     assert result.proposals[0].lead == "单雄信"

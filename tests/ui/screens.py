@@ -105,14 +105,16 @@ def main(out: Path) -> None:
     _shot(app, window, out, "09_review_filed")
     reason = ReasonDialog("不予立案", "所选 1 件不予立案。理由（将告知提案人）：", "不予立案", REJECT_REASONS)
     _shot(app, reason, out, "10_reject_reason")
-    rows = workspace.read(proposal_list.page, proposal_list.ProposalFilter(meeting.id), limit=3)
+    rows = workspace.read(proposal_list.page, workspace.actor, proposal_list.ProposalFilter(meeting.id),
+                          limit=3)
     _shot(app, MergeDialog(rows), out, "11_merge")
     _shot(app, SplitDialog(rows[0].title, "一是……\n二是……"), out, "12_split")
     final = proposal_list.ProposalFilter(meeting.id, (State.IN_REVIEW,), 3)
-    unnumbered = [r.id for r in workspace.read(proposal_list.page, final, limit=3)]
+    unnumbered = [r.id for r in workspace.read(proposal_list.page, workspace.actor, final, limit=3)]
     workspace.act(review.file, unnumbered)
-    preview = workspace.read(numbering.preview_numbers, unnumbered)
-    by_id = {r.id: r for r in workspace.read(proposal_list.page_of_ids, [p for p, _ in preview])}
+    preview = workspace.read(numbering.preview_numbers, workspace.actor, unnumbered)
+    by_id = {r.id: r for r in workspace.read(proposal_list.page_of_ids, workspace.actor,
+                                             [p for p, _ in preview])}
     _shot(app, NumberPreviewDialog([(by_id[p], n) for p, n in preview]), out, "13_numbers")
     window.search_box.setText("停车")
     window.search_box.returnPressed.emit()

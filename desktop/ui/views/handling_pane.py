@@ -130,7 +130,7 @@ class HandlingPane(QWidget):
             self.timeline.clear()
             return
         self.summary.setText(summary_html(self.view, self._today()))
-        entries = self._ws.read(timeline.timeline, self.view.proposal_id, self._ws.actor)
+        entries = self._ws.read(timeline.timeline, self._ws.actor, self.view.proposal_id)
         self.timeline.setHtml(timeline_html(entries))
 
     def save_paper(self, kind: str) -> None:

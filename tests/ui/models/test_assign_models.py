@@ -17,13 +17,13 @@ AFTER_SCHOOL = "关于提升中小学课后服务质量的建议"
 def test_the_unit_list_passes_qts_model_checks_and_shows_each_units_part(desk, qtmodeltester):
     model = UnitChoiceModel()
     qtmodeltester.check(model)
-    model.set_units(unit_loads(desk.session))
+    model.set_units(unit_loads(desk.session, desk.admin))
     education = desk.unit("教育局").id
     model.set_role(education, AssignmentRole.LEAD)
     row = model.row_of(education)
     assert [model.index(row, c).data() for c in range(5)] == ["县教育局", "政府系统", "0", "", "主办"]
     assert model.chosen(AssignmentRole.LEAD) == [education]
-    model.set_units(unit_loads(desk.session)[:3])  # a unit gone from the list drops its part
+    model.set_units(unit_loads(desk.session, desk.admin)[:3])  # a unit gone from the list drops its part
     assert model.chosen(AssignmentRole.LEAD) == []
 
 
@@ -32,6 +32,6 @@ def test_a_units_assignment_list_passes_qts_model_checks(desk, qtmodeltester):
                       lead=desk.unit("教育局").id, assigned_on=date(2023, 3, 1))
     model = RowTableModel(LIST_COLUMNS)
     qtmodeltester.check(model)
-    model.set_rows(assignment_list(desk.session, desk.meeting.id, desk.unit("教育局").id))
+    model.set_rows(assignment_list(desk.session, desk.admin, desk.meeting.id, desk.unit("教育局").id))
     assert [model.index(0, c).data() for c in range(model.columnCount())][1:] == [
         AFTER_SCHOOL, "赵六", "主办", "2023年3月1日", "2023年6月1日", "未签收"]
