@@ -22,6 +22,7 @@ from desktop.local.paths import base_data_dir, data_dir
 from desktop.services import backups, base_data, demo, integrity, setup
 from desktop.services.search import search_everything
 from desktop.services.statistics import statistics_for
+from desktop.local.files import problem_of_os
 from desktop.store.sqlite import problem_of
 from desktop.store.database import Database, open_database
 
@@ -168,8 +169,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = _database_path(args)
     database = open_database(path, create=True)
     with database.session() as session:
-        if not setup.is_initialized(session):
+        try:  # two demos started at once: one sets the office up, the other finds it set up
             setup.initialize(session, DEMO_OFFICE, DEMO_PASSWORD, base_dir=base_data_dir())
+        except DomainError as exc:
+            if exc.code != "already_initialized":
+                raise
+        else:
             print(f"已创建演示数据库：{path}")
             print(f"管理员用户名：admin，密码：{DEMO_PASSWORD}（仅供演示，正式使用前请修改）")
         started = time.perf_counter()
@@ -270,9 +275,25 @@ COMMANDS = {"export": cmd_export, "import": cmd_import, "init": cmd_init, "demo"
             "restore": cmd_restore}
 
 
+def _undecodable(argv: list[str]) -> bool:
+    """Bytes that are not UTF-8 reach Python as lone surrogates (a terminal in GBK, say)."""
+    return any("\udc80" <= ch <= "\udcff" for arg in argv for ch in arg)
+
+
+def _log_unraisable(unraisable) -> None:
+    """A file object closed late on a full disk ("Exception ignored in …") goes to the log: the
+    clerk reads one sentence on stderr, not a traceback after it."""
+    log.warning("ignored: %s", unraisable.exc_value, exc_info=(
+        unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback))
+
+
 def main(argv: list[str] | None = None) -> int:
+    sys.unraisablehook = _log_unraisable
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
     try:
+        if _undecodable(argv):
+            raise DomainError("argument_not_utf8")
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help()
@@ -291,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # the log has the details; the user gets one sentence
-        problem = problem_of(exc)
+        problem = problem_of(exc) or problem_of_os(exc)
         if problem is not None:  # SQLite refusing: another program, read-only, a full disk
             log.warning("tian %s: %s", argv, exc)
             print(describe(problem), file=sys.stderr)

@@ -6,11 +6,13 @@ import sys
 from pathlib import Path
 
 from desktop.domain.actor import Actor
+from desktop.domain.errors import DomainError
 from desktop.services import base_data
 from desktop.services.document_setup import templates_folder
 from desktop.services.export_pipeline import PDF_FOLDER, pdf_profile, run_export
 from desktop.services.exports import DOCUMENT_KINDS, ExportRequest, document_kind, plan
 from desktop.store.database import Database
+from desktop.wording.messages import describe
 
 
 def add_parser(sub, date_type) -> None:
@@ -51,7 +53,7 @@ def cmd_export(args: argparse.Namespace, database: Database) -> int:
 
         def progress(done: int, total: int) -> None:
             if total > 20 and done % 50 == 0 and done:
-                print(f"  {done}/{total}", file=sys.stderr)
+                print(f"  {done}/{total}", flush=True)  # stderr keeps its one sentence
         outcome = run_export(
             kind, lambda: plan(session, Actor.system("cli"), request), Path(args.out),
             ask_overwrite, lambda _text, work: work(progress),
@@ -65,4 +67,8 @@ def cmd_export(args: argparse.Namespace, database: Database) -> int:
     print(report.summary())
     for name, reason in report.skipped:
         print(f"  跳过 {name}：{reason}")
+    if report.disk_full:
+        print(describe(DomainError("disk_full_export", left=report.disk_full, folder=report.folder)),
+              file=sys.stderr)
+        return 2
     return 0

@@ -45,6 +45,9 @@ class DocumentSettings:
                 raise InvalidInput("document_pattern_invalid", pattern=pattern) from None
 
 
+OFFICE_NAME_CHARS = 40  # 中国人民政治协商会议××自治县委员会 is 18; the name heads every page
+
+
 @dataclass(frozen=True)
 class OfficeSettings:
     office_name: str = "政协××县委员会"
@@ -61,6 +64,8 @@ class OfficeSettings:
     def check(self) -> None:
         if not self.office_name.strip():
             raise InvalidInput("office_name_missing")
+        if len(self.office_name.strip()) > OFFICE_NAME_CHARS:
+            raise InvalidInput("office_name_too_long", limit=OFFICE_NAME_CHARS)
         check_pattern(self.serial_pattern)
         check_pattern(self.number_pattern)
         if self.review_levels not in (1, 2, 3):

@@ -124,7 +124,7 @@ def backup(database: Database, out: Path | str, overwrite: bool = False) -> Path
             raise DomainError("disk_full") from exc
         raise DomainError("backup_failed", detail=exc.strerror or str(exc)) from exc
     except sqlite3.Error as exc:
-        raise DomainError("backup_failed", detail=str(exc)) from exc
+        raise sqlite.problem_of(exc) or DomainError("backup_failed", detail=str(exc)) from exc
     return out
 
 

@@ -16,11 +16,18 @@ Progress = Callable[[int, int], None]
 _ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
+NAME_BYTES = 200  # of the 255 a file name may have (bytes on Linux, UTF-16 units on Windows),
+# leaving room for the (2) of a second file of the same name and a partial file's suffix
+
+
 def file_name(*parts: str, suffix: str = ".docx") -> str:
-    """答复函_第123号_县教育局.docx: parts joined by _, characters Windows refuses replaced."""
+    """答复函_第123号_县教育局.docx: parts joined by _, characters Windows refuses replaced, cut
+    to a length every file system takes (a Chinese character is three bytes in UTF-8)."""
     stem = "_".join(p.strip() for p in parts if p and p.strip())
-    stem = _ILLEGAL.sub("－", stem).rstrip(". ")[:120]
-    return stem + suffix
+    stem = _ILLEGAL.sub("－", stem)
+    while len(stem.encode("utf-8")) + len(suffix) > NAME_BYTES:
+        stem = stem[:-1]
+    return stem.rstrip(". ") + suffix
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,7 @@ class BatchReport:
     written: list[Path] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # file name, reason
     cancelled: bool = False
+    disk_full: int = 0  # files not written because the disk filled up (the batch stopped)
 
     def summary(self) -> str:
         text = f"已写入 {len(self.written)} 个文件到 {self.folder}"
@@ -46,6 +54,8 @@ class BatchReport:
             text += f"，跳过 {len(self.skipped)} 个"
         if self.cancelled:
             text += "（已取消，其余未写）"
+        if self.disk_full:
+            text += f"；磁盘空间不足，其余 {self.disk_full} 个未写入，请清理空间后重新导出"
         return text + "。"
 
 
@@ -99,7 +109,7 @@ def write_batch(plans: list[Planned], folder: Path, overwrite: bool = False,
             continue
         except OSError as exc:
             if exc.errno == errno.ENOSPC:
-                report.skipped += [(p.name, "磁盘空间不足，未写入") for p in plans[done:]]
+                report.disk_full = total - done
                 return report
             raise
         except Cancelled:

@@ -85,10 +85,15 @@ def label_of(proposal: Proposal) -> str:
     return proposal_label(proposal.number, proposal.serial)
 
 
-def required_text(value: str | None, field: str) -> str:
+TEXT_CHARS = 2_000  # a reason, a note, an opinion: a page of text, not a document
+
+
+def required_text(value: str | None, field: str, limit: int = TEXT_CHARS) -> str:
     value = (value or "").strip()
     if not value:
         raise InvalidInput("field_required", field=field)
+    if len(value) > limit:
+        raise InvalidInput("text_too_long", field=field, limit=limit)
     return value
 
 

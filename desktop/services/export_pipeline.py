@@ -16,7 +16,8 @@ from typing import Any
 
 from desktop.domain.errors import Cancelled
 from desktop.exporters import combine, pdf
-from desktop.local.files import write_atomically
+from desktop.local.files import own_temporaries, write_atomically
+from desktop.local.paths import data_dir
 
 from .batch import BatchReport, Planned, Progress, existing, write_batch
 from .exports import DocumentKind
@@ -67,8 +68,9 @@ def run_export(kind: DocumentKind, planned: Callable[[], list[Planned]], out: Pa
     overwrite = ask_overwrite(clash) if clash else False
     if overwrite is None:
         return ExportOutcome()
-    report = step(f"正在导出{kind.label}（共 {len(plans)} 个文件）……",
-                  lambda progress: write_batch(plans, folder, overwrite, progress))
+    with own_temporaries(data_dir()):
+        report = step(f"正在导出{kind.label}（共 {len(plans)} 个文件）……",
+                      lambda progress: write_batch(plans, folder, overwrite, progress))
     documents = [p for p in report.written if p.suffix == ".docx"]
     if pdf_profile is None or not kind.word or not documents:
         return ExportOutcome(report)

@@ -54,6 +54,8 @@ def initialize(
                                                  serialization.PublicFormat.Raw).hex(),
     )
     with write(session, system, "setup.office"):  # all or nothing: killed midway, no office
+        if is_initialized(session):  # another process set it up while this one waited
+            raise DomainError("already_initialized")
         session.add(site)
         session.flush()
         save_settings(session, settings)

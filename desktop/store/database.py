@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,11 +91,27 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
         database.close()
         raise
     except Exception as exc:  # a locked, read-only or damaged file shows up here
+        if database.path is not None and _made_by_another(database.path):
+            return database
         database.close()
         if database.path is not None:
             raise why_unopenable(database.path, exc) from exc
         raise
     return database
+
+
+def _made_by_another(path: Path) -> bool:
+    """Two programs creating the same new database at once (two ``tian demo``): the one that
+    lost the race finds the schema the other is making, and waits for it to be done."""
+    deadline = time.monotonic() + sqlite.BUSY_TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        try:
+            if glance.peek_revision(path) == (True, schema.HEAD_REVISION):
+                return True
+        except sqlite3.Error:
+            pass
+        time.sleep(0.1)
+    return False
 
 
 def why_unopenable(path: Path, exc: BaseException) -> DomainError:

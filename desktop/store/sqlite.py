@@ -86,6 +86,10 @@ def backup(source: Path, target: Path) -> None:
             dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
+    except BaseException:  # a full disk leaves the copy's journal beside it: not a file of ours
+        for suffix in ("-journal", "-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        raise
     finally:
         src.close()
 
@@ -132,15 +136,6 @@ def fts_match_sql(limit_param: str = "limit") -> str:
     )
 
 
-_WRITE_PROBLEMS = (  # SQLite's words → the sentence's code
-    (("database is locked", "database is busy"), "database_busy"),
-    (("readonly", "read-only"), "database_not_writable"),
-    (("disk is full",), "disk_full"),
-    (("disk i/o error",), "database_io_error"),
-    (("unable to open",), "database_gone"),
-)
-
-
 def problem_of(exc: BaseException) -> DomainError | None:
     """The clerk's sentence for SQLite refusing a read or write of an open database (another
     program holding it past the 10 s wait, a read-only file, a full disk, a USB stick pulled);
@@ -149,7 +144,14 @@ def problem_of(exc: BaseException) -> DomainError | None:
     if not isinstance(orig, sqlite3.OperationalError | sqlite3.DatabaseError):
         return None
     text = str(orig).lower()
-    for needles, code in _WRITE_PROBLEMS:
-        if any(needle in text for needle in needles):
-            return DomainError(code)
+    if "database is locked" in text or "database is busy" in text:
+        return DomainError("database_busy")
+    if "readonly" in text or "read-only" in text:
+        return DomainError("database_not_writable")
+    if "disk is full" in text:
+        return DomainError("disk_full")
+    if "disk i/o error" in text:
+        return DomainError("database_io_error")
+    if "unable to open" in text:
+        return DomainError("database_gone")
     return None

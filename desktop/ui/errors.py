@@ -9,6 +9,7 @@ import traceback
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.domain.errors import DomainError
+from desktop.local.files import problem_of_os
 from desktop.wording.messages import describe
 
 log = logging.getLogger(__name__)
@@ -27,10 +28,9 @@ def sentence_for(exc: BaseException) -> str | None:
             return describe(problem)
         return "数据库暂时无法写入，操作未完成，已输入的内容仍保留；请稍后重试。"
     if isinstance(exc, OSError):
-        if exc.errno == errno.ENOSPC:
-            return "磁盘空间不足，操作未完成，数据未改动；请清理空间后重试。"
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return f"没有权限写入 {exc.filename or '该位置'}，请换一个位置或检查权限。"
+        problem = problem_of_os(exc)
+        if problem is not None:
+            return describe(problem)
         if exc.errno == errno.ENOENT:
             return f"找不到文件 {exc.filename or ''}，请检查后重试。"
     return None

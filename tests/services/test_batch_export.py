@@ -189,8 +189,9 @@ def test_a_full_disk_stops_the_batch_and_a_file_open_in_word_is_skipped(tmp_path
              Planned("d.docx", fine)]
     report = write_batch(plans, tmp_path)
     assert [p.name for p in report.written] == ["a.docx"]
-    assert report.skipped == [("b.docx", "文件正被 Word 或 WPS 打开，关闭后再导出"),
-                              ("c.docx", "磁盘空间不足，未写入"), ("d.docx", "磁盘空间不足，未写入")]
+    assert report.skipped == [("b.docx", "文件正被 Word 或 WPS 打开，关闭后再导出")]
+    assert report.disk_full == 2
+    assert report.summary().endswith("；磁盘空间不足，其余 2 个未写入，请清理空间后重新导出。")
     assert sorted(f.name for f in tmp_path.iterdir()) == ["a.docx"]
 
 

@@ -6,10 +6,12 @@ import random
 from datetime import date, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
 from desktop.domain.clock import new_id
+from desktop.domain.errors import DomainError
 from desktop.domain.numbering import NumberContext
 from desktop.domain.permissions import Action, require
 from desktop.local.paths import resources_dir
@@ -26,8 +28,19 @@ from .plan import _ORDER, BATCH, Plan, _ids
 
 def generate(session: Session, actor: Actor, proposals: int, seed: int = 1,
              today: date | None = None, progress=None) -> dict:
-    """Add ``proposals`` demo proposals: 40% to the last meeting (answered), 60% to the current."""
+    """Add ``proposals`` demo proposals: 40% to the last meeting (answered), 60% to the current.
+
+    The records' ids follow from the seed (the same demo every time), so the same seed twice
+    into one database is refused, whole, with the way out."""
     require(Action.MANAGE_BASE_DATA, None, actor.role)
+    try:
+        return _generate(session, actor, proposals, seed, today, progress)
+    except IntegrityError as exc:
+        raise DomainError("demo_seed_used", seed=seed) from exc
+
+
+def _generate(session: Session, actor: Actor, proposals: int, seed: int, today: date | None,
+              progress) -> dict:
     today = today or date.today()
     counts: dict[str, int] = {}
     with write(session, actor, "demo.generate"), bulk_search_loading(session):
