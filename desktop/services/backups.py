@@ -3,7 +3,6 @@ automatic backups at each start and before every import, into the data folder's 
 rotated (domain/retention); restoring keeps the current file aside first."""
 from __future__ import annotations
 
-import errno
 import re
 import shutil
 import sqlite3
@@ -13,7 +12,7 @@ from pathlib import Path
 
 from desktop.domain.errors import DomainError
 from desktop.domain.retention import to_keep
-from desktop.local.files import write_atomically
+from desktop.local.files import problem_of_os, write_atomically
 from desktop.store import glance, schema, sqlite
 from desktop.store.database import Database
 
@@ -98,7 +97,8 @@ def backup(database: Database, out: Path | str, overwrite: bool = False) -> Path
         try:
             out.mkdir(parents=True)
         except OSError as exc:
-            raise DomainError("backup_failed", detail=exc.strerror or str(exc)) from exc
+            raise problem_of_os(exc) or DomainError("backup_failed",
+                                                    detail=exc.strerror or str(exc)) from exc
     if out == database.path:
         raise DomainError("backup_onto_itself", path=str(out))
     if out.exists() and not out.is_dir() and not overwrite:
@@ -120,9 +120,8 @@ def backup(database: Database, out: Path | str, overwrite: bool = False) -> Path
             if _row_count(partial) != _row_count(database.path):
                 raise DomainError("backup_failed", detail="备份的提案数与数据库不一致")
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise DomainError("disk_full") from exc
-        raise DomainError("backup_failed", detail=exc.strerror or str(exc)) from exc
+        raise problem_of_os(exc) or DomainError("backup_failed",
+                                                detail=exc.strerror or str(exc)) from exc
     except sqlite3.Error as exc:
         raise sqlite.problem_of(exc) or DomainError("backup_failed", detail=str(exc)) from exc
     return out
@@ -190,7 +189,6 @@ def restore(database_path: Path, backup_file: Path) -> Path:
             for suffix in ("-wal", "-shm"):
                 Path(str(database_path) + suffix).unlink(missing_ok=True)
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise DomainError("disk_full") from exc
-        raise DomainError("backup_failed", detail=exc.strerror or str(exc)) from exc
+        raise problem_of_os(exc) or DomainError("backup_failed",
+                                                detail=exc.strerror or str(exc)) from exc
     return kept

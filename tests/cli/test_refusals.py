@@ -13,7 +13,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from .tian import ROOT, copy_database, digest, env_for, tian_side_by_side
+from .tian import ROOT, copy_database, digest, env_for, init_args, tian_side_by_side
 
 
 def _docx_bytes() -> bytes:
@@ -153,6 +153,8 @@ def test_a_write_while_another_program_holds_the_write_lock_is_one_sentence(demo
 
 def test_each_slip_on_the_command_line_is_one_sentence_and_exit_2(tmp_path):
     long_folder = tmp_path / ("很长的文件夹名" * 30)
+    made = tian_side_by_side(tmp_path / "home", {"init": init_args(tmp_path / "b.db")})["init"]
+    assert made.returncode == 0, made
     runs = tian_side_by_side(tmp_path / "home", {
         "long_db": ["--db", str(long_folder / "office.db"), "init", "--password", "secret1"],
         "long_name": ["--db", str(tmp_path / "a.db"), "init", "--password", "secret1",
@@ -163,6 +165,7 @@ def test_each_slip_on_the_command_line_is_one_sentence_and_exit_2(tmp_path):
         assert run.returncode == 2, run
         assert "Traceback" not in run.stdout + run.stderr, name
     assert "路径太长" in runs["long_db"].sentence()
+    assert "路径太长" in runs["long_out"].sentence()
     assert "政协名称不能超过 40 个字" in runs["long_name"].sentence()
     assert not (tmp_path / "a.db").exists() or sqlite3.connect(tmp_path / "a.db").execute(
         "SELECT count(*) FROM sqlite_master WHERE name = 'site'").fetchone() in ((0,), (1,))

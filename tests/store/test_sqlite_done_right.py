@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from desktop.domain.errors import DomainError
 from desktop.store import fulltext, sqlite
 from desktop.store.changes import write
 from desktop.store.database import open_database
@@ -85,9 +86,11 @@ def test_a_second_writer_waits_for_the_first_then_gives_up(sqlite_office, monkey
     other.execute("BEGIN IMMEDIATE")
     try:
         started = time.perf_counter()
-        with pytest.raises(OperationalError, match="database is locked"):
+        with pytest.raises(DomainError) as refused:  # said as the clerk reads it
             with write(session, office.admin, "test.second"):
                 pass
+        assert refused.value.code == "database_busy"
+        assert isinstance(refused.value.__cause__, OperationalError)
         assert time.perf_counter() - started >= SHORT_WAIT * 0.9
     finally:
         other.execute("ROLLBACK")

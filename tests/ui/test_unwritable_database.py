@@ -9,9 +9,11 @@ from desktop.domain.enums import State
 from desktop.store.models import Proposal
 from desktop.ui.dialogs.decisions import ReasonDialog
 from desktop.ui.views.entry_view import EntryView
+from desktop.domain.errors import DomainError
 from desktop.ui.views.review_view import ReviewView
+from desktop.wording.messages import describe
 
-READ_ONLY = "数据库文件只读，无法保存；请检查文件权限或是否位于只读的U盘、光盘上。"
+READ_ONLY = describe(DomainError("database_not_writable"))
 
 
 def _refuse_writes(dbapi_connection, _record) -> None:
