@@ -67,8 +67,7 @@ def number_text(value: object, what: str) -> str:
             raise TextProblem(f"{what}是小数，请核对")
         digits = f"{value:.0f}"
         if len(digits.lstrip("-")) > EXACT_DIGITS:
-            raise TextProblem(f"{what}被 Excel 存成了数字，超过 15 位的部分已丢失；"
-                              "请把该列设为“文本”后重新填写")
+            raise TextProblem(f"{what}存成了数字，15 位后已丢失；请设为文本后重填")
         return digits
     return clean(value).replace(" ", "")
 
@@ -79,5 +78,5 @@ def phone_text(value: object) -> str:
     text = number_text(value, "电话号码")
     if isinstance(value, (int, float)) and not isinstance(value, bool) and text and not (
             _MOBILE.fullmatch(text) or _LOCAL.fullmatch(text)):
-        raise TextProblem("电话号码被 Excel 存成了数字，可能丢了开头的 0；请把该列设为“文本”后重新填写")
+        raise TextProblem("电话存成了数字，可能丢了开头的 0；请设为文本后重填")
     return text

@@ -43,4 +43,6 @@ def test_init_killed_at_any_moment_leaves_no_office_or_a_whole_one(tmp_path):
         else:
             check = tian_in(home, "--db", str(db), "check")
             assert check.returncode == 0, check
+    print(f"[faults] init: {seen.count('none')} no office, {seen.count('whole')} whole, "
+          f"of {len(seen)} kills")
     assert "none" in seen, f"no kill landed before the office was made: {seen} ({tail:.2f} s)"
