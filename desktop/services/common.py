@@ -1,7 +1,9 @@
 """What every service needs: loading a record for an action and checking the rules first."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +16,8 @@ from desktop.store import predicates
 from desktop.store.facts import proposal_status
 from desktop.store.models import Assignment, Base, Proposal
 from desktop.wording.labels import proposal_label
+
+F = TypeVar("F")  # a frozen dataclass of filters with a unit_id field
 
 
 def get(session: Session, model: type[Base], record_id: str, what: str) -> Base:
@@ -41,6 +45,13 @@ def own_unit_only(actor: Actor, assignment: Assignment) -> None:
     """A unit's clerk only ever reaches their own unit's assignments."""
     if not reaches_unit(actor, assignment.unit_id):
         raise NotAllowed("other_unit", unit=assignment.unit.name)
+
+
+def scoped(actor: Actor, where: F) -> F:
+    """A list's filter (proposals, assignments) narrowed to the actor's unit, whatever was asked:
+    a unit's clerk lists only their unit's work."""
+    unit_id = unit_scope(actor)
+    return where if unit_id is None else replace(where, unit_id=unit_id)
 
 
 def office_only(actor: Actor) -> None:

@@ -1,7 +1,7 @@
 """What the lists and the detail pane read: pages of proposals, one proposal whole, look-alikes."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from sqlalchemy import select
@@ -9,25 +9,18 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
 from desktop.domain.enums import Decision, Kind, Origin, State
-from desktop.domain.permissions import unit_scope
 from desktop.store import fulltext, proposal_rows
 from desktop.store.models import (
     Attachment, Member, Organisation, Proposal, Review, Sector, User,
 )
 from desktop.store.proposal_rows import ProposalFilter, ProposalRow
 
-from .common import label_of, reachable, readable_proposal
+from .common import label_of, reachable, readable_proposal, scoped
 
 __all__ = ["ProposalFilter", "ProposalRow", "count", "page", "detail", "similar", "today_filter"]
 
 LIKELY_DUPLICATE = 0.6  # titles sharing this much of their words are flagged before saving
 SIMILAR_AT_LEAST = 0.3
-
-
-def scoped(actor: Actor, where: ProposalFilter) -> ProposalFilter:
-    """A unit's clerk lists only the proposals assigned to their unit, whatever is asked."""
-    unit_id = unit_scope(actor)
-    return where if unit_id is None else replace(where, unit_id=unit_id)
 
 
 def count(session: Session, actor: Actor, where: ProposalFilter) -> int:

@@ -5,7 +5,7 @@ a rule of the service, not of the screen.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -13,21 +13,16 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
 from desktop.domain.enums import State
-from desktop.domain.permissions import Action, reaches_unit, unit_scope
+from desktop.domain.permissions import Action, reaches_unit
 from desktop.domain.tracking import AssignmentSnapshot, open_actions
 from desktop.store import tracking as queries
 from desktop.store.models import Assignment, Proposal, Reply, Supervision
 from desktop.store.office import load_settings
 from desktop.store.tracking import TrackingFilter, TrackingRow, snapshot_of
 
-from .common import get, label_of, own_unit_only
+from .common import get, label_of, own_unit_only, scoped
 
 __all__ = ["TrackingFilter", "TrackingRow", "count", "page", "handling_of", "HandlingView"]
-
-
-def scoped(actor: Actor, where: TrackingFilter) -> TrackingFilter:
-    unit_id = unit_scope(actor)
-    return where if unit_id is None else replace(where, unit_id=unit_id)
 
 
 def count(session: Session, actor: Actor, where: TrackingFilter) -> int:

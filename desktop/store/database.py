@@ -1,6 +1,7 @@
 """Opening a database: a file on this PC (SQLite) or, for the test suite, a PostgreSQL URL."""
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -118,6 +119,10 @@ def why_unopenable(path: Path, exc: BaseException) -> DomainError:
     """Locked, read-only or damaged, told apart: a clerk told "damaged" restores a backup and
     loses everything since, so "damaged" is said only when SQLite's integrity check finds it."""
     text = str(getattr(exc, "orig", None) or exc).lower()
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        # a write-protected stick, a CD, a read-only share: SQLite's own words are "unable to
+        # open" and "disk I/O error", which the checks below would take for damage
+        return DomainError("database_read_only", path=str(path))
     if "locked" in text or "busy" in text or sqlite.in_use(path):
         return DomainError("database_locked", path=str(path))
     if "readonly" in text or "read-only" in text:

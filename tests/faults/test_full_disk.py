@@ -78,3 +78,18 @@ def test_a_write_to_a_database_whose_disk_is_full_changes_nothing(demo_office, t
     with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert raw.execute("SELECT count(*) FROM member").fetchone()[0] == before
+
+
+def test_a_database_on_a_write_protected_stick_is_called_read_only_not_damaged(
+        demo_office, tmp_path, small_disk):
+    stick = small_disk("16m")
+    db = copy_database(demo_office, stick / "office.db")
+    subprocess.run(["mount", "-o", "remount,ro", str(stick)], check=True)
+    runs = {command: tian_in(tmp_path / "home", "--db", str(db), command)
+            for command in ("stats", "check")}
+    for run in runs.values():
+        assert run.returncode == 2, run
+        assert "是只读的" in run.sentence() and "损坏" not in run.sentence()
+    out = tian_in(tmp_path / "home", "--db", str(demo_office), "backup", "--out", f"{stick}/")
+    assert out.returncode == 2, out
+    assert "只读" in out.sentence()

@@ -82,9 +82,10 @@ def test_a_killed_restore_leaves_the_database_before_or_after(demo_office, tmp_p
         killed += killed_after(home, db.with_name(db.name + ".restoring"), moment, "--db",
                                str(db), "restore", str(backup))
         assert _members(db) in (before, before + 5)
-        again = tian_in(home, "--db", str(db), "restore", str(backup))  # the clerk tries again
-        assert again.returncode == 0, again
-        assert _members(db) == before
+        if i == 0:  # the clerk tries again (once: each try is a second and a half)
+            again = tian_in(home, "--db", str(db), "restore", str(backup))
+            assert again.returncode == 0, again
+            assert _members(db) == before
     print(f"[faults] restore: {killed} of {SEEDS} kills landed before the end")
     assert killed >= SEEDS // 4, f"only {killed} of {SEEDS} kills landed before the end"
 
