@@ -5,9 +5,9 @@ zip archives written by someone else's program: their size, entries, unpacked si
 checked before opening, a sheet's shape is bounded while it is read (its declared dimension is
 not trusted), images in templates are bounded, and every refusal is one sentence naming the
 limit.  Text taken from such files is normalised in ``gate.text``."""
-from .archive import ArchiveLimits, admit_archive, require_safe_xml
+from .archive import ArchiveLimits, admit_archive, inspect_archive, require_safe_xml
 from .document import DOCUMENT_LIMITS, admit_document
 from .workbook import SheetLimits, read_first_sheet
 
 __all__ = ["DOCUMENT_LIMITS", "ArchiveLimits", "SheetLimits", "admit_archive", "admit_document",
-           "read_first_sheet", "require_safe_xml"]
+           "inspect_archive", "read_first_sheet", "require_safe_xml"]

@@ -71,8 +71,31 @@ def admit_archive(path: Path, limits: ArchiveLimits, what: str) -> Archive:
     data = _read(path, limits.file_bytes, what)
     if data.startswith(_OLE2):
         raise InvalidInput("file_old_or_locked", path=path.name, what=what)
+    return Archive(data, _entries(io.BytesIO(data), path, limits, what))
+
+
+def inspect_archive(path: Path, limits: ArchiveLimits, what: str) -> list[zipfile.ZipInfo]:
+    """The entries of an archive too large to hold in memory (an exchange package with its
+    letters), judged the same way; its reader must check each part as it reads it (a package
+    carries a signed hash of every part)."""
+    path = Path(path)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if not path.is_file():
+            raise InvalidInput("file_missing", path=str(path))
+        if path.stat().st_size > limits.file_bytes:
+            raise InvalidInput("file_too_big", path=path.name, what=what,
+                               limit=_mb(limits.file_bytes))
+        with open(path, "rb") as f:
+            return _entries(f, path, limits, what)
+    except FileNotFoundError:
+        raise InvalidInput("file_missing", path=str(path)) from None
+    except OSError:
+        raise InvalidInput("file_unreadable", path=path.name) from None
+
+
+def _entries(source, path: Path, limits: ArchiveLimits, what: str) -> list[zipfile.ZipInfo]:
+    try:
+        with zipfile.ZipFile(source) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise InvalidInput("file_not_archive", path=path.name, what=what) from None
@@ -88,4 +111,4 @@ def admit_archive(path: Path, limits: ArchiveLimits, what: str) -> Archive:
     if unpacked > limits.unpacked_bytes:
         raise InvalidInput("file_bomb", path=path.name, what=what,
                            limit=_mb(limits.unpacked_bytes), ratio=limits.ratio)
-    return Archive(data, entries)
+    return entries
