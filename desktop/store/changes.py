@@ -116,7 +116,8 @@ def _record(session: Session, _context, _instances) -> None:
         stamp = next_stamp(session)
         site_id = local_site(session).id
         entries.append(Change(site_id=site_id, stamp=stamp, table_name=table, row_id=obj.id,
-                              field=field, value=json.dumps(value, ensure_ascii=False)))
+                              field=field, value=json.dumps(value, ensure_ascii=False),
+                              bases=None if field == "*" else _base(session, table, obj.id, field)))
         if isinstance(obj, AuditEntry):
             return
         entry = AuditEntry(
@@ -149,6 +150,15 @@ def _record(session: Session, _context, _instances) -> None:
         if isinstance(obj, Synced):
             log(obj, "-", _summary(obj), None, None)
     session.add_all(entries)
+
+
+def _base(session: Session, table: str, row_id: str, field: str) -> str | None:
+    """The change this one is made on top of: the field's latest (or the row's, for a deletion)."""
+    stmt = select(Change.stamp).where(Change.table_name == table, Change.row_id == row_id)
+    if field != "-":
+        stmt = stmt.where(Change.field.in_([field, "*"]))
+    with session.no_autoflush:
+        return session.scalar(stmt.order_by(Change.stamp.desc()).limit(1))
 
 
 def _summary(obj: Synced) -> str:

@@ -364,6 +364,7 @@ class Change(Base):
     """The per-field change log of docs/sync.md: one entry per field a local write changed."""
 
     __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_field", "table_name", "row_id", "field", "stamp"),)
     op_id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     site_id: Mapped[str] = mapped_column(ID)
     stamp: Mapped[str] = mapped_column(String(80), index=True)
@@ -371,6 +372,9 @@ class Change(Base):
     row_id: Mapped[str] = mapped_column(ID)
     field: Mapped[str] = mapped_column(String(40))  # "*" a new row with all fields, "-" a tombstone
     value: Mapped[str | None] = mapped_column(Text)  # JSON
+    # the stamps (space-separated) of the changes of this field it was made on top of, as this
+    # site showed them when its clerk wrote it (domain.merge); empty for a first value
+    bases: Mapped[str | None] = mapped_column(Text)
 
 
 class Site(Base):
@@ -384,6 +388,23 @@ class Site(Base):
     private_key: Mapped[str | None] = mapped_column(Text)
     clock_wall_ms: Mapped[int] = mapped_column(BigInteger, default=0)
     clock_counter: Mapped[int] = mapped_column(default=0)
+    kind: Mapped[str] = mapped_column(String(16), default="office", server_default="office")
+    unit_id: Mapped[str | None] = mapped_column(ID)  # a unit site: the 承办单位 it answers for
+    prefix: Mapped[str | None] = mapped_column(String(8))  # an entry laptop's 收文号 prefix
+    enrolled_at: Mapped[datetime | None]
+    retired_at: Mapped[datetime | None]  # its packages are refused from then on
+
+
+class SyncPackage(Base):
+    """A package sent or received: received ones are never applied twice."""
+
+    __tablename__ = "sync_package"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    site_id: Mapped[str] = fk("site")
+    outgoing: Mapped[bool]
+    at: Mapped[datetime]
+    changes: Mapped[int]
+    last_stamp: Mapped[str | None] = mapped_column(String(80))
 
 
 class Setting(Base):
