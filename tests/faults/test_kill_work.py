@@ -52,10 +52,13 @@ def test_a_killed_backup_leaves_no_file_or_a_whole_checked_one(demo_office, tmp_
 def test_a_killed_roster_import_adds_all_its_members_or_none(demo_office, tmp_path):
     home = tmp_path / "home"
     roster = _roster(tmp_path / "名册.xlsx", [f"断电测试{i}" for i in range(40)])
-    measured = copy_database(demo_office, tmp_path / "measured.db")
-    before = _members(measured)
-    tail = measured_tail(home, measured.with_name("measured.db-wal"), "--db", str(measured),
-                         "import", "roster", str(roster))
+    tails = []
+    for name in ("warm.db", "measured.db"):  # the first import of a fresh process tree is slower
+        measured = copy_database(demo_office, tmp_path / name)
+        before = _members(measured)
+        tails.append(measured_tail(home, measured.with_name(name + "-wal"), "--db",
+                                   str(measured), "import", "roster", str(roster)))
+    tail = min(tails)
     killed = 0
     for i, moment in enumerate(kill_moments(tail, SEEDS)):
         db = copy_database(demo_office, tmp_path / f"office{i}.db")
