@@ -28,6 +28,7 @@ from desktop.store.database import Database, open_database
 
 from . import export as cli_export
 from . import imports as cli_imports
+from . import sites as cli_sites
 from .printing import print_search, print_statistics
 
 log = logging.getLogger(__name__)
@@ -137,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_export.add_parser(sub, _date)
     cli_imports.add_parser(sub, common)
+    cli_sites.add_parser(sub, common)
     return parser
 
 
@@ -262,6 +264,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         database.close()
 
 
+def cmd_site(args: argparse.Namespace) -> int:
+    database = _open(args)
+    try:
+        return cli_sites.cmd_site(args, database)
+    finally:
+        database.close()
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     database = _open(args)
     try:
@@ -272,7 +282,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 COMMANDS = {"export": cmd_export, "import": cmd_import, "init": cmd_init, "demo": cmd_demo,
             "stats": cmd_stats, "search": cmd_search, "check": cmd_check, "backup": cmd_backup,
-            "restore": cmd_restore}
+            "restore": cmd_restore, "site": cmd_site}
 
 
 def _undecodable(argv: list[str]) -> bool:

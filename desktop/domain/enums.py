@@ -138,6 +138,13 @@ class UserRole(StrEnum):
     LEADER = "leader"  # 领导 (read-only)
 
 
+class SiteKind(StrEnum):
+    """What an installation is to the others it exchanges packages with (SYNC.md)."""
+    OFFICE = "office"  # 提案委 (and a second office PC): everything
+    ENTRY = "entry"  # 录入机 during the 大会: its own typed papers
+    UNIT = "unit"  # 承办单位: its own assignments
+
+
 class UnitSystem(StrEnum):
     PARTY = "party"  # 党委系统
     GOVERNMENT = "government"  # 政府系统

@@ -33,6 +33,7 @@ LABELS: dict[type, dict[str, str]] = {
     e.Disclosure: {"public": "公开", "not_public": "不公开"},
     e.UserRole: {"admin": "管理员", "staff": "提案委工作人员", "reviewer": "审查人",
                  "unit": "承办单位经办人", "leader": "领导"},
+    e.SiteKind: {"office": "提案委", "entry": "录入机", "unit": "承办单位"},
     e.UnitSystem: {"party": "党委系统", "government": "政府系统", "mass": "群团系统",
                    "legal": "政法系统", "enterprise": "企事业单位", "township": "乡镇"},
 }

@@ -146,3 +146,15 @@ def test_check_names_the_states_in_chinese(tampered):
     _, run = tampered
     assert "已办结" in run.stdout and "待提交" in run.stdout
     assert "closed" not in run.stdout and "registered" not in run.stdout
+
+
+def test_site_list_shows_this_installation_and_its_fingerprint(demo_db, tmp_path):
+    import json
+
+    db = copy_database(demo_db, tmp_path / "office.db")
+    shown = tian_in(tmp_path / "home", "--db", str(db), "site", "list")
+    assert shown.returncode == 0, shown
+    assert "（本机）：提案委" in shown.stdout and "密钥指纹：" in shown.stdout
+    listed = json.loads(tian_in(tmp_path / "home", "--db", str(db), "site", "list", "--json").stdout)
+    assert [(s["here"], s["kind"], len(s["fingerprint"].split())) for s in listed] == [
+        (True, "office", 6)]

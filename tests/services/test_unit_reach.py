@@ -19,8 +19,8 @@ import desktop.services
 from desktop.domain.enums import UserRole
 from desktop.domain.errors import NotAllowed
 from desktop.services import (
-    assignment_lists, dashboard, exports, numbering, proposal_list, search, statistics, supervision,
-    timeline, tracking, unit_choice,
+    assignment_lists, dashboard, exports, numbering, proposal_list, search, sites, statistics,
+    supervision, timeline, tracking, unit_choice,
 )
 from desktop.services.proposal_list import ProposalFilter
 from desktop.services.tracking import TrackingFilter
@@ -61,6 +61,7 @@ READS = {  # each called with (session, the other unit's clerk, what belongs to 
     "exports.plan": lambda s, a, o: [p.name for p in exports.plan(s, a, exports.ExportRequest(
         "letters", o.meeting_id, o.unit_id))],
     "exports.plan_for_reply": lambda s, a, o: exports.plan_for_reply(s, a, o.reply_id, "letters"),
+    "sites.site_rows": lambda s, a, o: sites.site_rows(s, a),
 }
 # reached only through exports.plan / plan_for_reply and statistics_for, which take the actor
 # (checked below: no screen and no command imports them)
@@ -79,7 +80,7 @@ BASE_LISTS = {
     "base_data.find_meeting", "base_data.current_meeting", "base_data.find_unit",
     "users.user_rows", "setup.is_initialized", "document_setup.unit_numbers",
     "assignment.due_dates", "entry.proposer_rows", "entry.lead_sector", "roster.preview",
-    "demo.generate.proposal_count",
+    "demo.generate.proposal_count", "sites.known_site",
 }
 # writes: each checks the actor's role and unit itself (tests/services/test_roles.py), and the
 # checks themselves
@@ -173,7 +174,7 @@ ABOUT_ONE = {"proposal_list.detail", "proposal_list.page_of_ids", "timeline.time
              "tracking.handling_of", "assignment_lists.units_of", "exports.plan_for_reply",
              "unit_choice.suggest_units", "numbering.preview_numbers"}
 # figures and lists where the proposal shows only as a count, if at all
-COUNTS = {"search.proposer_choices", "unit_choice.unit_loads", "dashboard.dashboard",
+COUNTS = {"sites.site_rows", "search.proposer_choices", "unit_choice.unit_loads", "dashboard.dashboard",
           "statistics.statistics_for", "assignment_lists.pending_requests", "exports.plan",
           "proposal_list.count", "tracking.count", "supervision.key_proposals"}
 

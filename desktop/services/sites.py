@@ -1,0 +1,50 @@
+"""数据交换的站点: this installation and the ones it exchanges packages with, with the key
+fingerprints two clerks compare by phone before one trusts the other's packages."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.actor import Actor
+from desktop.domain.permissions import Action, require
+from desktop.store.models import Site, SyncPackage, Unit
+from desktop.sync import keys
+from desktop.sync.package import KnownSite
+
+
+@dataclass(frozen=True)
+class SiteRow:
+    site_id: str
+    name: str
+    kind: str  # SiteKind's value: office / entry / unit (label() words it: 提案委 …)
+    unit: str  # the 承办单位 a unit site answers for
+    fingerprint: str  # six groups of four digits; "" until its key is known
+    here: bool  # this installation
+    retired: bool
+    last_sent: datetime | None
+    last_received: datetime | None
+
+
+def site_rows(session: Session, actor: Actor) -> list[SiteRow]:
+    """This installation first, then the enrolled sites by name."""
+    require(Action.MANAGE_BASE_DATA, None, actor.role)
+    units = dict(session.execute(select(Unit.id, Unit.name)).all())
+    last = {(site_id, outgoing): at for site_id, outgoing, at in session.execute(
+        select(SyncPackage.site_id, SyncPackage.outgoing, func.max(SyncPackage.at))
+        .group_by(SyncPackage.site_id, SyncPackage.outgoing))}
+    sites = sorted(session.scalars(select(Site)), key=lambda s: (not s.local, s.name))
+    return [SiteRow(s.id, s.name, s.kind, units.get(s.unit_id, "") if s.unit_id else "",
+                    keys.fingerprint(s.public_key) if s.public_key else "", s.local,
+                    s.retired_at is not None, last.get((s.id, True)), last.get((s.id, False)))
+            for s in sites]
+
+
+def known_site(session: Session, site_id: str) -> KnownSite | None:
+    """An enrolled site whose key is known: the only senders whose packages are opened."""
+    site = session.get(Site, site_id)
+    if site is None or site.local or not site.public_key:
+        return None
+    return KnownSite(site.id, site.name, site.public_key, site.retired_at is not None)
