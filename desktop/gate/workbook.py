@@ -47,7 +47,7 @@ def column_name(index: int) -> str:
     return name
 
 
-def _refuse_macros(path: Path, entries: list) -> None:
+def _plain_workbook_only(path: Path, entries: list) -> None:
     names = [entry.filename.lower() for entry in entries]
     if path.suffix.lower() in _MACRO_SUFFIXES or any(
             part in name for name in names for part in _MACRO_PARTS):
@@ -97,7 +97,7 @@ def read_first_sheet(path: Path, limits: SheetLimits, progress: Progress | None 
         raise InvalidInput("workbook_old_excel", path=path.name)
     require_safe_xml()
     archive = admit_archive(path, limits.archive, "Excel 工作簿")
-    _refuse_macros(path, archive.entries)
+    _plain_workbook_only(path, archive.entries)
     try:
         book = load_workbook(io.BytesIO(archive.data), read_only=True, data_only=True)
     except DomainError:
