@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.actor import Actor
+from desktop.domain.office import OFFICE_NAME_CHARS
 from desktop.local.paths import base_data_dir
 from desktop.services import demo, setup
 from desktop.store.database import Database
@@ -51,6 +52,7 @@ class FirstRunWizard(QWizard):
 
         office = _Page("本单位", "请填写政协名称，它将出现在公文和台账的抬头。")
         self.office_name = QLineEdit()
+        self.office_name.setMaxLength(OFFICE_NAME_CHARS)
         self.office_name.setPlaceholderText("政协××县委员会")
         office.form.addRow("政协名称(&N)：", self.office_name)
         office.validatePage = self._check_office  # type: ignore[method-assign]

@@ -134,6 +134,12 @@ def test_the_office_name_is_required(wizard, qtbot, sqlite_database):
     assert not initialized(sqlite_database)
 
 
+def test_the_office_name_box_holds_no_more_than_the_name_may_have(wizard, qtbot):
+    """40 characters: typed further, the box takes no more (the service refuses more too)."""
+    qtbot.keyClicks(wizard.office_name, "政协" + "某" * 60 + "委员会")
+    assert len(wizard.office_name.text()) == 40
+
+
 def test_cancelling_the_wizard_leaves_the_database_empty(wizard, qtbot, sqlite_database):
     cancel = wizard.button(QWizard.WizardButton.CancelButton)
     assert cancel.text() == "取消"

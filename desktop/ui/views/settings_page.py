@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import Kind
-from desktop.domain.office import OfficeSettings
+from desktop.domain.office import OFFICE_NAME_CHARS, OfficeSettings
 from desktop.services import base_data
 
 from ..errors import explain
@@ -30,6 +30,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.ws = workspace
         self.office_name = QLineEdit()
+        self.office_name.setMaxLength(OFFICE_NAME_CHARS)
         self.serial_pattern = QLineEdit()
         self.number_pattern = QLineEdit()
         self.per_kind = QCheckBox("大会提案、平时提案分别编号")
