@@ -256,33 +256,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    database = _open(args)
-    try:
-        return cli_imports.cmd_import(args, database)
-    finally:
-        database.close()
+def _on_database(command):
+    """A command of another module, run on the database it names and closed after."""
+    def run(args: argparse.Namespace) -> int:
+        database = _open(args)
+        try:
+            return command(args, database)
+        finally:
+            database.close()
+    return run
 
 
-def cmd_site(args: argparse.Namespace) -> int:
-    database = _open(args)
-    try:
-        return cli_sites.cmd_site(args, database)
-    finally:
-        database.close()
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    database = _open(args)
-    try:
-        return cli_export.cmd_export(args, database)
-    finally:
-        database.close()
-
-
-COMMANDS = {"export": cmd_export, "import": cmd_import, "init": cmd_init, "demo": cmd_demo,
+COMMANDS = {"export": _on_database(cli_export.cmd_export),
+            "import": _on_database(cli_imports.cmd_import), "init": cmd_init, "demo": cmd_demo,
             "stats": cmd_stats, "search": cmd_search, "check": cmd_check, "backup": cmd_backup,
-            "restore": cmd_restore, "site": cmd_site}
+            "restore": cmd_restore, "site": _on_database(cli_sites.cmd_site)}
 
 
 def _undecodable(argv: list[str]) -> bool:

@@ -92,7 +92,9 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
         database.close()
         raise
     except Exception as exc:  # a locked, read-only or damaged file shows up here
-        if database.path is not None and _made_by_another(database.path):
+        # a new file only: another program may be making the same schema (two tian demo); a
+        # damaged or locked existing file is said at once, not after waiting for that
+        if current is None and database.path is not None and _made_by_another(database.path):
             return database
         database.close()
         if database.path is not None:

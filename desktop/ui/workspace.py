@@ -58,6 +58,10 @@ class Workspace(QObject):
         with self.database.session() as session:
             return query(session, *args, **kwargs)
 
+    def read_as(self, query: Callable[..., T], *args, **kwargs) -> T:
+        """A read service as the logged-in user: what it returns is what this user may see."""
+        return self.read(query, self.actor, *args, **kwargs)
+
     def act(self, action: Callable[..., T], *args, **kwargs) -> T:
         """Run one user action (one service call, one transaction) as the logged-in user."""
         self.ahead = None

@@ -105,16 +105,15 @@ def main(out: Path) -> None:
     _shot(app, window, out, "09_review_filed")
     reason = ReasonDialog("不予立案", "所选 1 件不予立案。理由（将告知提案人）：", "不予立案", REJECT_REASONS)
     _shot(app, reason, out, "10_reject_reason")
-    rows = workspace.read(proposal_list.page, workspace.actor, proposal_list.ProposalFilter(meeting.id),
+    rows = workspace.read_as(proposal_list.page, proposal_list.ProposalFilter(meeting.id),
                           limit=3)
     _shot(app, MergeDialog(rows), out, "11_merge")
     _shot(app, SplitDialog(rows[0].title, "一是……\n二是……"), out, "12_split")
     final = proposal_list.ProposalFilter(meeting.id, (State.IN_REVIEW,), 3)
-    unnumbered = [r.id for r in workspace.read(proposal_list.page, workspace.actor, final, limit=3)]
+    unnumbered = [r.id for r in workspace.read_as(proposal_list.page, final, limit=3)]
     workspace.act(review.file, unnumbered)
-    preview = workspace.read(numbering.preview_numbers, workspace.actor, unnumbered)
-    by_id = {r.id: r for r in workspace.read(proposal_list.page_of_ids, workspace.actor,
-                                             [p for p, _ in preview])}
+    preview = workspace.read_as(numbering.preview_numbers, unnumbered)
+    by_id = {r.id: r for r in workspace.read_as(proposal_list.page_of_ids, [p for p, _ in preview])}
     _shot(app, NumberPreviewDialog([(by_id[p], n) for p, n in preview]), out, "13_numbers")
     window.search_box.setText("停车")
     window.search_box.returnPressed.emit()
@@ -211,7 +210,7 @@ def _documents(app, window, workspace, home: Path, out: Path) -> None:
     _shot(app, dialog, out, "37_export_dialog")
     dialog.close()
     request = exports.ExportRequest("forms", workspace.meeting_id)
-    plans = workspace.read(exports.plan, workspace.actor, request)[:6]
+    plans = workspace.read_as(exports.plan, request)[:6]
     folder = home / "导出"
     write_batch(plans, folder)
     report = write_batch(plans, folder)  # the second time: every file is already there

@@ -153,7 +153,7 @@ class ExportDialog(QDialog):
         pdf_profile = export_pipeline.pdf_profile(self.ws.database.data_dir)
         try:
             outcome = export_pipeline.run_export(
-                kind, lambda: self.ws.read(exports.plan, self.ws.actor, request), folder,
+                kind, lambda: self.ws.read_as(exports.plan, request), folder,
                 self._ask_overwrite, lambda text, work: run_with_progress(self, text, work),
                 pdf_profile if self.to_pdf.isChecked() else None)
         except Exception as exc:  # noqa: BLE001 - one sentence under the form, the form kept

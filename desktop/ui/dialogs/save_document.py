@@ -18,7 +18,7 @@ from .export_dialog import default_folder, templates_folder
 def save_reply_document(parent: QWidget, ws: Workspace, reply_id: str, kind: str) -> Path | None:
     name = exports.document_kind(kind).label
     try:
-        plan = ws.read(exports.plan_for_reply, ws.actor, reply_id, kind, templates_folder(ws))
+        plan = ws.read_as(exports.plan_for_reply, reply_id, kind, templates_folder(ws))
     except Exception as exc:  # noqa: BLE001
         sentence = explain(parent, exc)
         if sentence:

@@ -50,7 +50,7 @@ class SuperviseDialog(WorkDialog):
 
     def _look(self, text: str) -> None:
         self.found.clear()
-        for row in self.ws.read(supervision.candidates, self.ws.actor, self.ws.meeting_id, text):
+        for row in self.ws.read_as(supervision.candidates, self.ws.meeting_id, text):
             item = QListWidgetItem(f"{proposal_label(row.number, row.serial)}  {row.title}")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.found.addItem(item)

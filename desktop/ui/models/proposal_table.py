@@ -49,10 +49,10 @@ class ProposalTableModel(PagedTableModel):
         self._count = self._counted()
 
     def _counted(self) -> int:
-        return 0 if self._where is None else self._ws.read(proposal_list.count, self._ws.actor, self._where)
+        return 0 if self._where is None else self._ws.read_as(proposal_list.count, self._where)
 
     def _page(self, offset: int, limit: int) -> list[ProposalRow]:
-        return self._ws.read(proposal_list.page, self._ws.actor, self._where, self._order, self._descending,
+        return self._ws.read_as(proposal_list.page, self._where, self._order, self._descending,
                              offset, limit)
 
     def foreground(self, row: ProposalRow, column: Column) -> QBrush | None:

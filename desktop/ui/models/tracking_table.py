@@ -64,10 +64,10 @@ class TrackingTableModel(PagedTableModel):
         self._count = self._counted()
 
     def _counted(self) -> int:
-        return self._ws.read(tracking.count, self._ws.actor, self._where)
+        return self._ws.read_as(tracking.count, self._where)
 
     def _page(self, offset: int, limit: int) -> list[TrackingRow]:
-        return self._ws.read(tracking.page, self._ws.actor, self._where, self._order,
+        return self._ws.read_as(tracking.page, self._where, self._order,
                              self._descending, offset, limit)
 
     def foreground(self, row: TrackingRow, column: Column) -> QBrush | None:

@@ -71,8 +71,8 @@ class RequestsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(self._ws.read(assignment_lists.pending_requests, self._ws.actor,
-                                          self._ws.meeting_id) if self._ws.meeting_id else [])
+        self.model.set_rows(self._ws.read_as(assignment_lists.pending_requests, self._ws.meeting_id)
+                            if self._ws.meeting_id else [])
         self._selected()
 
     def count(self) -> int:
@@ -93,7 +93,7 @@ class RequestsPage(QWidget):
         request = self.current()
         if request is None:
             return
-        units = [(u.unit_id, u.name) for u in self._ws.read(unit_choice.unit_loads, self._ws.actor)]
+        units = [(u.unit_id, u.name) for u in self._ws.read_as(unit_choice.unit_loads)]
         dialog = AdjustmentDialog(request, approve, units, self)
         if dialog.exec() != AdjustmentDialog.DialogCode.Accepted:
             return
@@ -147,7 +147,7 @@ class ListPage(QWidget):
         chosen = self.unit.currentData()
         self.unit.blockSignals(True)
         self.unit.clear()
-        for load in self._ws.read(unit_choice.unit_loads, self._ws.actor):
+        for load in self._ws.read_as(unit_choice.unit_loads):
             self.unit.addItem(f"{load.name}（在办 {load.in_hand}）", load.unit_id)
         self.unit.setCurrentIndex(max(self.unit.findData(chosen), 0))
         self.unit.blockSignals(False)
@@ -158,8 +158,8 @@ class ListPage(QWidget):
 
     def _show(self) -> None:
         unit_id = self.unit.currentData()
-        lines: list[ListLine] = (self._ws.read(assignment_lists.assignment_list, self._ws.actor,
-                                               self._ws.meeting_id, unit_id)
+        lines: list[ListLine] = (self._ws.read_as(assignment_lists.assignment_list,
+                                                  self._ws.meeting_id, unit_id)
                                  if unit_id and self._ws.meeting_id else [])
         self.model.set_rows(lines)
         name = self.unit.currentText().split("（")[0]

@@ -97,7 +97,7 @@ class AssignPanel(QWidget):
 
     # -- what is shown -----------------------------------------------------------------------
     def refresh(self) -> None:
-        self.units.set_units(self._ws.read(unit_choice.unit_loads, self._ws.actor))
+        self.units.set_units(self._ws.read_as(unit_choice.unit_loads))
         self.show_selection(self._ids)
 
     def show_selection(self, ids: list[str]) -> None:
@@ -110,14 +110,14 @@ class AssignPanel(QWidget):
             self.heading.setText("请在左侧选择要交办的提案（可多选，批量交办）。")
         elif len(ids) == 1:
             self.heading.setText("交办所选提案 1 件。")
-            units = self._ws.read(assignment_lists.units_of, self._ws.actor, ids[0])
+            units = self._ws.read_as(assignment_lists.units_of, ids[0])
             self.current.setText("现有承办单位：" + "、".join(
                 f"{u.unit}（{u.role}，期限{chinese_date(u.due_on)}）" for u in units)
                 if units else "尚未交办。")
         else:
             self.heading.setText(f"批量交办所选提案 {len(ids)} 件：每件交给下面选定的同一组单位。")
         if ids:
-            for s in self._ws.read(unit_choice.suggest_units, self._ws.actor, ids[0]):
+            for s in self._ws.read_as(unit_choice.suggest_units, ids[0]):
                 load = self.units.unit_at(self.units.row_of(s.unit_id)).in_hand
                 item = QListWidgetItem(f"{s.name}（在办 {load}）— {s.why}")
                 item.setData(Qt.ItemDataRole.UserRole, s.unit_id)

@@ -79,8 +79,7 @@ class AssignView(Screen):
     def _count(self) -> None:
         shown = self.tabs.currentIndex()
         for i in (0, 1):  # the list on screen has just counted its rows
-            n = self.model.rowCount() if i == shown else self._ws.read(proposal_list.count, self._ws.actor,
-                                                                       self._where(i))
+            n = self.model.rowCount() if i == shown else self._ws.read_as(proposal_list.count, self._where(i))
             self.tabs.setTabText(i, f"{TABS[i]}（{n}）")
         self.tabs.setTabText(2, f"{TABS[2]}（{self.requests.count()}）")
 

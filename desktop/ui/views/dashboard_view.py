@@ -72,7 +72,7 @@ class DashboardView(Screen):
 
     def reload(self) -> None:
         today = self.today()
-        self.data = d = self._ws.read(dashboard, self._ws.actor, self._ws.meeting_id, today)
+        self.data = d = self._ws.read_as(dashboard, self._ws.meeting_id, today)
         self.heading.setText(f"<h3>今天要办（{chinese_date(today)}）</h3>")
         for todo in d.todos:
             button = self.buttons.get(todo.key)

@@ -229,7 +229,7 @@ class EntryForm(QWidget):
         """
         typed = self.lead.text().strip()
         if typed and not self._lead:
-            choices = self._ws.read(search.proposer_choices, self._ws.actor, typed, 12)
+            choices = self._ws.read_as(search.proposer_choices, typed, 12)
             exact = [c for c in choices if c.name == typed]
             if len(exact) == 1:
                 self._set_lead(_choice_dict(exact[0]))
@@ -237,7 +237,7 @@ class EntryForm(QWidget):
                 return f"领衔提案人“{typed}”尚未选定，请在该栏按回车从名单中选择。", "lead"
         typed = self.cosigner.text().strip()
         if typed:
-            exact = [c for c in self._ws.read(search.proposer_choices, self._ws.actor, typed, 12)
+            exact = [c for c in self._ws.read_as(search.proposer_choices, typed, 12)
                      if c.name == typed]
             if len(exact) != 1:
                 return f"联名提案人“{typed}”尚未加入，请在该栏按回车加入，或清空该栏。", "cosigners"

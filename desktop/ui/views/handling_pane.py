@@ -118,7 +118,7 @@ class HandlingPane(QWidget):
         self.show_assignment(None)
 
     def show_assignment(self, assignment_id: str | None) -> None:
-        self.view = (self._ws.read(tracking.handling_of, self._ws.actor, assignment_id)
+        self.view = (self._ws.read_as(tracking.handling_of, assignment_id)
                      if assignment_id else None)
         for action, button in self.buttons.items():
             button.setEnabled(self.view is not None and action in self.view.actions)
@@ -130,7 +130,7 @@ class HandlingPane(QWidget):
             self.timeline.clear()
             return
         self.summary.setText(summary_html(self.view, self._today()))
-        entries = self._ws.read(timeline.timeline, self._ws.actor, self.view.proposal_id)
+        entries = self._ws.read_as(timeline.timeline, self.view.proposal_id)
         self.timeline.setHtml(timeline_html(entries))
 
     def save_paper(self, kind: str) -> None:

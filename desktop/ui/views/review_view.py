@@ -116,7 +116,7 @@ class ReviewView(QWidget):
 
     def _count(self) -> None:
         for i, queue in enumerate(self.queues):
-            n = self._ws.read(proposal_list.count, self._ws.actor, queue.where(self._ws.meeting_id))
+            n = self._ws.read_as(proposal_list.count, queue.where(self._ws.meeting_id))
             self.tabs.setTabText(i, f"{queue.name}（{n}）")
 
     def _selected(self, ids: list[str]) -> None:
@@ -206,7 +206,7 @@ class ReviewView(QWidget):
         return f"已撤回 {len(ids)} 件。"
 
     def _merge(self, ids: list[str]) -> str | None:
-        dialog = MergeDialog(self._ws.read(proposal_list.page_of_ids, self._ws.actor, ids), self)
+        dialog = MergeDialog(self._ws.read_as(proposal_list.page_of_ids, ids), self)
         if dialog.exec() != MergeDialog.DialogCode.Accepted:
             return None
         main = self._ws.act(review.merge, dialog.merged_ids(), dialog.main_id(),
@@ -214,7 +214,7 @@ class ReviewView(QWidget):
         return f"已将 {len(ids) - 1} 件并入{proposal_label(main.number, main.serial)}。"
 
     def _split(self, ids: list[str]) -> str | None:
-        detail = self._ws.read(proposal_list.detail, self._ws.actor, ids[0])
+        detail = self._ws.read_as(proposal_list.detail, ids[0])
         dialog = SplitDialog(detail.title, detail.body, self)
         if dialog.exec() != SplitDialog.DialogCode.Accepted:
             return None
@@ -224,11 +224,10 @@ class ReviewView(QWidget):
             serial_label(p.serial) for p in parts) + "。"
 
     def _number(self, ids: list[str]) -> str | None:
-        preview = self._ws.read(numbering.preview_numbers, self._ws.actor, ids)
+        preview = self._ws.read_as(numbering.preview_numbers, ids)
         if not preview:
             return "所选提案都已编号。"
-        rows = {r.id: r for r in self._ws.read(proposal_list.page_of_ids, self._ws.actor,
-                                               [pid for pid, _ in preview])}
+        rows = {r.id: r for r in self._ws.read_as(proposal_list.page_of_ids, [pid for pid, _ in preview])}
         dialog = NumberPreviewDialog([(rows[pid], number) for pid, number in preview], self)
         if dialog.exec() != NumberPreviewDialog.DialogCode.Accepted:
             return None
@@ -236,7 +235,7 @@ class ReviewView(QWidget):
         return f"已编号 {len(given)} 件：{given[0][1]} 至 {given[-1][1]}。" if given else None
 
     def _undo(self, ids: list[str]) -> str | None:
-        detail = self._ws.read(proposal_list.detail, self._ws.actor, ids[0])
+        detail = self._ws.read_as(proposal_list.detail, ids[0])
         reason = self._ask("撤销决定", f"撤销{detail.label}最近一次审查决定（记入操作日志）。撤销原因：",
                            "撤销", ("误操作",))
         if reason is None:

@@ -33,7 +33,7 @@ class SearchView(QWidget):
 
     def search(self, text: str) -> None:
         self._text = text.strip()
-        members = self._ws.read(search.proposer_choices, self._ws.actor, self._text, 30, organisations=False)
+        members = self._ws.read_as(search.proposer_choices, self._text, 30, organisations=False)
         member_ids = tuple(m.member_id for m in members) if search.looks_like_initials(
             self._text) else ()
         self.model.set_filter(ProposalFilter(words=self._text, member_ids=member_ids))

@@ -47,7 +47,7 @@ class SimilarPane(QWidget):
 
     def look_now(self) -> None:
         self._timer.stop()
-        self.found = (self._ws.read(proposal_list.similar, self._ws.actor, self._title)
+        self.found = (self._ws.read_as(proposal_list.similar, self._title)
                       if self._title.strip() else [])
         self.list.clear()
         for similar in self.found:

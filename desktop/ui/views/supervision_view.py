@@ -76,7 +76,7 @@ class SupervisionView(Screen):
 
     def reload(self) -> None:
         chosen = self.selected()
-        rows = self._ws.read(supervision.key_proposals, self._ws.actor, self._ws.meeting_id, date.today())
+        rows = self._ws.read_as(supervision.key_proposals, self._ws.meeting_id, date.today())
         self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r.overdue)
         self.total.setText(f"重点提案 {len(rows)} 件" + (f"，其中有逾期未答复的 {overdue} 件"
@@ -93,7 +93,7 @@ class SupervisionView(Screen):
         if chosen is None:
             self.detail.setHtml("<p style='color:#777'>选择一件重点提案，在此查看办理过程。</p>")
             return
-        entries = self._ws.read(timeline.timeline, self._ws.actor, chosen.id)
+        entries = self._ws.read_as(timeline.timeline, chosen.id)
         self.detail.setHtml(f"<h4>{chosen.label} {chosen.title}</h4>" + timeline_html(entries))
 
     def _supervise(self, chosen: KeyProposal | None) -> None:

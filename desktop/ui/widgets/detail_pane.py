@@ -69,7 +69,7 @@ class DetailPane(QTextBrowser):
         if proposal_id is None:
             self.setHtml("<p style='color:#777'>选择一件提案，在此查看全文和审查记录。</p>")
             return
-        self.setHtml(detail_html(self._ws.read(proposal_list.detail, self._ws.actor, proposal_id)))
+        self.setHtml(detail_html(self._ws.read_as(proposal_list.detail, proposal_id)))
 
     def refresh(self) -> None:
         try:

@@ -35,7 +35,7 @@ class ProposerPicker(QLineEdit):
         return list(self._choices)
 
     def _lookup(self, typed: str) -> None:
-        self._choices = (self._ws.read(search.proposer_choices, self._ws.actor, typed, 12)
+        self._choices = (self._ws.read_as(search.proposer_choices, typed, 12)
                          if typed.strip() else [])
         self._list.setStringList([self._line(c) for c in self._choices])
         if self._choices:
