@@ -9,7 +9,7 @@ from desktop.local.paths import data_dir
 
 def _wants_screens(argv: list[str]) -> bool:
     """No command: the screens.  A .tian exchange file (double-clicked, the installers' file
-    association) also opens the screens; importing it comes with the exchange by file."""
+    association) also opens the screens, at its preview on the 数据交换 screen."""
     rest = [a for a in argv if a not in ("--demo",) and not a.lower().endswith(".tian")]
     if rest[:1] == ["--db"]:
         rest = rest[2:]
@@ -47,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
         if "--db" in argv and argv.index("--db") + 1 < len(argv):
             db = argv[argv.index("--db") + 1]
         path = Path(db) if db else local_settings.load().database_path
-        return run(path, demo="--demo" in argv)
+        package = next((Path(a) for a in argv if a.lower().endswith(".tian")), None)
+        return run(path, demo="--demo" in argv, package=package)
     from desktop.cli.commands import main as cli_main
 
     return cli_main(argv)

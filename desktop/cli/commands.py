@@ -19,13 +19,14 @@ from desktop.domain.errors import DomainError
 from desktop.wording.labels import parse
 from desktop.wording.messages import describe
 from desktop.local.paths import base_data_dir, data_dir
-from desktop.services import backups, base_data, demo, integrity, setup
+from desktop.services import backups, base_data, demo, enrolment, integrity, setup
 from desktop.services.search import search_everything
 from desktop.services.statistics import statistics_for
 from desktop.local.files import problem_of_os
 from desktop.store.sqlite import problem_of
 from desktop.store.database import Database, open_database
 
+from . import exchange as cli_exchange
 from . import export as cli_export
 from . import imports as cli_imports
 from . import sites as cli_sites
@@ -108,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--meeting", type=_positive, default=None, help="当前次会议，如 2")
     p.add_argument("--opens", type=_date, default=None, help="会议开幕日期 2023-01-10")
     p.add_argument("--no-base-data", action="store_true", help="不载入单位、界别、类别基础数据")
+    p.add_argument("--join", metavar="邀请文件",
+                   help="加入本县提案系统：用提案委发来的邀请文件创建本站点")
+    p.add_argument("--answer-out", metavar="回执文件",
+                   help="加入时生成的回执文件或文件夹（默认放在邀请文件旁）")
+    p.add_argument("--username", help="加入时本站点管理员的用户名（默认 admin-站点代号）")
 
     p = sub.add_parser("demo", help="生成演示数据（数据库不存在时先创建）")
     p.add_argument("--proposals", type=_positive, default=300, help="提案件数")
@@ -139,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_export.add_parser(sub, _date)
     cli_imports.add_parser(sub, common)
     cli_sites.add_parser(sub, common)
+    cli_exchange.add_parser(sub, common)
     return parser
 
 
@@ -155,6 +162,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     path = _database_path(args)
     if not args.password:
         raise UsageError("请用 --password 指定管理员密码（不少于 6 位）。")
+    if args.join:
+        return _join(args, path)
     database = open_database(path, create=True)
     with database.session() as session:
         setup.initialize(session, args.office, args.password,
@@ -164,6 +173,26 @@ def cmd_init(args: argparse.Namespace) -> int:
     database.close()
     print(f"已创建数据库：{path}")
     print("管理员用户名：admin")
+    return 0
+
+
+def _join(args: argparse.Namespace, path: Path) -> int:
+    invitation = Path(args.join)
+    if not invitation.is_file():
+        raise DomainError("file_missing", path=str(invitation))
+    database = open_database(path, create=True)
+    try:
+        with database.session() as session:
+            joined = enrolment.join(session, invitation, args.password, database.attachments_dir,
+                                    Path(args.answer_out) if args.answer_out else None,
+                                    args.username)
+    finally:
+        database.close()
+    print(f"已加入“{joined.office_name}”的提案系统，本站点：{joined.site_name}。数据库：{path}")
+    print(f"管理员用户名：{joined.username}")
+    print(f"提案委的密钥指纹：{joined.office_fingerprint}（请与提案委电话核对）")
+    print(f"本站点的密钥指纹：{joined.fingerprint}（请念给提案委核对）")
+    print(f"回执文件：{joined.answer}（带回提案委，用 tian site accept 接受）")
     return 0
 
 
@@ -270,7 +299,8 @@ def _on_database(command):
 COMMANDS = {"export": _on_database(cli_export.cmd_export),
             "import": _on_database(cli_imports.cmd_import), "init": cmd_init, "demo": cmd_demo,
             "stats": cmd_stats, "search": cmd_search, "check": cmd_check, "backup": cmd_backup,
-            "restore": cmd_restore, "site": _on_database(cli_sites.cmd_site)}
+            "restore": cmd_restore, "site": _on_database(cli_sites.cmd_site),
+            "sync": _on_database(cli_exchange.cmd_sync)}
 
 
 def _undecodable(argv: list[str]) -> bool:

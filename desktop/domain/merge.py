@@ -54,6 +54,9 @@ def heads(changes: Iterable[FieldChange]) -> list[FieldChange]:
 
 def state(changes: Iterable[FieldChange]) -> FieldState | None:
     """The field as every site with these changes shows it (None: no change known)."""
+    changes = list(changes)
+    if len(changes) == 1:  # most fields of most rows: written once
+        return FieldState(changes[0].value, changes[0].stamp)
     tops = heads(changes)
     if not tops:
         return None

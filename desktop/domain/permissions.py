@@ -38,6 +38,8 @@ class Action(StrEnum):
     SUPERVISE = "supervise"
     MANAGE_BASE_DATA = "manage_base_data"
     MANAGE_USERS = "manage_users"
+    EXCHANGE = "exchange"  # 发送数据 / 接收数据 / 冲突
+    ENROL = "enrol"  # 登记、停用站点
 
 
 _OFFICE = frozenset({UserRole.ADMIN, UserRole.STAFF})
@@ -83,6 +85,8 @@ ALLOWED: dict[Action, tuple[frozenset[State], frozenset[UserRole]]] = {
     Action.SUPERVISE: (FILED_STATES, _OFFICE),
     Action.MANAGE_BASE_DATA: (_ANY, _OFFICE),
     Action.MANAGE_USERS: (_ANY, frozenset({UserRole.ADMIN})),
+    Action.EXCHANGE: (_ANY, _UNIT_WORK),
+    Action.ENROL: (_ANY, frozenset({UserRole.ADMIN})),
 }
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
 from desktop.domain.permissions import Action, require
-from desktop.store.models import Site, SyncPackage, Unit
+from desktop.store.models import Change, Site, SyncPackage, Unit
 from desktop.sync import keys
 from desktop.sync.package import KnownSite
 
@@ -26,6 +26,7 @@ class SiteRow:
     retired: bool
     last_sent: datetime | None
     last_received: datetime | None
+    waiting: int = 0  # changes here since the site's last acknowledgement (not only its share)
 
 
 def site_rows(session: Session, actor: Actor) -> list[SiteRow]:
@@ -38,8 +39,14 @@ def site_rows(session: Session, actor: Actor) -> list[SiteRow]:
     sites = sorted(session.scalars(select(Site)), key=lambda s: (not s.local, s.name))
     return [SiteRow(s.id, s.name, s.kind, units.get(s.unit_id, "") if s.unit_id else "",
                     keys.fingerprint(s.public_key) if s.public_key else "", s.local,
-                    s.retired_at is not None, last.get((s.id, True)), last.get((s.id, False)))
+                    s.retired_at is not None, last.get((s.id, True)), last.get((s.id, False)),
+                    0 if s.local else _waiting(session, s))
             for s in sites]
+
+
+def _waiting(session: Session, site: Site) -> int:
+    return session.scalar(select(func.count()).select_from(Change).where(
+        Change.seq > site.acked_seq, Change.site_id != site.id)) or 0
 
 
 def known_site(session: Session, site_id: str) -> KnownSite | None:

@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import event, func, inspect, select
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import MANYTOONE, Session
 
 from desktop.domain.actor import Actor
-from desktop.domain.clock import Clock, new_id
+from desktop.domain.clock import Clock, Stamp, new_id
 from desktop.domain.errors import DomainError
 
 from .sqlite import problem_of
@@ -67,7 +67,7 @@ def write(session: Session, actor: Actor, action: str) -> Iterator[Session]:
             raise
         raise problem from exc
     finally:
-        for key in ("actor", "action", "clock", "site", "touched"):
+        for key in ("actor", "action", "clock", "site", "touched", "seq"):
             session.info.pop(key, None)
 
 
@@ -96,6 +96,25 @@ def next_stamp(session: Session) -> str:
     return stamp.encode()
 
 
+def observe(session: Session, stamp: str) -> None:
+    """This site's clock moved past a stamp that arrived, so its next writes come after it."""
+    next_stamp(session)  # loads the clock as of now
+    clock = session.info["clock"]
+    clock.observe(Stamp.decode(stamp))
+    site = local_site(session)
+    site.clock_wall_ms, site.clock_counter = clock.wall_ms, clock.counter
+
+
+def next_seq(session: Session) -> int:
+    """The next place in this installation's log (one writer at a time: BEGIN IMMEDIATE)."""
+    seq = session.info.get("seq")
+    if seq is None:
+        with session.no_autoflush:
+            seq = session.scalar(select(func.max(Change.seq))) or 0
+    session.info["seq"] = seq + 1
+    return seq + 1
+
+
 def _columns(obj: Synced) -> list:
     return [c for c in inspect(obj).mapper.column_attrs if not c.columns[0].info.get(DERIVED)]
 
@@ -116,7 +135,7 @@ def _record(session: Session, _context, _instances) -> None:
         stamp = next_stamp(session)
         site_id = local_site(session).id
         entries.append(Change(site_id=site_id, stamp=stamp, table_name=table, row_id=obj.id,
-                              field=field, value=json.dumps(value, ensure_ascii=False),
+                              seq=next_seq(session), field=field, value=json.dumps(value, ensure_ascii=False),
                               bases=None if field == "*" else _base(session, table, obj.id, field)))
         if isinstance(obj, AuditEntry):
             return
@@ -128,17 +147,26 @@ def _record(session: Session, _context, _instances) -> None:
         # audit entries travel too (docs/sync.md); added here, they would miss this hook
         row = {a.key: to_json_value(getattr(entry, a.key)) for a in _columns(entry)}
         entries.append(Change(site_id=site_id, stamp=next_stamp(session), table_name="audit_entry",
-                              row_id=entry.id, field="*", value=json.dumps(row, ensure_ascii=False)))
+                              row_id=entry.id, field="*", seq=next_seq(session),
+                              value=json.dumps(row, ensure_ascii=False)))
 
-    for obj in list(session.new):
+    for obj in session.new:
         if isinstance(obj, Synced):
             obj.id = obj.id or new_id()
+    for obj in list(session.new):
+        if isinstance(obj, Synced):
+            _defaults(obj)
+            _references(obj)
             row = {a.key: to_json_value(getattr(obj, a.key)) for a in _columns(obj)}
             log(obj, "*", None, _summary(obj), row)
     for obj in list(session.dirty):
+        if isinstance(obj, Synced) and _orphaned(obj):
+            session.delete(obj)  # what the flush would do: logged as the deletion it is
+            continue
         if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):
             continue
         state = inspect(obj)
+        _references(obj)
         for attr in _columns(obj):
             history = state.attrs[attr.key].history
             if history.has_changes():
@@ -152,12 +180,52 @@ def _record(session: Session, _context, _instances) -> None:
     session.add_all(entries)
 
 
+def _defaults(obj: Synced) -> None:
+    """The column defaults a new row will get, set now so its logged values are what is stored."""
+    for attr in _columns(obj):
+        column = attr.columns[0]
+        if getattr(obj, attr.key) is None and column.default is not None and \
+                column.default.is_scalar:
+            setattr(obj, attr.key, column.default.arg)
+
+
+def _orphaned(obj: Synced) -> bool:
+    """A row taken out of a collection that deletes its orphans (a proposer removed from a
+    proposal's list): the flush deletes it, after this hook."""
+    state = inspect(obj)
+    for relation in state.mapper.relationships:
+        if relation.direction is not MANYTOONE or not relation.back_populates:
+            continue
+        parent_side = relation.mapper.relationships[relation.back_populates]
+        if parent_side.cascade.delete_orphan and relation.key in state.dict \
+                and state.dict[relation.key] is None \
+                and state.attrs[relation.key].history.has_changes():
+            return True
+    return False
+
+
+def _references(obj: Synced) -> None:
+    """Foreign keys set through a relationship (``proposal.proposers = …``) are filled in by the
+    flush, after this hook: set them now, so the log holds the reference that is stored."""
+    state = inspect(obj)
+    for relation in state.mapper.relationships:
+        if relation.direction is not MANYTOONE or not state.attrs[relation.key].history.has_changes():
+            continue
+        target = state.dict.get(relation.key)
+        for local, remote in relation.local_remote_pairs:
+            value = None if target is None else getattr(target, remote.key)
+            if getattr(obj, local.key) != value:
+                setattr(obj, local.key, value)
+
+
 def _base(session: Session, table: str, row_id: str, field: str) -> str | None:
-    """The change this one is made on top of: the field's latest (or the row's, for a deletion)."""
+    """The change this one is made on top of: the field's latest shown value; a deletion is made
+    on top of everything known of the row (so an edit it never saw is a conflict, not lost)."""
     stmt = select(Change.stamp).where(Change.table_name == table, Change.row_id == row_id)
-    if field != "-":
-        stmt = stmt.where(Change.field.in_([field, "*"]))
     with session.no_autoflush:
+        if field == "-":
+            return " ".join(session.scalars(stmt.order_by(Change.stamp))) or None
+        stmt = stmt.where(Change.field.in_([field, "*"]))
         return session.scalar(stmt.order_by(Change.stamp.desc()).limit(1))
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 import unicodedata
 
-from sqlalchemy import Integer, column, func, or_, select, text
+from sqlalchemy import Integer, bindparam, column, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from . import sqlite
@@ -64,6 +64,33 @@ def index_proposal(session: Session, proposal: Proposal) -> None:
     elif doc.terms != terms:
         doc.terms = terms
 
+
+
+def index_many(session: Session, proposal_ids: list[str]) -> None:
+    """``index_proposal`` for many at once (proposals that arrived in a package): three queries
+    a chunk instead of three a proposal."""
+    for start in range(0, len(proposal_ids), 500):
+        chunk = proposal_ids[start:start + 500]
+        names: dict[str, list[str]] = {pid: [] for pid in chunk}
+        for pid, name in session.execute(select(Proposer.proposal_id, Proposer.name).where(
+                Proposer.proposal_id.in_(chunk)).order_by(Proposer.proposal_id, Proposer.position)):
+            names[pid].append(name)
+        docs = dict(session.execute(select(SearchDocument.proposal_id, SearchDocument.terms)
+                                    .where(SearchDocument.proposal_id.in_(chunk))).all())
+        fresh, changed = [], []
+        for pid, title, body in session.execute(select(Proposal.id, Proposal.title, Proposal.body)
+                                                .where(Proposal.id.in_(chunk))):
+            terms = document_terms(title, body or "", names[pid])
+            if pid not in docs:
+                fresh.append({"proposal_id": pid, "terms": terms})
+            elif docs[pid] != terms:
+                changed.append({"_pid": pid, "terms": terms})
+        if fresh:
+            session.execute(SearchDocument.__table__.insert(), fresh)
+        if changed:
+            table = SearchDocument.__table__
+            session.execute(table.update().where(table.c.proposal_id == bindparam("_pid"))
+                            .values(terms=bindparam("terms")), changed)
 
 
 @contextmanager

@@ -2,44 +2,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
-from sqlalchemy import BigInteger, Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.domain import enums as e
-from desktop.domain.clock import new_id
 
-ID = String(32)
+from .base import ID, Base, Synced, fk
+from .exchange_models import Change, HeldChange, Site, SyncConflict, SyncPackage
 
-
-def _enum(cls: type[StrEnum]) -> Enum:
-    return Enum(
-        cls, native_enum=False, length=16, values_callable=lambda c: [m.value for m in c],
-        validate_strings=True,
-    )
-
-
-class Base(DeclarativeBase):
-    type_annotation_map = {str: String(200)} | {
-        cls: _enum(cls)
-        for cls in (
-            e.Kind, e.Origin, e.ProposerRole, e.State, e.Decision, e.AssignmentRole,
-            e.AssignmentEnd, e.AdjustmentDecision, e.ReplyCategory, e.Rating,
-            e.EvaluationMethod, e.ContactForm, e.FollowUpKind, e.Disclosure, e.UserRole,
-            e.UnitSystem,
-        )
-    }
-
-
-class Synced:
-    """Rows that travel between sites: their identity is a UUID, never a local counter."""
-
-    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
-
-
-def fk(target: str, **kw) -> Mapped:
-    return mapped_column(ID, ForeignKey(f"{target}.id"), **kw)
+__all__ = ["Base", "Change", "HeldChange", "Site", "SyncConflict", "SyncPackage", "Synced"]
 
 
 class Term(Synced, Base):
@@ -358,53 +330,6 @@ class AuditEntry(Synced, Base):
     field: Mapped[str | None] = mapped_column(String(40))
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
-
-
-class Change(Base):
-    """The per-field change log of docs/sync.md: one entry per field a local write changed."""
-
-    __tablename__ = "change_log"
-    __table_args__ = (Index("ix_change_field", "table_name", "row_id", "field", "stamp"),)
-    op_id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
-    site_id: Mapped[str] = mapped_column(ID)
-    stamp: Mapped[str] = mapped_column(String(80), index=True)
-    table_name: Mapped[str] = mapped_column(String(40))
-    row_id: Mapped[str] = mapped_column(ID)
-    field: Mapped[str] = mapped_column(String(40))  # "*" a new row with all fields, "-" a tombstone
-    value: Mapped[str | None] = mapped_column(Text)  # JSON
-    # the stamps (space-separated) of the changes of this field it was made on top of, as this
-    # site showed them when its clerk wrote it (domain.merge); empty for a first value
-    bases: Mapped[str | None] = mapped_column(Text)
-
-
-class Site(Base):
-    """An installation: this one (``local``) and the ones it has enrolled."""
-
-    __tablename__ = "site"
-    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
-    name: Mapped[str] = mapped_column(String(60))
-    local: Mapped[bool] = mapped_column(default=False)
-    public_key: Mapped[str | None] = mapped_column(Text)
-    private_key: Mapped[str | None] = mapped_column(Text)
-    clock_wall_ms: Mapped[int] = mapped_column(BigInteger, default=0)
-    clock_counter: Mapped[int] = mapped_column(default=0)
-    kind: Mapped[str] = mapped_column(String(16), default="office", server_default="office")
-    unit_id: Mapped[str | None] = mapped_column(ID)  # a unit site: the 承办单位 it answers for
-    prefix: Mapped[str | None] = mapped_column(String(8))  # an entry laptop's 收文号 prefix
-    enrolled_at: Mapped[datetime | None]
-    retired_at: Mapped[datetime | None]  # its packages are refused from then on
-
-
-class SyncPackage(Base):
-    """A package sent or received: received ones are never applied twice."""
-
-    __tablename__ = "sync_package"
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    site_id: Mapped[str] = fk("site")
-    outgoing: Mapped[bool]
-    at: Mapped[datetime]
-    changes: Mapped[int]
-    last_stamp: Mapped[str | None] = mapped_column(String(80))
 
 
 class Setting(Base):

@@ -32,7 +32,10 @@ PACKAGE_LIMITS = ArchiveLimits(file_bytes=1024 * MB, entries=200_000, unpacked_b
                                entry_bytes=512 * MB, ratio=200)
 MANIFEST_BYTES = 4 * MB
 LINE_BYTES = 4 * MB  # one change: a proposal's text is tens of KB
-MAX_CHANGES = 5_000_000
+# one package's changes: a bigger export is written as parts (a 100,000-proposal office's first
+# package to a second office PC is some 1.5 million changes); above this a package is refused
+PART_CHANGES = 100_000
+MAX_CHANGES = 250_000
 _CHUNK = 1 << 20
 _ATTACHMENT = re.compile(r"attachments/[0-9a-f]{64}")
 _FIXED = ("manifest.json", "manifest.sig", "changes.jsonl")
@@ -69,6 +72,8 @@ class Package:
         """The changes, one at a time (a package may hold millions)."""
         with zipfile.ZipFile(self.path) as archive, archive.open("changes.jsonl") as part:
             for number, line in enumerate(_lines(part), start=1):
+                if number > self.manifest["changes"]:
+                    raise _damaged(self.path, "changes.jsonl")
                 try:
                     change = json.loads(line)
                 except ValueError:
@@ -99,10 +104,12 @@ def _damaged(path: Path, part: str) -> InvalidInput:
 
 
 def write_package(target: Path, sender: Sender, to: str, changes: Iterable[dict],
-                  attachments: dict[str, bytes] | None = None, **about: object) -> dict:
+                  attachments: dict[str, bytes] | Callable[[], dict[str, bytes]] | None = None,
+                  late: Callable[[], dict] | None = None, **about: object) -> dict:
     """Writes the package whole or not at all; returns its manifest.  ``about`` adds fields to
-    the manifest (acknowledgements, the clock's range, the kind of package …)."""
-    attachments = attachments or {}
+    the manifest (acknowledgements, the kind of package …), and ``late`` those known only once
+    the changes are written (they are streamed: a package may hold many); ``attachments`` may
+    likewise be asked for after the changes, which name them."""
     members: dict[str, dict] = {}
     count = 0
     with write_atomically(Path(target)) as partial, \
@@ -116,22 +123,29 @@ def write_package(target: Path, sender: Sender, to: str, changes: Iterable[dict]
                 part.write(line)
                 count += 1
         members["changes.jsonl"] = {"sha256": digest.hexdigest(), "size": size}
-        for sha, data in sorted(attachments.items()):
+        if callable(attachments):
+            attachments = attachments()
+        for sha, data in sorted((attachments or {}).items()):
             if hashlib.sha256(data).hexdigest() != sha:
                 raise ValueError(f"attachment {sha} does not match its content")
             archive.writestr(f"attachments/{sha}", data)
             members[f"attachments/{sha}"] = {"sha256": sha, "size": len(data)}
         manifest = {"format": FORMAT, "package": new_id(), "from": sender.site_id,
                     "from_name": sender.name, "to": to, "made": datetime.now().isoformat(),
-                    "changes": count, "members": members, **about}
+                    "changes": count, "members": members, **about, **(late() if late else {})}
         raw = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode()
         archive.writestr("manifest.json", raw)
         archive.writestr("manifest.sig", keys.sign(sender.private_key, raw))
     return manifest
 
 
-def open_package(path: Path, known: Callable[[str], KnownSite | None], here: str) -> Package:
-    """The package, once everything about it but its changes has been checked."""
+def open_package(path: Path, known: Callable[[str], KnownSite | None] | None,
+                 here: str | None) -> Package:
+    """The package, once everything about it but its changes has been checked.
+
+    ``known`` None: the package introduces its sender (an invitation or its answer) and is
+    checked against the key it carries — which the clerks then confirm by its fingerprint; and
+    ``here`` None: this installation has no identity yet (it is being made from an invitation)."""
     path = Path(path)
     entries = inspect_archive(path, PACKAGE_LIMITS, WHAT)
     names = [entry.filename for entry in entries]
@@ -148,7 +162,7 @@ def open_package(path: Path, known: Callable[[str], KnownSite | None], here: str
             sender_id = manifest["from"]
         except (ValueError, KeyError, TypeError):
             raise InvalidInput("package_not_ours", path=path.name) from None
-        sender = known(str(sender_id))
+        sender = known(str(sender_id)) if known is not None else _introduced(manifest)
         if sender is None:
             raise InvalidInput("package_unknown_sender", path=path.name,
                                sender=str(manifest.get("from_name", sender_id))[:40])
@@ -159,11 +173,18 @@ def open_package(path: Path, known: Callable[[str], KnownSite | None], here: str
         _check_parts(archive, manifest, names, path)
     if not isinstance(manifest.get("format"), int) or manifest["format"] > FORMAT:
         raise InvalidInput("package_newer", path=path.name)
-    if manifest.get("to") != here:
+    if here is not None and manifest.get("to") != here:
         raise InvalidInput("package_not_for_here", path=path.name, sender=sender.name)
     if not isinstance(manifest.get("changes"), int) or manifest["changes"] > MAX_CHANGES:
         raise InvalidInput("package_too_many_changes", path=path.name, limit=MAX_CHANGES)
     return Package(path, manifest, sender)
+
+
+def _introduced(manifest: dict) -> KnownSite | None:
+    key = manifest.get("public_key")
+    if not isinstance(key, str) or len(key) != 64 or not set(key) <= set("0123456789abcdef"):
+        return None
+    return KnownSite(str(manifest["from"]), str(manifest.get("from_name", ""))[:60], key)
 
 
 def _small(archive: zipfile.ZipFile, name: str, limit: int, path: Path) -> bytes:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -14,7 +15,7 @@ from desktop.ui import drafts
 from desktop.domain.enums import HandlingStatus, UserRole
 from desktop.domain.permissions import Action, allowed, sees_all_proposals
 from desktop.wording.labels import label
-from desktop.services import base_data, search
+from desktop.services import base_data, conflicts, exchange, search
 
 from .dialogs.about import AboutDialog
 from .dialogs.export_dialog import ExportDialog
@@ -22,6 +23,7 @@ from .views.assign_view import AssignView
 from .views.base_data_view import BaseDataView
 from .views.dashboard_view import DashboardView
 from .views.entry_view import EntryView
+from .views.exchange_view import ExchangeView
 from .views.review_view import ReviewView
 from .views.search_view import SearchView
 from .views.statistics_view import StatisticsView
@@ -30,7 +32,9 @@ from .views.tracking_view import TrackingView
 from .office_apps import font_notice
 from .workspace import Workspace
 
-NAVIGATION = ("首页", "录入", "审查立案", "交办", "办理跟踪", "重点督办", "统计", "基础数据")
+NAVIGATION = ("首页", "录入", "审查立案", "交办", "办理跟踪", "重点督办", "统计", "基础数据",
+              "数据交换")
+EXCHANGE = "数据交换"
 
 
 def _may(action: Action) -> Callable[[UserRole], bool]:
@@ -63,6 +67,7 @@ class MainWindow(QMainWindow):
             "统计": lambda: StatisticsView(workspace),
             "基础数据": lambda: BaseDataView(workspace),
             "查找": lambda: SearchView(workspace),
+            EXCHANGE: self._exchange,
         }
         self.views: dict[str, QWidget] = {}
 
@@ -72,10 +77,14 @@ class MainWindow(QMainWindow):
         self.navigation.setStyleSheet("QListWidget { font-size: 15px; } "
                                       "QListWidget::item { padding: 10px 8px; }")
         self.stack = QStackedWidget()
+        exchanges = workspace.read_as(exchange.exchanges_here)
         self.screens = [name for name in NAVIGATION
-                        if name not in GATES or GATES[name](workspace.actor.role)]
+                        if (name not in GATES or GATES[name](workspace.actor.role))
+                        and (name != EXCHANGE or exchanges)]
         for name in self.screens:
             self.navigation.addItem(QListWidgetItem(name))
+        if exchanges:
+            self._count_conflicts(workspace.read(conflicts.open_count))
         self.navigation.currentRowChanged.connect(self._show_row)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -170,6 +179,26 @@ class MainWindow(QMainWindow):
             self.views[name] = self._builders[name]()
             self.stack.addWidget(self.views[name])
         return self.views[name]
+
+    def _exchange(self) -> ExchangeView:
+        view = ExchangeView(self.ws)
+        view.counted.connect(self._count_conflicts)
+        return view
+
+    def _count_conflicts(self, waiting: int) -> None:
+        """The conflicts waiting for a person, on the screen's entry while there are any."""
+        item = self.navigation.item(self.screens.index(EXCHANGE))
+        item.setText(f"{EXCHANGE}（{waiting}）" if waiting else EXCHANGE)
+
+    def receive_package(self, path: Path) -> None:
+        """A .tian file opened with the program (double-clicked, or handed over by a second
+        start): its preview, on the 数据交换 screen."""
+        if EXCHANGE not in self.screens:
+            self.say("当前用户不能接收交换文件，请用提案委工作人员的账号登录。")
+            return
+        self.bring_forward()
+        self.show_view(EXCHANGE)
+        self.view(EXCHANGE).receive(path)
 
     def _dashboard(self) -> DashboardView:
         view = DashboardView(self.ws)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 _WAKE = b"show"
+_OPEN = b"open:"  # then a file's path (UTF-8): a .tian double-clicked while the program runs
 
 
 def server_name(database: Path | str) -> str:
@@ -16,13 +17,14 @@ def server_name(database: Path | str) -> str:
     return "tiantong-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def wake_running(name: str, timeout_ms: int = 500) -> bool:
-    """True when another instance answered (it will raise its window): this one should quit."""
+def wake_running(name: str, timeout_ms: int = 500, file: Path | None = None) -> bool:
+    """True when another instance answered (it will raise its window, and open ``file``): this
+    one should quit."""
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
         return False
-    socket.write(_WAKE)
+    socket.write(_OPEN + str(Path(file).resolve()).encode() if file else _WAKE)
     socket.flush()
     socket.waitForBytesWritten(timeout_ms)
     socket.disconnectFromServer()
@@ -33,6 +35,7 @@ class InstanceGuard(QObject):
     """Listens for later starts; ``woken`` asks the main window to come forward."""
 
     woken = Signal()
+    opened = Signal(str)  # a file's path handed over by a second start
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,8 +53,13 @@ class InstanceGuard(QObject):
     def _read(self) -> None:
         """The socket is the sender: a lambda holding it crashed when the guard went first."""
         socket = self.sender()
-        if isinstance(socket, QLocalSocket) and bytes(socket.readAll().data()).startswith(_WAKE):
+        if not isinstance(socket, QLocalSocket):
+            return
+        said = bytes(socket.readAll().data())
+        if said.startswith(_WAKE):
             self.woken.emit()
+        elif said.startswith(_OPEN):
+            self.opened.emit(said[len(_OPEN):].decode("utf-8", "replace"))
 
     def close(self) -> None:
         self._server.close()

@@ -190,6 +190,18 @@ def _bring_forward() -> None:
         widget.activateWindow()
 
 
+def _receive(path: Path) -> None:
+    """A .tian file handed over by a second start: to the main window once it is up."""
+    from .main_window import MainWindow
+
+    window = next((w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()), None)
+    if window is not None:
+        window.receive_package(path)
+    else:
+        _bring_forward()
+
+
 def _main_window(opening: Opening, actor: Actor):
     from desktop.services import base_data
 
@@ -240,17 +252,18 @@ class _FirstPaint(QObject):
         return False
 
 
-def run(database_path: Path, demo: bool = False) -> int:
+def run(database_path: Path, demo: bool = False, package: Path | None = None) -> int:
     app = make_application(sys.argv[:1])
     if os.environ.get("TIAN_STARTUP_PROBE") == "1":
         probe = _FirstPaint(app)
         app.installEventFilter(probe)
     name = server_name(database_path)
-    if wake_running(name):
+    if wake_running(name, file=package):
         print("提案通已在运行，已切换到已打开的窗口。", file=sys.stderr)
         return 0
     guard = InstanceGuard(name)
     guard.woken.connect(_bring_forward)
+    guard.opened.connect(lambda path: _receive(Path(path)))
     opening = Opening(database_path)
     try:
         stored = local_settings.load()
@@ -271,6 +284,8 @@ def run(database_path: Path, demo: bool = False) -> int:
         local_settings.save(stored)
         window = _main_window(opening, actor)
         window.show()
+        if package is not None:
+            QTimer.singleShot(0, lambda: window.receive_package(package))
         if opening.database.path is not None:
             backup_in_background(opening.database, window)
         return app.exec()

@@ -13,7 +13,7 @@ REVIEW_DECISIONS = [
 ]
 # What happens to one proposal (as opposed to base data, users, or registering a new one).
 PROPOSAL_ACTIONS = frozenset(Action) - {
-    Action.REGISTER, Action.MANAGE_BASE_DATA, Action.MANAGE_USERS,
+    Action.REGISTER, Action.MANAGE_BASE_DATA, Action.MANAGE_USERS, Action.EXCHANGE, Action.ENROL,
 }
 
 

@@ -80,7 +80,8 @@ BASE_LISTS = {
     "base_data.find_meeting", "base_data.current_meeting", "base_data.find_unit",
     "users.user_rows", "setup.is_initialized", "document_setup.unit_numbers",
     "assignment.due_dates", "entry.proposer_rows", "entry.lead_sector", "roster.preview",
-    "demo.generate.proposal_count", "sites.known_site",
+    "demo.generate.proposal_count", "sites.known_site", "conflicts.open_count",
+    "exchange.find_site", "exchange.exchanges_here", "exchange.invites_here",
 }
 # writes: each checks the actor's role and unit itself (tests/services/test_roles.py), and the
 # checks themselves
@@ -100,7 +101,11 @@ OTHERS = {
     "supervision.mark_key", "supervision.supervise", "users.create_user", "users.change_password",
     "users.update_user", "users.authenticate", "demo.generate.generate",
     "common.get", "common.proposal_for", "common.assignment_for", "common.readable_proposal",
-    "common.reachable",
+    "common.reachable", "conflicts.settle", "enrolment.invite", "enrolment.join",
+    "enrolment.accept", "enrolment.retire", "enrolment.read_answer", "exchange.send", "exchange.receive",
+    "exchange.open_received", "exchange.sender_of", "exchange.may_exchange",
+    # refused to a unit's clerk at the office PC (tests/services/test_exchange.py)
+    "conflicts.open_conflicts",
 }
 
 

@@ -60,6 +60,8 @@ def main(out: Path) -> None:
     empty = open_database(home / "empty.db", create=True)
     wizard = FirstRunWizard(empty)
     wizard.resize(640, 460)
+    _shot(app, wizard, out, "00_first_run_start")
+    wizard.next()
     wizard.office_name.setText("政协××县委员会")
     _shot(app, wizard, out, "01_first_run")
     wizard.next()

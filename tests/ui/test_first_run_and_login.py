@@ -8,10 +8,12 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWizard
 
 from desktop.domain.enums import UserRole
-from desktop.services import base_data, setup, users
+from desktop.services import base_data, enrolment, setup, users
+from desktop.store.database import open_database
 from desktop.ui.first_run import FirstRunWizard
 from desktop.ui.login import LoginDialog
 from desktop.ui.start import Opening
+from tests.office import make_office
 
 OFFICE = "政协某某县委员会"
 
@@ -37,6 +39,8 @@ def next_page(qtbot, w: FirstRunWizard) -> None:
 
 
 def fill_in(qtbot, w: FirstRunWizard, password: str, repeat: str) -> None:
+    assert w.new_office.isChecked()  # 新建 is what a first start means, unless told otherwise
+    next_page(qtbot, w)
     w.office_name.setText(OFFICE)
     next_page(qtbot, w)
     assert w.currentPage() is not w.office_page
@@ -121,6 +125,7 @@ def test_a_short_password_is_refused_with_the_rule(wizard, qtbot, sqlite_databas
 
 
 def test_the_office_name_is_required(wizard, qtbot, sqlite_database):
+    next_page(qtbot, wizard)
     wizard.office_name.setText("   ")
     next_page(qtbot, wizard)
     assert wizard.currentPage() is wizard.office_page
@@ -228,3 +233,42 @@ def test_cancel_closes_the_login_without_anyone_logged_in(desk, qtbot):
     click(qtbot, dialog.cancel_button)
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert dialog.actor is None
+
+
+def test_a_laptop_joins_from_the_offices_invitation_and_shows_both_fingerprints(
+        wizard, qtbot, sqlite_database, tmp_path):
+    office_db = open_database(tmp_path / "county" / "office.db", create=True)
+    office = make_office(office_db)
+    made = enrolment.invite(office.session, office.admin, "录入机A", "entry", tmp_path,
+                            office_db.attachments_dir)
+    wizard.joining.setChecked(True)
+    next_page(qtbot, wizard)
+    assert wizard.currentPage() is wizard.join_page
+    wizard.invitation.setText(str(made.path))
+    wizard.join_password.setText("mima-2024")
+    wizard.join_repeat.setText("mima-2024")
+    next_page(qtbot, wizard)
+
+    assert wizard.join_page.error.text() == ""
+    shown = wizard.joined_text.text()
+    assert made.fingerprint in shown and "admin-a" in shown
+    answer = tmp_path / "提案通回执-录入机A.tian"
+    assert answer.is_file() and str(answer) in shown
+    click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+    assert wizard.result() == QDialog.DialogCode.Accepted
+    assert wizard.actor.username == "admin-a"
+    accepted = enrolment.accept(office.session, office.admin, answer)
+    assert accepted.fingerprint in shown
+    office.session.close()
+    office_db.close()
+
+
+def test_joining_without_an_invitation_says_what_is_missing(wizard, qtbot, sqlite_database):
+    wizard.joining.setChecked(True)
+    next_page(qtbot, wizard)
+    wizard.join_password.setText("mima-2024")
+    wizard.join_repeat.setText("mima-2024")
+    next_page(qtbot, wizard)
+    assert wizard.currentPage() is wizard.join_page
+    assert wizard.join_page.error.text() == "请先选择提案委发来的邀请文件。"
+    assert not initialized(sqlite_database)

@@ -69,7 +69,8 @@ def search(qtbot, w: MainWindow, text: str) -> None:
 def test_the_window_names_the_office_and_lists_the_pages(window):
     assert window.windowTitle() == f"提案通 · {OFFICE}"
     pages = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert pages == ["首页", "录入", "审查立案", "交办", "办理跟踪", "重点督办", "统计", "基础数据"]
+    assert pages == ["首页", "录入", "审查立案", "交办", "办理跟踪", "重点督办", "统计", "基础数据",
+                     "数据交换"]
     assert window.navigation.currentItem().text() == "首页"
     assert window.stack.currentWidget() is window.views["首页"]
 
