@@ -23,7 +23,7 @@ from desktop.domain.errors import InvalidInput
 
 from . import admission, conflict_queue, fulltext
 from .changes import local_site, next_seq, next_stamp, observe, to_json_value
-from .models import Base, Change, HeldChange, Proposal, SearchDocument, SyncConflict
+from .models import Base, Change, HeldChange, SearchDocument, SyncConflict
 from .travel import COLUMNS, Outcome, SenderSite, Travelling, chunks, from_line, from_log
 
 __all__ = ["Outcome", "SenderSite", "Travelling", "from_line", "from_log", "rebuild", "take"]
