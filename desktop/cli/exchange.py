@@ -95,8 +95,9 @@ def _print(receipt: exchange.Receipt) -> None:
     print("，".join(f"{name} {n}" for name, n in counts if n) + "。" if any(
         n for _, n in counts) else "没有内容。")
     for line in receipt.lines[:SHOWN]:
-        reasons = "；".join(why(r) for r in line.reasons)
-        print(f"  [{OUTCOMES[line.outcome]}] {line.label}{'：' + reasons if reasons else ''}")
+        said = "；".join(why(r) for r in line.reasons) or "、".join(
+            table_name(t) for t in line.records)
+        print(f"  [{OUTCOMES[line.outcome]}] {line.label}{'：' + said if said else ''}")
     if len(receipt.lines) > SHOWN:
         print(f"  ……另有 {len(receipt.lines) - SHOWN} 件")
     for new, before in receipt.duplicates:

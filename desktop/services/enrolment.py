@@ -162,7 +162,9 @@ def join(session: Session, path: Path, password: str, files: Path, answer: Path 
                      package.package_id)
         if session.scalar(select(User.id).where(User.username == username)) is not None:
             raise InvalidInput("username_taken", username=username)
-        admin = User(username=username, display_name="管理员", role=UserRole.ADMIN,
+        unit_site = invite["kind"] == SiteKind.UNIT.value  # runs in unit mode: its own work
+        admin = User(username=username, display_name="经办人" if unit_site else "管理员",
+                     role=UserRole.UNIT if unit_site else UserRole.ADMIN,
                      unit_id=invite.get("unit_id"), password_hash=hash_password(password))
         session.add(admin)
         session.flush()

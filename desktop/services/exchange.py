@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain import exchange as rules
 from desktop.domain.actor import Actor
 from desktop.domain.enums import SiteKind, UserRole
 from desktop.domain.errors import DomainError, InvalidInput, NotAllowed
@@ -48,6 +49,7 @@ class ReceiptLine:
     label: str  # 提案号 or 收文号, then 案由
     outcome: str  # new / changed / conflict / refused / held (wording.records.OUTCOMES)
     reasons: tuple[str, ...] = ()  # message codes (wording.records.WHY)
+    records: tuple[str, ...] = ()  # the kinds of record written (tables: 答复, 沟通记录 …)
 
 
 @dataclass
@@ -317,11 +319,14 @@ def _deletions(outcome: replica.Outcome, receipt: Receipt) -> None:
 def _lines(session: Session, outcome: replica.Outcome, receipt: Receipt) -> None:
     """One line a proposal the package touches, with the worst of what happened to it."""
     about: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    written: dict[str, set[str]] = defaultdict(set)
     owner = _owners(session, outcome)
     for table, row in outcome.inserted:
         about[owner.get((table, row))]["new" if table == "proposal" else "changed"].add("")
+        written[owner.get((table, row))].add(table)
     for table, row in outcome.updated | outcome.deleted:
         about[owner.get((table, row))]["changed"].add("")
+        written[owner.get((table, row))].add(table)
     for table, row, _field, reason in outcome.conflicts:
         about[owner.get((table, row))]["conflict"].add(reason)
     for change, reason in outcome.refused:
@@ -335,8 +340,9 @@ def _lines(session: Session, outcome: replica.Outcome, receipt: Receipt) -> None
         for outcome_name in ("refused", "held", "conflict", "new", "changed"):
             if outcome_name in what:
                 reasons = tuple(sorted(r for r in what[outcome_name] if r))
+                records = tuple(t for t in rules.TABLE_ORDER if t in written.get(pid, ()))
                 receipt.lines.append(ReceiptLine(pid, labels.get(pid, pid), outcome_name,
-                                                 reasons))
+                                                 reasons, records))
                 break
 
 

@@ -66,21 +66,37 @@ def ensure_logged(session: Session) -> int:
 
 def outgoing(session: Session, to: Destination) -> Iterator[Travelling]:
     """The changes for ``to``, in the order this installation learnt them (never its own)."""
-    scope = None if to.kind == SiteKind.OFFICE else _scope(session, to)
-    whole = set() if scope is None else scope.newly_held(session, to.acked_seq)
+    if to.kind == SiteKind.OFFICE:
+        yield from _everything_since(session, to)
+        return
+    scope = _scope(session, to)
+    whole = scope.newly_held(session, to.acked_seq)
     log = Change.__table__
-    sent: set[str] = set()
-    if whole:
-        for table_name, ids in _by_table(whole).items():
-            for chunk in _chunks(sorted(ids)):
-                for row in session.execute(select(log).where(
-                        log.c.table_name == table_name, log.c.row_id.in_(chunk),
-                        log.c.seq <= to.acked_seq, log.c.site_id != to.site_id)
-                        .order_by(log.c.seq)):
-                    change = _shaped(from_log(row), to, scope)
-                    if change is not None:
-                        sent.add(change.op)
-                        yield change
+    found = []
+    for table_name in rules.TABLE_ORDER:
+        if table_name == "audit_entry":
+            continue  # the office's trail of who did what stays at the office
+        if table_name in rules.BASE_TABLES:
+            found += session.execute(select(log).where(
+                log.c.table_name == table_name, log.c.seq > to.acked_seq,
+                log.c.site_id != to.site_id)).all()
+            continue
+        for chunk in _chunks(sorted(scope.rows.get(table_name, ()))):
+            for row in session.execute(select(log).where(
+                    log.c.table_name == table_name, log.c.row_id.in_(chunk),
+                    log.c.site_id != to.site_id)):
+                if row.seq > to.acked_seq or (table_name, row.row_id) in whole:
+                    found.append(row)
+    found.sort(key=lambda row: row.seq)
+    for row in found:
+        change = _shaped(from_log(row), to, scope)
+        if change is not None:
+            yield change
+
+
+def _everything_since(session: Session, to: Destination) -> Iterator[Travelling]:
+    """An office PC holds everything: the log since its acknowledgement, read in batches."""
+    log = Change.__table__
     last = to.acked_seq
     while True:
         rows = session.execute(select(log).where(log.c.seq > last, log.c.site_id != to.site_id)
@@ -88,20 +104,13 @@ def outgoing(session: Session, to: Destination) -> Iterator[Travelling]:
         if not rows:
             return
         for row in rows:
-            if row.op_id in sent:
-                continue
-            change = _shaped(from_log(row), to, scope)
+            change = _shaped(from_log(row), to, None)
             if change is not None:
                 yield change
         last = rows[-1].seq
 
 
 def _shaped(change: Travelling, to: Destination, scope: _Scope | None) -> Travelling | None:
-    if change.table not in rules.BASE_TABLES and scope is not None and not scope.holds(
-            change.table, change.row):
-        return None
-    if change.table == "audit_entry" and scope is not None:
-        return None  # the office's trail of who did what stays at the office
     hidden = set()
     if not rules.sends_secrets(to.kind):
         hidden |= set(rules.SECRET_FIELDS.get(change.table, ()))
@@ -187,13 +196,6 @@ def _scope(session: Session, to: Destination) -> _Scope:
     reply_owner = {r: next(iter(owners[("reply", r)])) for r in replies}
     collect(attachment, attachment.c.reply_id, replies, lambda r: reply_owner[r])
     return _Scope(rows, {a: p for a, p in by_assignment.items() if a in own}, owners)
-
-
-def _by_table(rows: set[tuple[str, str]]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for table, row in rows:
-        found.setdefault(table, set()).add(row)
-    return found
 
 
 def _chunks(ids: list, size: int = 500) -> Iterator[list]:

@@ -114,6 +114,8 @@ class FirstRunWizard(QWizard):
         join.form.addRow("管理员密码(&P)：", self.join_password)
         join.form.addRow("再次输入(&R)：", self.join_repeat)
         join.validatePage = self._join  # type: ignore[method-assign]
+        join.setCommitPage(True)  # joined once: no going back to join again
+        join.setButtonText(QWizard.WizardButton.CommitButton, "加入")
         self.join_page = join
         joined = _Page("核对密钥指纹", "已加入。请与提案委通电话，双方逐组念出并核对下面的指纹；"
                        "再把回执文件带回提案委，由提案委“接受回执”。")

@@ -6,7 +6,7 @@ from .messages import FIELDS
 
 TABLES = {
     "proposal": "提案", "proposer": "提案人", "submission": "提交审查", "review": "审查决定",
-    "assignment": "交办", "contact": "沟通记录", "reply": "答复", "evaluation": "评价",
+    "assignment": "承办件", "contact": "沟通记录", "reply": "答复", "evaluation": "评价",
     "assist_opinion": "协办意见", "follow_up": "跟踪落实", "supervision": "领衔督办",
     "attachment": "附件", "member": "委员", "unit": "单位", "category": "类别", "sector": "界别",
     "organisation": "党派团体", "term": "届次", "meeting": "会议", "user_account": "用户",

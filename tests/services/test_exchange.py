@@ -20,7 +20,7 @@ from desktop.store.changes import write
 from desktop.store.database import open_database
 from desktop.store.models import Assignment, Member, Proposal, Proposer, Reply, Site, Unit
 
-from tests.services.flows import assigned, person, refused
+from tests.services.flows import assigned, filed, person, refused
 from tests.services.sites import conflict_set, copy_of, enrol, exchange_both, office_place, synced_rows
 
 YEAR_MS = 365 * 24 * 3600 * 1000
@@ -371,3 +371,21 @@ def test_a_units_clerk_at_the_office_pc_does_not_exchange_or_see_conflicts(count
     with refused(NotAllowed, "role_not_allowed"):
         exchange.receive(office.session, clerk, office.folder / "x.tian",
                          office.db.attachments_dir, apply=False)
+
+
+def test_a_proposal_assigned_to_a_unit_later_arrives_whole_with_its_history(county, tmp_path):
+    office, county_office = county
+    assigned(county_office, "关于加强城区学校周边交通安全的建议", lead="教育局")
+    later = filed(county_office, "关于增设乡村学校寄宿床位的建议")
+    entry_title = later.title
+    unit = enrol(office, tmp_path, "县教育局", "unit", unit="县教育局")
+    assert unit.session.scalar(select(func.count()).select_from(Proposal)) == 1
+
+    assignment.assign(office.session, office.admin, later.id,
+                      lead=county_office.unit("教育局").id, assigned_on=date(2023, 3, 2))
+    receipt = unit.receive(office.send(unit))
+    assert receipt.refused == 0
+    arrived = unit.session.get(Proposal, later.id)
+    assert arrived.title == entry_title and arrived.status == State.ASSIGNED
+    assert [p.name for p in arrived.proposers] == ["张三"]
+    unit.close()

@@ -196,6 +196,7 @@ def main(out: Path) -> None:
         base.show_tab(title)
         _shot(app, window, out, shot)
     _documents(app, window, workspace, home, out)
+    _exchange(app, window, workspace, home, out)
     from desktop.ui.dialogs.about import AboutDialog
     _shot(app, AboutDialog(database.path, window), out, "41_about")
 
@@ -227,6 +228,107 @@ def _documents(app, window, workspace, home: Path, out: Path) -> None:
         preview.resize(700, 740)
         _settle(app, 600)
         _shot(app, preview, out, "39_pdf_preview")
+
+
+def _exchange(app, window, workspace, home: Path, out: Path) -> None:
+    """数据交换: the sites, a unit's package previewed, a conflict, inviting; joining a site."""
+    from sqlalchemy import select
+
+    from datetime import timedelta
+
+    from desktop.domain.enums import AssignmentRole, ContactForm, ReplyCategory, State
+    from desktop.services import assignment, base_data, enrolment, entry, exchange, handling
+    from desktop.store.database import open_database
+    from desktop.store.models import Assignment, Proposal
+    from desktop.ui.dialogs.invite import InviteDialog
+    from desktop.ui.dialogs.receive import ReceiveDialog
+    from desktop.ui.first_run import FirstRunWizard
+
+    database, admin = workspace.database, workspace.actor
+
+    def joined(name: str, kind: str, unit: str | None = None):
+        folder = home / name
+        with database.session() as session:
+            made = enrolment.invite(session, admin, name, kind, folder, database.attachments_dir,
+                                    unit=unit)
+        site_db = open_database(folder / "site.db", create=True)
+        with site_db.session() as session:
+            done = enrolment.join(session, made.path, "secret-789", site_db.attachments_dir)
+        with database.session() as session:
+            enrolment.accept(session, admin, done.answer)
+        return made, site_db, done.actor
+
+    _, second, second_admin = joined("主任笔记本", "office")
+    with database.session() as session:
+        pid = session.scalar(select(Proposal.id).where(Proposal.status == State.IN_REVIEW))
+        entry.edit(session, admin, pid, title="关于盘活城区地下停车资源的建议")
+        to_second = exchange.send(session, admin, _site_of(second), home, database.attachments_dir)
+    with second.session() as session:
+        entry.edit(session, second_admin, pid, title="关于缓解城区停车难的建议")
+        office_id = exchange.find_site(session, "政协示范县委员会").id
+        back = exchange.send(session, second_admin, office_id, home, second.attachments_dir)
+        exchange.receive(session, second_admin, to_second.path, second.attachments_dir,
+                         apply=True)
+    with database.session() as session:
+        exchange.receive(session, admin, back.path, database.attachments_dir, apply=True)
+    with database.session() as session:  # three papers just given to 县教育局
+        bureau = base_data.find_unit(session, "县教育局").id
+        for filed in session.scalars(select(Proposal.id).where(
+                Proposal.status == State.FILED).limit(3)).all():
+            assignment.assign(session, admin, filed, lead=bureau)
+    _, unit_db, unit_admin = joined("县教育局", "unit", "县教育局")
+    with unit_db.session() as session:
+        rows = session.scalars(select(Assignment).where(
+            Assignment.unit_id == unit_admin.unit_id, Assignment.role != AssignmentRole.ASSIST,
+            Assignment.replied_round.is_(None), Assignment.ended.is_(None)).limit(3)).all()
+        for row in rows:
+            on = row.assigned_on + timedelta(3)
+            if row.accepted_on is None:
+                assignment.accept(session, unit_admin, row.id, on=on)
+            handling.record_contact(session, unit_admin, row.id, ContactForm.FACE, on,
+                                    members="提案人", unit_people="分管副局长")
+            handling.reply(session, unit_admin, row.id, handling.ReplyInput(
+                ReplyCategory.B, on + timedelta(5), signer="局长"))
+        office_id = exchange.find_site(session, "政协示范县委员会").id
+        from_unit = exchange.send(session, unit_admin, office_id, home, unit_db.attachments_dir)
+    window.show_view("数据交换")
+    view = window.views["数据交换"]
+    view.reload()
+    view.sites.table.selectRow(1)
+    _shot(app, window, out, "42_exchange_sites")
+    preview = ReceiveDialog(workspace, from_unit.path, window)
+    _shot(app, preview, out, "43_exchange_receive_preview")
+    preview.close()
+    view.tabs.setCurrentWidget(view.conflicts)
+    view.conflicts.table.selectRow(0)
+    _shot(app, window, out, "44_exchange_conflicts")
+    invite = InviteDialog(workspace, window)
+    _shot(app, invite, out, "45_exchange_invite")
+    invite.close()
+    with database.session() as session:
+        laptop = enrolment.invite(session, admin, "录入机A", "entry", home / "录入机A",
+                                  database.attachments_dir)
+    wizard = FirstRunWizard(open_database(home / "laptop.db", create=True))
+    wizard.resize(640, 460)
+    wizard.show()  # a wizard shown for the first time starts again at its first page
+    wizard.joining.setChecked(True)
+    wizard.next()
+    wizard.invitation.setText(str(laptop.path))
+    wizard.join_password.setText("secret-789")
+    wizard.join_repeat.setText("secret-789")
+    _shot(app, wizard, out, "46_first_run_join")
+    wizard.next()
+    _shot(app, wizard, out, "47_first_run_joined")
+    for site_db in (second, unit_db):
+        site_db.close()
+
+
+def _site_of(database) -> str:
+    from sqlalchemy import select
+
+    from desktop.store.models import Site
+    with database.session() as session:
+        return session.scalar(select(Site.id).where(Site.local.is_(True)))
 
 
 if __name__ == "__main__":

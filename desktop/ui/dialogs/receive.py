@@ -39,8 +39,8 @@ def summary(receipt: exchange.Receipt) -> str:
 
 
 def rows(receipt: exchange.Receipt) -> list[tuple[str, str, str]]:
-    found = [(OUTCOMES[line.outcome], line.label, "；".join(why(r) for r in line.reasons))
-             for line in receipt.lines]
+    found = [(OUTCOMES[line.outcome], line.label, "；".join(why(r) for r in line.reasons)
+              or "、".join(table_name(t) for t in line.records)) for line in receipt.lines]
     found += [("疑似重复", new, f"与已录入的 {before} 相似") for new, before in receipt.duplicates]
     return found
 
