@@ -41,6 +41,20 @@ UNIT_ASSIGNMENT_FIELDS = frozenset({
 })
 
 
+# what only the office decides (SYNC.md: "only the office gives 提案号, decides reviews and
+# assigns"): refused at an entry laptop or a unit's installation as it would be on arrival
+OFFICE_ACTIONS = frozenset({
+    "forward", "file", "reject", "refer", "return", "merge", "split", "withdraw", "undo_review",
+    "number", "assign", "decide_adjustment", "extend", "evaluate", "rehandle", "mark_key",
+    "supervise",
+})
+
+
+def office_decides(kind: str, action: str) -> bool:
+    """Whether ``action`` is the office's alone and this site (of ``kind``) is not an office."""
+    return kind != SiteKind.OFFICE and action in OFFICE_ACTIONS
+
+
 def refusal(kind: str, table: str, field: str, *, created_by_sender: bool,
             own_assignment: bool, value: object = None) -> str | None:
     """Why a change from a site of ``kind`` is refused (a message code), or None: taken."""

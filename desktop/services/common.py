@@ -9,10 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
+from desktop.domain.exchange import office_decides
 from desktop.domain.errors import InvalidInput, NotAllowed, NotFound
 from desktop.domain.lifecycle import Progress
 from desktop.domain.permissions import Action, reaches_unit, require, unit_scope
 from desktop.store import predicates
+from desktop.store.changes import local_site
 from desktop.store.facts import proposal_status
 from desktop.store.models import Assignment, Base, Proposal
 from desktop.wording.labels import proposal_label
@@ -32,6 +34,8 @@ def proposal_for(
 ) -> tuple[Proposal, Progress]:
     """The proposal, once the action is known to be open in its state to this actor."""
     proposal = get(session, Proposal, proposal_id, "proposal")
+    if office_decides(local_site(session).kind, action.value):
+        raise NotAllowed("office_decides", action=action.value)
     progress = proposal_status(session, proposal)
     try:
         require(action, progress.state, actor.role)

@@ -15,7 +15,8 @@ from desktop.domain.errors import InvalidInput
 from desktop.store import conflict_queue, replica
 from desktop.store.changes import local_site, write
 from desktop.store.models import (
-    Assignment, Base, Category, Change, Member, Proposal, Sector, Site, SyncConflict, Unit,
+    Assignment, AuditEntry, Base, Category, Change, Member, Proposal, Sector, Site, SyncConflict,
+    Unit,
 )
 from desktop.wording.records import field_name, table_name, why
 
@@ -82,6 +83,13 @@ def settle(session: Session, actor: Actor, conflict_id: str, *, take: str | None
                 if take not in conflict.heads.split():
                     raise InvalidInput("conflict_choice_unknown")
                 value = _value_at(session, conflict, take)
+        session.add(AuditEntry(
+            at=datetime.now(), user_id=actor.user_id, username=actor.username,
+            action="sync.settle", table_name=conflict.table_name, row_id=conflict.row_id,
+            field=None if conflict.field in ("-", "@") else conflict.field,
+            before=why(conflict.reason),
+            after=json.dumps(value, ensure_ascii=False) if conflict.reason ==
+            conflict_queue.FIELD_CONFLICT else ("保留" if keep else "删除")))
         replica.settle(session, conflict, value=value, keep=keep)
 
 

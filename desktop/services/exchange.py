@@ -300,6 +300,8 @@ def _take(session: Session, actor: Actor, package: Package, site: Site,
     upto, after = manifest.get("upto"), manifest.get("after", 0)
     if isinstance(upto, int) and isinstance(after, int) and after <= site.received_seq:
         site.received_seq = max(site.received_seq, upto)
+    # the receipt is the package's record (sync_package), kept here: an entry in the 操作日志
+    # would travel back and make every exchange carry something new
     session.add(SyncPackage(id=package.package_id, site_id=site.id, outgoing=False,
                             at=datetime.now(), changes=int(manifest["changes"]),
                             upto=upto if isinstance(upto, int) else None,

@@ -73,5 +73,59 @@ def table() -> str:
         return "\n".join(lines)
 
 
+def packages_table() -> str:
+    """The same for bad packages: ``tian sync import FILE`` on the demo office, each made from a
+    real unit's package or signed with its key (tests/sync/forged.py)."""
+    import re
+    import sqlite3
+    from contextlib import closing
+
+    from desktop.sync.package import Sender
+    from tests.cli.tian import tian_in
+    from tests.sync import forged
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        home = root / "home"
+        home.mkdir()
+        office, unit, stick = root / "office.db", root / "unit.db", root / "stick"
+        assert tian_in(home, "--db", str(office), "demo", "--proposals", "300").returncode == 0
+        assert tian_in(home, "site", "invite", "--db", str(office), "--name", "县教育局", "--kind",
+                       "unit", "--unit", "县教育局", "--out", str(stick)).returncode == 0
+        joined = tian_in(home, "init", "--db", str(unit), "--join",
+                         str(stick / "提案通邀请-县教育局.tian"), "--password", "secret-999")
+        answer = re.search(r"回执文件：(.+\.tian)", joined.stdout).group(1)
+        assert tian_in(home, "site", "accept", "--db", str(office), answer).returncode == 0
+        real = stick / "real.tian"
+        assert tian_in(home, "sync", "export", "--db", str(unit), "--to", "政协示范县委员会",
+                       "--out", str(real)).returncode == 0
+        with closing(sqlite3.connect(unit)) as db:
+            sender = Sender(*db.execute(
+                "SELECT id, name, private_key FROM site WHERE local = 1").fetchone())
+            office_id = db.execute("SELECT id FROM site WHERE local = 0").fetchone()[0]
+        made = {
+            "one byte flipped in the changes": forged.flipped_byte(real, root / "1.tian"),
+            "truncated (a stick pulled out halfway)": forged.truncated(real, root / "2.tian"),
+            "from an unknown site": forged.unknown_sender(office_id, root / "3.tian"),
+            "addressed to another site": forged.addressed_elsewhere(sender, root / "4.tian"),
+            "a newer format": forged.newer_format(sender, office_id, root / "5.tian"),
+            "zip bomb: 1 GB of zeros as the changes": forged.zip_bomb(root / "6.tian"),
+            "a part named ../../../Windows/System32/evil.dll": forged.path_traversal(
+                real, root / "7.tian"),
+            "1,000,000 changes, signed by the unit": forged.million_changes(
+                sender, office_id, root / "8.tian"),
+        }
+        bare = measured(home, "--db", str(office), "sync", "import", str(real), "--dry-run")
+        lines = ["| bad package (`tian sync import FILE`) | exit | time | peak memory | the sentence |",
+                 "|---|---|---|---|---|",
+                 f"| (baseline: the real package, `--dry-run`) | {bare.returncode} | "
+                 f"{bare.seconds:.2f} s | {bare.peak_mb:.0f} MB | — |"]
+        for name, path in made.items():
+            run = measured(home, "--db", str(office), "sync", "import", str(path))
+            lines.append(f"| {name} | {run.returncode} | {run.seconds:.2f} s | "
+                         f"{run.peak_mb:.0f} MB | {run.stderr.strip()[:48]}… |")
+        return "\n".join(lines)
+
+
 if __name__ == "__main__":
-    print(table())
+    print(packages_table() if sys.argv[1:] == ["packages"] else table())

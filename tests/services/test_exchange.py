@@ -12,7 +12,9 @@ from sqlalchemy import func, select
 from desktop.domain import clock
 from desktop.domain.enums import ReplyCategory, State, UserRole
 from desktop.domain.errors import DomainError, NotAllowed
-from desktop.services import assignment, conflicts, enrolment, entry, exchange, handling
+from desktop.services import (
+    assignment, conflicts, enrolment, entry, exchange, handling, review, timeline,
+)
 from desktop.services.statistics import statistics_for
 from desktop.services.proposal_list import SIMILAR_AT_LEAST
 from desktop.store import fulltext
@@ -288,6 +290,11 @@ def test_a_units_receipt_and_reply_with_its_letter_count_at_the_office_as_if_mad
     stored = office.db.attachments_dir / reply.letter_sha256[:2] / reply.letter_sha256
     assert stored.read_bytes() == letter.read_bytes()
 
+    seen = {(e.what, e.by) for e in timeline.timeline(office.session, office.admin,
+                                                       rows[0].proposal_id)}
+    assert {("签收", "admin-1（县教育局）"), ("答复", "经办人（县教育局）")} <= seen
+    assert ("交办", "管理员") in seen  # the office's own work is not marked
+
     twin_db = open_database(twin_path)
     twin = twin_db.session()
     work(twin, county_office.admin, twin_db.attachments_dir)
@@ -389,3 +396,12 @@ def test_a_proposal_assigned_to_a_unit_later_arrives_whole_with_its_history(coun
     assert arrived.title == entry_title and arrived.status == State.ASSIGNED
     assert [p.name for p in arrived.proposers] == ["张三"]
     unit.close()
+
+
+def test_what_only_the_office_decides_is_refused_on_a_laptop(county, tmp_path):
+    office, _ = county
+    laptop = enrol(office, tmp_path, "录入机A", "entry")
+    paper = _type(laptop, "关于加强城区停车管理的建议", submit=True)
+    with refused(NotAllowed, "office_decides", action="file"):
+        review.file(laptop.session, laptop.admin, [paper.id])
+    laptop.close()
