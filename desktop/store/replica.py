@@ -203,7 +203,14 @@ def _logged(session: Session, table_name: str, ids: list[str]) -> dict[str, list
 
 
 def _merge_row(table_name: str, changes: list) -> RowVerdict:
-    columns = COLUMNS[table_name]
+    columns, convert = COLUMNS[table_name], _CONVERT[table_name]
+    if len(changes) == 1 and changes[0].field == rules.ROW:  # a new row, never changed since
+        only = changes[0]
+        row = json.loads(only.value)
+        values = {name: convert[name](value) for name, value in row.items()
+                  if name in convert and name != "id"}
+        _defaults(columns, values)
+        return RowVerdict(True, True, values, None, {})
     existence: list[merge.FieldChange] = []
     per_field: dict[str, list[merge.FieldChange]] = defaultdict(list)
     whole = False
@@ -223,27 +230,37 @@ def _merge_row(table_name: str, changes: list) -> RowVerdict:
             per_field[c.field].append(merge.FieldChange(c.stamp, value, bases))
     row_state = merge.state(existence)
     states = {name: merge.state(found) for name, found in per_field.items()}
-    values = {name: _to_column(columns[name], s.value) for name, s in states.items() if s}
-    for name, value in values.items():  # logged before defaults were: what the row was given
-        column = columns[name]
-        if value is None and not column.nullable and column.default is not None \
-                and column.default.is_scalar:
-            values[name] = column.default.arg
+    values = {name: convert[name](s.value) for name, s in states.items() if s}
+    _defaults(columns, values)
     exists = row_state is None or row_state.value != merge.DELETED
     return RowVerdict(exists, whole, values, row_state, states)
 
 
-def _to_column(column, value: object) -> object:
-    if value is None:
-        return None
+def _defaults(columns: dict, values: dict) -> None:
+    """New-row changes logged before defaults were filled: what the row was given."""
+    for name, value in values.items():
+        if value is None:
+            column = columns[name]
+            if not column.nullable and column.default is not None and column.default.is_scalar:
+                values[name] = column.default.arg
+
+
+def _converter(column):
+    """From a value as it travels (JSON) to what the column takes."""
     kind = column.type
     if isinstance(kind, DateTime):
-        return datetime.fromisoformat(value)
-    if isinstance(kind, Date):
-        return date.fromisoformat(value)
-    if isinstance(kind, Enum) and kind.enum_class is not None:
-        return kind.enum_class(value)
-    return value
+        make = datetime.fromisoformat
+    elif isinstance(kind, Date):
+        make = date.fromisoformat
+    elif isinstance(kind, Enum) and kind.enum_class is not None:
+        make = kind.enum_class
+    else:
+        return lambda value: value
+    return lambda value: None if value is None else make(value)
+
+
+_CONVERT = {table: {name: _converter(column) for name, column in columns.items()}
+            for table, columns in COLUMNS.items()}
 
 
 def _check_references(session: Session, rows: dict[str, set[str]]) -> None:
