@@ -87,11 +87,36 @@ def outgoing(session: Session, to: Destination) -> Iterator[Travelling]:
                     log.c.site_id != to.site_id)):
                 if row.seq > to.acked_seq or (table_name, row.row_id) in whole:
                     found.append(row)
+    found += _deletions_in_scope(session, to, scope)
     found.sort(key=lambda row: row.seq)
     for row in found:
         change = _shaped(from_log(row), to, scope)
         if change is not None:
             yield change
+
+
+def _deletions_in_scope(session: Session, to: Destination, scope: _Scope) -> list:
+    """Rows of the site's proposals deleted since its acknowledgement (a proposer taken off the
+    list): gone from the tables, so found through their new-row change."""
+    log = Change.__table__
+    proposals = scope.rows.get("proposal", set())
+    assignments = scope.rows.get("assignment", set())
+    found = []
+    for table_name in rules.TABLE_ORDER:
+        if table_name in rules.BASE_TABLES or table_name in ("proposal", "audit_entry"):
+            continue
+        gone = {row.row_id: row for row in session.execute(select(log).where(
+            log.c.table_name == table_name, log.c.field == rules.GONE,
+            log.c.seq > to.acked_seq, log.c.site_id != to.site_id))
+            if not scope.holds(table_name, row.row_id)}
+        for chunk in _chunks(sorted(gone)):
+            for row_id, value in session.execute(select(log.c.row_id, log.c.value).where(
+                    log.c.table_name == table_name, log.c.row_id.in_(chunk),
+                    log.c.field == rules.ROW)):
+                made = json.loads(value) if value else {}
+                if made.get("proposal_id") in proposals or made.get("assignment_id") in assignments:
+                    found.append(gone[row_id])
+    return found
 
 
 def _everything_since(session: Session, to: Destination) -> Iterator[Travelling]:

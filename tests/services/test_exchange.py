@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.domain import clock
-from desktop.domain.enums import ReplyCategory, State, UserRole
+from desktop.domain.enums import ProposerRole, ReplyCategory, State, UserRole
 from desktop.domain.errors import DomainError, NotAllowed
 from desktop.services import (
     assignment, conflicts, enrolment, entry, exchange, handling, review, timeline,
@@ -405,3 +405,21 @@ def test_what_only_the_office_decides_is_refused_on_a_laptop(county, tmp_path):
     with refused(NotAllowed, "office_decides", action="file"):
         review.file(laptop.session, laptop.admin, [paper.id])
     laptop.close()
+
+
+def test_a_proposer_taken_off_at_the_office_is_taken_off_at_the_unit(county, tmp_path):
+    office, county_office = county
+    proposal, _ = assigned(county_office, "关于加强城区学校周边交通安全的建议", lead="教育局")
+    cosigner = county_office.member("李四")
+    with write(office.session, office.admin, "test.cosign"):
+        office.session.add(Proposer(proposal_id=proposal.id, position=1,
+                                    role=ProposerRole.COSIGNER, member_id=cosigner.id,
+                                    name="李四"))
+    unit = enrol(office, tmp_path, "县教育局", "unit", unit="县教育局")
+    assert set(unit.session.scalars(select(Proposer.name))) == {"张三", "李四"}
+    with write(office.session, office.admin, "test.uncosign"):
+        office.session.delete(office.session.scalar(select(Proposer).where(
+            Proposer.name == "李四")))
+    unit.receive(office.send(unit))
+    assert set(unit.session.scalars(select(Proposer.name))) == {"张三"}
+    unit.close()

@@ -18,8 +18,13 @@ def upgrade() -> None:
     with op.batch_alter_table('change_log', schema=None) as batch_op:
         batch_op.add_column(sa.Column('seq', sa.Integer(), nullable=False, server_default='0'))
         batch_op.create_index('ix_change_log_seq', ['seq'], unique=False)
-    # the log so far was written in rowid order
-    op.execute("UPDATE change_log SET seq = rowid")
+    # the log so far: in the order it was written (SQLite's rowid), or of its clock stamps
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("UPDATE change_log SET seq = rowid")
+    else:
+        op.execute("UPDATE change_log SET seq = ordered.n FROM (SELECT op_id, row_number() "
+                   "OVER (ORDER BY stamp) AS n FROM change_log) AS ordered "
+                   "WHERE change_log.op_id = ordered.op_id")
     _fill_new_row_changes()
     with op.batch_alter_table('site', schema=None) as batch_op:
         batch_op.add_column(sa.Column('acked_seq', sa.Integer(), nullable=False,
