@@ -111,6 +111,11 @@ def _print(receipt: exchange.Receipt) -> None:
 def _conflicts(args: argparse.Namespace, database: Database) -> int:
     with database.session() as session:
         rows = conflicts.open_conflicts(session, _ACTOR)
+        held = conflicts.held_back(session, _ACTOR)
+    if not args.json:
+        for site, count, latest in held:
+            print(f"“{site}”的 {count} 条修改暂未接收：其时间（最晚 {latest:%Y年%-m月%-d日}）"
+                  "超前本机一天以上，请对方核对电脑时钟后重新录入。")
     if args.json:
         print(json.dumps([{
             "id": r.conflict_id, "reason": r.reason, "sentence": r.sentence, "record": r.record,

@@ -15,8 +15,8 @@ from desktop.domain.errors import InvalidInput
 from desktop.store import conflict_queue, replica
 from desktop.store.changes import local_site, write
 from desktop.store.models import (
-    Assignment, AuditEntry, Base, Category, Change, Member, Proposal, Sector, Site, SyncConflict,
-    Unit,
+    Assignment, AuditEntry, Base, Category, Change, HeldChange, Member, Proposal, Sector, Site,
+    SyncConflict, Unit,
 )
 from desktop.wording.records import field_name, table_name, why
 
@@ -50,6 +50,18 @@ class ConflictRow:
 def open_count(session: Session) -> int:
     """For the count beside 数据交换 while any conflict waits for a person."""
     return session.scalar(select(func.count()).select_from(SyncConflict)) or 0
+
+
+def held_back(session: Session, actor: Actor) -> list[tuple[str, int, datetime]]:
+    """Changes held for a sender's clock too far ahead: (site, how many, the latest stamp's
+    time), kept until the sender's clock is put right (they are not applied)."""
+    may_exchange(session, actor)
+    names = dict(session.execute(select(Site.id, Site.name)).all())
+    rows = session.execute(select(HeldChange.site_id, func.count(), func.max(HeldChange.stamp))
+                           .group_by(HeldChange.site_id)).all()
+    return [(names.get(site, site), count,
+             datetime.fromtimestamp(Stamp.decode(latest).wall_ms / 1000))
+            for site, count, latest in rows]
 
 
 def open_conflicts(session: Session, actor: Actor) -> list[ConflictRow]:

@@ -77,10 +77,7 @@ def packages_table() -> str:
     """The same for bad packages: ``tian sync import FILE`` on the demo office, each made from a
     real unit's package or signed with its key (tests/sync/forged.py)."""
     import re
-    import sqlite3
-    from contextlib import closing
 
-    from desktop.sync.package import Sender
     from tests.cli.tian import tian_in
     from tests.sync import forged
 
@@ -99,22 +96,7 @@ def packages_table() -> str:
         real = stick / "real.tian"
         assert tian_in(home, "sync", "export", "--db", str(unit), "--to", "政协示范县委员会",
                        "--out", str(real)).returncode == 0
-        with closing(sqlite3.connect(unit)) as db:
-            sender = Sender(*db.execute(
-                "SELECT id, name, private_key FROM site WHERE local = 1").fetchone())
-            office_id = db.execute("SELECT id FROM site WHERE local = 0").fetchone()[0]
-        made = {
-            "one byte flipped in the changes": forged.flipped_byte(real, root / "1.tian"),
-            "truncated (a stick pulled out halfway)": forged.truncated(real, root / "2.tian"),
-            "from an unknown site": forged.unknown_sender(office_id, root / "3.tian"),
-            "addressed to another site": forged.addressed_elsewhere(sender, root / "4.tian"),
-            "a newer format": forged.newer_format(sender, office_id, root / "5.tian"),
-            "zip bomb: 1 GB of zeros as the changes": forged.zip_bomb(root / "6.tian"),
-            "a part named ../../../Windows/System32/evil.dll": forged.path_traversal(
-                real, root / "7.tian"),
-            "1,000,000 changes, signed by the unit": forged.million_changes(
-                sender, office_id, root / "8.tian"),
-        }
+        made = forged.every_kind(real, unit, root / "bad")
         bare = measured(home, "--db", str(office), "sync", "import", str(real), "--dry-run")
         lines = ["| bad package (`tian sync import FILE`) | exit | time | peak memory | the sentence |",
                  "|---|---|---|---|---|",

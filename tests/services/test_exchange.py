@@ -176,6 +176,8 @@ def test_a_laptop_whose_clock_runs_a_year_fast_does_not_win(county, tmp_path, mo
     assert receipt.held > 0  # (the laptop's own account, made before its clock ran fast, arrives)
     assert [line.outcome for line in receipt.lines] == ["held"]
     assert office.session.scalar(select(func.count()).select_from(Proposal)) == 0
+    [(site, count, _)] = conflicts.held_back(office.session, office.admin)
+    assert site == "录入机A" and count == receipt.held
     # the office's own clock did not jump a year ahead with it
     here = office.session.scalar(select(Site).where(Site.local.is_(True)))
     assert here.clock_wall_ms < real() + 60_000
@@ -423,3 +425,26 @@ def test_a_proposer_taken_off_at_the_office_is_taken_off_at_the_unit(county, tmp
     unit.receive(office.send(unit))
     assert set(unit.session.scalars(select(Proposer.name))) == {"张三"}
     unit.close()
+
+
+def test_a_big_export_comes_in_parts_imported_in_order(county, tmp_path, monkeypatch):
+    office, _ = county
+    laptop = enrol(office, tmp_path, "录入机A", "entry")
+    for title in _distinct_titles(6):
+        _type(laptop, title)
+    monkeypatch.setattr(exchange, "PART_CHANGES", 10)
+    sent = exchange.send(laptop.session, laptop.admin, office.site_id, laptop.folder,
+                         laptop.db.attachments_dir)
+    assert len(sent.paths) >= 3 and sent.paths[1].name.endswith("-2.tian")
+    for part in sent.paths:
+        office.receive(part)
+    assert office.session.scalar(select(func.count()).select_from(Proposal)) == 6
+    # everything arrived in an unbroken run: the next package starts after it
+    again = exchange.send(laptop.session, laptop.admin, office.site_id, laptop.folder / "next",
+                          laptop.db.attachments_dir)
+    back = office.send(laptop)
+    laptop.receive(back)
+    resent = exchange.send(laptop.session, laptop.admin, office.site_id, laptop.folder / "last",
+                           laptop.db.attachments_dir)
+    assert again.changes > 0 and resent.changes == 0
+    laptop.close()

@@ -105,7 +105,7 @@ OTHERS = {
     "enrolment.accept", "enrolment.retire", "enrolment.read_answer", "exchange.send", "exchange.receive",
     "exchange.open_received", "exchange.sender_of", "exchange.may_exchange", "exchange.write_parts",
     # refused to a unit's clerk at the office PC (tests/services/test_exchange.py)
-    "conflicts.open_conflicts",
+    "conflicts.open_conflicts", "conflicts.held_back",
 }
 
 

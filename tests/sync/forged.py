@@ -84,3 +84,27 @@ def million_changes(sender: Sender, to: str, out: Path, count: int = 1_000_000) 
 def read_manifest(path: Path) -> dict:
     with zipfile.ZipFile(path) as archive:
         return json.loads(archive.read("manifest.json"))
+
+
+def every_kind(real: Path, unit_db: Path, folder: Path) -> dict[str, Path]:
+    """Each bad package, made from a real unit's package ``real`` or signed with the key of the
+    unit whose database is ``unit_db`` (as a forger who stole it, or a buggy program, would)."""
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(unit_db)) as db:
+        sender = Sender(*db.execute(
+            "SELECT id, name, private_key FROM site WHERE local = 1").fetchone())
+        office = db.execute("SELECT id FROM site WHERE local = 0").fetchone()[0]
+    folder.mkdir(parents=True, exist_ok=True)
+    return {
+        "one byte flipped in the changes": flipped_byte(real, folder / "1.tian"),
+        "truncated (a stick pulled out halfway)": truncated(real, folder / "2.tian"),
+        "from an unknown site": unknown_sender(office, folder / "3.tian"),
+        "addressed to another site": addressed_elsewhere(sender, folder / "4.tian"),
+        "a newer format": newer_format(sender, office, folder / "5.tian"),
+        "zip bomb: 1 GB of zeros as the changes": zip_bomb(folder / "6.tian"),
+        "a part named ../../../Windows/System32/evil.dll": path_traversal(real, folder / "7.tian"),
+        "1,000,000 changes, signed by the unit": million_changes(sender, office,
+                                                                 folder / "8.tian"),
+    }
