@@ -247,7 +247,8 @@ def test_a_laptop_joins_from_the_offices_invitation_and_shows_both_fingerprints(
     wizard.invitation.setText(str(made.path))
     wizard.join_password.setText("mima-2024")
     wizard.join_repeat.setText("mima-2024")
-    next_page(qtbot, wizard)
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "加入"
+    click(qtbot, wizard.button(QWizard.WizardButton.CommitButton))
 
     assert wizard.join_page.error.text() == ""
     shown = wizard.joined_text.text()
@@ -268,7 +269,7 @@ def test_joining_without_an_invitation_says_what_is_missing(wizard, qtbot, sqlit
     next_page(qtbot, wizard)
     wizard.join_password.setText("mima-2024")
     wizard.join_repeat.setText("mima-2024")
-    next_page(qtbot, wizard)
+    click(qtbot, wizard.button(QWizard.WizardButton.CommitButton))
     assert wizard.currentPage() is wizard.join_page
     assert wizard.join_page.error.text() == "请先选择提案委发来的邀请文件。"
     assert not initialized(sqlite_database)
