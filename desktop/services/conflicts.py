@@ -20,7 +20,7 @@ from desktop.store.models import (
 )
 from desktop.wording.records import field_name, table_name, why
 
-from .exchange import may_exchange
+from .sites import may_exchange
 
 _NAMED = (Unit, Category, Sector, Member)
 

@@ -19,7 +19,7 @@ from desktop.domain.enums import SiteKind, UserRole
 from desktop.domain.errors import DomainError, InvalidInput, NotAllowed
 from desktop.domain.office import OfficeSettings
 from desktop.domain.permissions import Action, require
-from desktop.store import outbox, replica
+from desktop.store import outbox, pinyin, replica
 from desktop.store.changes import local_site, write
 from desktop.store.models import Site, SyncPackage, User
 from desktop.store.office import load_settings, save_settings
@@ -141,7 +141,7 @@ def join(session: Session, path: Path, password: str, files: Path, answer: Path 
     private = keys.new_private_key()
     public = keys.public_key_of(private)
     settings = OfficeSettings.from_dict(invite.get("settings") or {})
-    username = (username or f"admin-{invite.get('code', '1')}").strip()
+    username = (username or _username(invite)).strip()
     office = package.sender
     system = Actor.system("加入")
     with write(session, system, "setup.join"):
@@ -193,6 +193,16 @@ def read_answer(session: Session, actor: Actor, path: Path) -> Accepted:
         raise InvalidInput("answer_not_invited", path=Path(path).name)
     return Accepted(site.name, keys.fingerprint(package.sender.public_key),
                     already=site.public_key == package.sender.public_key)
+
+
+def _username(invite: dict) -> str:
+    """The first account's name: a unit's clerk logs in with the unit's initials (县教育局 →
+    xjyj); a laptop or a second office PC has an administrator, admin-a / admin-3."""
+    if invite.get("kind") == SiteKind.UNIT.value:
+        initials = pinyin.initials(str(invite.get("name", ""))).split("|")[0]
+        if initials.isascii() and initials.isalnum():
+            return initials
+    return f"admin-{invite.get('code', '1')}"
 
 
 def accept(session: Session, actor: Actor, path: Path, fingerprint: str | None = None) -> Accepted:

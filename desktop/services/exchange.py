@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import exchange as rules
 from desktop.domain.actor import Actor
-from desktop.domain.enums import SiteKind, UserRole
-from desktop.domain.errors import DomainError, InvalidInput, NotAllowed
-from desktop.domain.permissions import Action, allowed, require
+from desktop.domain.enums import SiteKind
+from desktop.domain.errors import DomainError, InvalidInput
+from desktop.domain.permissions import Action, allowed
 from desktop.local.files import write_atomically
 from desktop.store import fulltext, outbox, replica
 from desktop.store.changes import local_site, next_stamp, write
@@ -28,7 +28,7 @@ from desktop.sync.package import (
 )
 
 from .proposal_list import SIMILAR_AT_LEAST
-from .sites import known_site
+from .sites import known_site, may_exchange
 
 LARGE_SHARE = 0.5  # an import deleting more than this share of some records asks twice
 LARGE_AT_LEAST = 10  # … when that is more than a handful
@@ -87,14 +87,6 @@ class _Preview(Exception):
     def __init__(self, receipt: Receipt) -> None:
         super().__init__("preview")
         self.receipt = receipt
-
-
-def may_exchange(session: Session, actor: Actor) -> None:
-    """发送 / 接收 / 冲突: the office's staff; a unit's clerk only on the unit's own installation
-    (at the office PC, what arrives and the conflicts concern every unit)."""
-    require(Action.EXCHANGE, None, actor.role)
-    if actor.role is UserRole.UNIT and local_site(session).kind != SiteKind.UNIT:
-        raise NotAllowed("role_not_allowed", action=Action.EXCHANGE.value, role=actor.role.value)
 
 
 def exchanges_here(session: Session, actor: Actor) -> bool:

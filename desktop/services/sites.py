@@ -9,7 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
+from desktop.domain.enums import SiteKind, UserRole
+from desktop.domain.errors import NotAllowed
 from desktop.domain.permissions import Action, require
+from desktop.store.changes import local_site
 from desktop.store.models import Change, Site, SyncPackage, Unit
 from desktop.sync import keys
 from desktop.sync.package import KnownSite
@@ -29,9 +32,17 @@ class SiteRow:
     waiting: int = 0  # changes here since the site's last acknowledgement (not only its share)
 
 
+def may_exchange(session: Session, actor: Actor) -> None:
+    """发送 / 接收 / 冲突: the office's staff; a unit's clerk only on the unit's own installation
+    (at the office PC, what arrives and the conflicts concern every unit)."""
+    require(Action.EXCHANGE, None, actor.role)
+    if actor.role is UserRole.UNIT and local_site(session).kind != SiteKind.UNIT:
+        raise NotAllowed("role_not_allowed", action=Action.EXCHANGE.value, role=actor.role.value)
+
+
 def site_rows(session: Session, actor: Actor) -> list[SiteRow]:
     """This installation first, then the enrolled sites by name."""
-    require(Action.MANAGE_BASE_DATA, None, actor.role)
+    may_exchange(session, actor)
     units = dict(session.execute(select(Unit.id, Unit.name)).all())
     last = {(site_id, outgoing): at for site_id, outgoing, at in session.execute(
         select(SyncPackage.site_id, SyncPackage.outgoing, func.max(SyncPackage.at))

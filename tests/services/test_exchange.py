@@ -294,7 +294,7 @@ def test_a_units_receipt_and_reply_with_its_letter_count_at_the_office_as_if_mad
 
     seen = {(e.what, e.by) for e in timeline.timeline(office.session, office.admin,
                                                        rows[0].proposal_id)}
-    assert {("签收", "admin-1（县教育局）"), ("答复", "经办人（县教育局）")} <= seen
+    assert {("签收", "xjyj（县教育局）"), ("答复", "经办人（县教育局）")} <= seen
     assert ("交办", "管理员") in seen  # the office's own work is not marked
 
     twin_db = open_database(twin_path)

@@ -243,6 +243,8 @@ def _exchange(app, window, workspace, home: Path, out: Path) -> None:
     from desktop.ui.dialogs.invite import InviteDialog
     from desktop.ui.dialogs.receive import ReceiveDialog
     from desktop.ui.first_run import FirstRunWizard
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.workspace import Workspace
 
     database, admin = workspace.database, workspace.actor
 
@@ -319,6 +321,12 @@ def _exchange(app, window, workspace, home: Path, out: Path) -> None:
     _shot(app, wizard, out, "46_first_run_join")
     wizard.next()
     _shot(app, wizard, out, "47_first_run_joined")
+    unit_window = MainWindow(Workspace(unit_db, unit_admin, None), "县教育局")
+    unit_window.resize(1366, 768)
+    unit_window.show_view("数据交换")
+    unit_window.views["数据交换"].sites.table.selectRow(1)
+    _shot(app, unit_window, out, "48_exchange_unit_mode")
+    unit_window.close()
     for site_db in (second, unit_db):
         site_db.close()
 

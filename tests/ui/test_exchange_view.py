@@ -14,6 +14,7 @@ from desktop.store.models import Proposal, Site
 from desktop.ui.dialogs.receive import ReceiveDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import InstanceGuard, wake_running
+from desktop.ui.workspace import Workspace
 from tests.services.sites import Place
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -117,3 +118,26 @@ def test_a_package_double_clicked_while_the_program_runs_opens_at_its_preview(
     qtbot.waitUntil(lambda: bool(opened), timeout=3000)
     assert str(opened[0]) == str(package.resolve())
     guard.close()
+
+
+def test_a_units_clerk_on_the_units_own_pc_exchanges_with_the_office(desk, tmp_path, qtbot,
+                                                                       monkeypatch):
+    folder = tmp_path / "bureau"
+    made = enrolment.invite(desk.session, desk.admin, "县教育局", "unit", folder,
+                            desk.db.attachments_dir, unit="县教育局")
+    db = open_database(folder / "site.db", create=True)
+    with db.session() as session:
+        joined = enrolment.join(session, made.path, "secret-789", db.attachments_dir, folder)
+    ws = Workspace(db, joined.actor, None)
+    w = MainWindow(ws, "县教育局")
+    qtbot.addWidget(w)
+    assert [w.navigation.item(i).text() for i in range(w.navigation.count())] == [
+        "首页", "办理跟踪", "统计", "数据交换"]
+    w.show_view("数据交换")
+    sites = w.views["数据交换"].sites
+    names = [sites.model.index(r, 0).data() for r in range(sites.model.rowCount())]
+    assert names == ["县教育局（本机）", "政协测试县委员会"]
+    assert not [b for b in sites.findChildren(QPushButton) if b.text() == "邀请新站点…"]
+    w.close()
+    ws.deleteLater()
+    db.close()
