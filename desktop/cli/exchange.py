@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from desktop.domain.actor import Actor
-from desktop.services import backups, conflicts, exchange
+from desktop.services import backups, conflicts, exchange, receipts
 from desktop.store.database import Database
 from desktop.wording.records import OUTCOMES, table_name, why
 
@@ -84,7 +84,7 @@ def _import(args: argparse.Namespace, database: Database) -> int:
     return 0
 
 
-def _print(receipt: exchange.Receipt) -> None:
+def _print(receipt: receipts.Receipt) -> None:
     print(f"交换文件来自“{receipt.sender}”，含修改 {receipt.changes} 条。")
     if receipt.already_on is not None:
         print(f"这个交换文件已于 {receipt.already_on:%Y年%-m月%-d日 %H:%M} 导入过，本次不做任何改动。")

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import exchange as rules
 from desktop.domain.actor import Actor
-from desktop.services import enrolment, exchange
+from desktop.services import enrolment, exchange, receipts
 from desktop.services.users import actor_of
 from desktop.store.changes import to_json_value
 from desktop.store.database import Database, open_database
@@ -41,7 +41,7 @@ class Place:
         return exchange.send(self.session, self.admin, to.site_id, self.folder,
                              self.db.attachments_dir).path
 
-    def receive(self, package: Path, apply: bool = True, **kw) -> exchange.Receipt:
+    def receive(self, package: Path, apply: bool = True, **kw) -> receipts.Receipt:
         receipt = exchange.receive(self.session, self.admin, package, self.db.attachments_dir,
                                    apply=apply, **kw)
         self.session.expire_all()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget,
 )
 
-from desktop.services import backups, exchange
+from desktop.services import backups, exchange, receipts
 from desktop.wording.records import OUTCOMES, table_name, why
 
 from ..errors import explain
@@ -22,7 +22,7 @@ COLUMNS = (RowColumn("处理", lambda r: r[0], 70), RowColumn("提案", lambda r
            RowColumn("说明", lambda r: r[2], 300))
 
 
-def summary(receipt: exchange.Receipt) -> str:
+def summary(receipt: receipts.Receipt) -> str:
     if receipt.already_on is not None:
         return (f"这个交换文件已于 {receipt.already_on:%Y年%-m月%-d日 %H:%M} 导入过，"
                 "再次导入不会改动任何内容。")
@@ -38,7 +38,7 @@ def summary(receipt: exchange.Receipt) -> str:
     return text
 
 
-def rows(receipt: exchange.Receipt) -> list[tuple[str, str, str]]:
+def rows(receipt: receipts.Receipt) -> list[tuple[str, str, str]]:
     found = [(OUTCOMES[line.outcome], line.label, "；".join(why(r) for r in line.reasons)
               or "、".join(table_name(t) for t in line.records)) for line in receipt.lines]
     found += [("疑似重复", new, f"与已录入的 {before} 相似") for new, before in receipt.duplicates]
