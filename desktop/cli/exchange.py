@@ -32,11 +32,17 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     queue = what.add_parser("conflicts", help="列出待处理的冲突", parents=[common],
                             add_help=False)
     queue.add_argument("--json", action="store_true", help="以 JSON 输出")
+    held = what.add_parser("held", help="因时钟超前暂未接收的修改：重新核对或舍弃",
+                           parents=[common], add_help=False)
+    choice = held.add_mutually_exclusive_group()
+    choice.add_argument("--release", action="store_true",
+                        help="时钟已校正后重新核对：不再超前的修改即导入")
+    choice.add_argument("--discard", metavar="站点", help="舍弃该站点暂未接收的修改")
 
 
 def cmd_sync(args: argparse.Namespace, database: Database) -> int:
-    return {"export": _export, "import": _import, "conflicts": _conflicts}[args.what](
-        args, database)
+    return {"export": _export, "import": _import, "conflicts": _conflicts,
+            "held": _held}[args.what](args, database)
 
 
 def _export(args: argparse.Namespace, database: Database) -> int:
@@ -132,4 +138,22 @@ def _conflicts(args: argparse.Namespace, database: Database) -> int:
         print(f"  {r.record}（{r.field}）：{r.sentence}")
         for c in r.choices:
             print(f"    {'本机' if c.here else c.site}（{c.when:%Y年%-m月%-d日 %H:%M}）：{c.shown}")
+    return 0
+
+
+def _held(args: argparse.Namespace, database: Database) -> int:
+    with database.session() as session:
+        if args.release:
+            applied, still = conflicts.release_held(session, _ACTOR)
+            print(f"已导入 {applied} 条；仍超前、继续暂不接收 {still} 条。")
+            return 0
+        if args.discard:
+            gone = conflicts.discard_held(session, _ACTOR, args.discard)
+            print(f"已舍弃“{args.discard}”暂未接收的修改 {gone} 条。")
+            return 0
+        held = conflicts.held_back(session, _ACTOR)
+    if not held:
+        print("没有暂未接收的修改。")
+    for site, count, latest in held:
+        print(f"“{site}”：{count} 条，时间最晚为 {latest:%Y年%-m月%-d日 %H:%M}")
     return 0

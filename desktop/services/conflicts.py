@@ -16,7 +16,7 @@ from desktop.store import conflict_queue, replica
 from desktop.store.changes import local_site, write
 from desktop.store.models import (
     Assignment, AuditEntry, Base, Category, Change, HeldChange, Member, Proposal, Sector, Site,
-    SyncConflict, Unit,
+    SyncConflict, SyncPackage, Unit,
 )
 from desktop.wording.records import field_name, table_name, why
 
@@ -62,6 +62,32 @@ def held_back(session: Session, actor: Actor) -> list[tuple[str, int, datetime]]
     return [(names.get(site, site), count,
              datetime.fromtimestamp(Stamp.decode(latest).wall_ms / 1000))
             for site, count, latest in rows]
+
+
+def release_held(session: Session, actor: Actor) -> tuple[int, int]:
+    """重新核对 once a clock was put right: the held changes now within a day of this PC's clock
+    are applied, the others stay held.  (applied, still held)"""
+    may_exchange(session, actor)
+
+    def sender_of(package_id: str) -> replica.SenderSite | None:
+        site = session.scalar(select(Site).join(SyncPackage, SyncPackage.site_id == Site.id)
+                              .where(SyncPackage.id == package_id))
+        return None if site is None else replica.SenderSite(site.id, site.kind, site.unit_id)
+
+    with write(session, actor, "sync.release_held"):
+        return replica.release_held(session, sender_of)
+
+
+def discard_held(session: Session, actor: Actor, site_name: str) -> int:
+    """舍弃: the held changes a site made, given up (its clerk types them again once the clock
+    is right); how many."""
+    may_exchange(session, actor)
+    with write(session, actor, "sync.discard_held"):
+        site = session.scalar(select(Site.id).where(Site.name == site_name))
+        rows = session.scalars(select(HeldChange).where(HeldChange.site_id == site)).all()
+        for row in rows:
+            session.delete(row)
+    return len(rows)
 
 
 def open_conflicts(session: Session, actor: Actor) -> list[ConflictRow]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import exchange as rules
 from desktop.domain import merge
-from desktop.domain.clock import new_id, wall_now_ms
+from desktop.domain import clock
+from desktop.domain.clock import new_id
 from desktop.domain.errors import InvalidInput
 
 from . import admission, conflict_queue, fulltext
@@ -32,7 +33,7 @@ __all__ = ["Outcome", "SenderSite", "Travelling", "from_line", "from_log", "rebu
 def take(session: Session, sender: SenderSite, changes: Iterable[Travelling],
          package_id: str, now_ms: int | None = None) -> Outcome:
     """Log, merge and write the changes; call inside ``store.changes.write``."""
-    now_ms = wall_now_ms() if now_ms is None else now_ms
+    now_ms = clock.wall_now_ms() if now_ms is None else now_ms
     outcome = Outcome()
     fresh = _unknown(session, list(changes), outcome)
     judged = admission.judge(session, sender, fresh, outcome)
@@ -64,6 +65,28 @@ def take(session: Session, sender: SenderSite, changes: Iterable[Travelling],
     if sqlite:
         _check_references(session, rows)
     return outcome
+
+
+def release_held(session: Session, sender_of: Callable[[str], SenderSite | None]
+                 ) -> tuple[int, int]:
+    """Held changes taken again (call inside a write): those now within a day of this PC's
+    clock are applied — it was this PC's clock that was wrong — the others stay held.  Returns
+    (applied, still held)."""
+    by_package: dict[str, list[HeldChange]] = defaultdict(list)
+    for held in session.scalars(select(HeldChange)):
+        by_package[held.package_id].append(held)
+    applied = still = 0
+    for package_id, rows in by_package.items():
+        sender = sender_of(package_id)
+        if sender is None:
+            continue
+        changes = [from_line(json.loads(held.change), n) for n, held in enumerate(rows, 1)]
+        for held in rows:
+            session.delete(held)
+        session.flush()
+        outcome = take(session, sender, changes, package_id)
+        applied, still = applied + len(outcome.taken), still + len(outcome.held)
+    return applied, still
 
 
 def _unknown(session: Session, changes: list[Travelling], outcome: Outcome) -> list[Travelling]:

@@ -178,6 +178,9 @@ def test_a_laptop_whose_clock_runs_a_year_fast_does_not_win(county, tmp_path, mo
     assert office.session.scalar(select(func.count()).select_from(Proposal)) == 0
     [(site, count, _)] = conflicts.held_back(office.session, office.admin)
     assert site == "录入机A" and count == receipt.held
+    assert conflicts.release_held(office.session, office.admin) == (0, count)  # still ahead
+    assert conflicts.discard_held(office.session, office.admin, "录入机A") == count
+    assert conflicts.held_back(office.session, office.admin) == []
     # the office's own clock did not jump a year ahead with it
     here = office.session.scalar(select(Site).where(Site.local.is_(True)))
     assert here.clock_wall_ms < real() + 60_000
@@ -447,4 +450,22 @@ def test_a_big_export_comes_in_parts_imported_in_order(county, tmp_path, monkeyp
     resent = exchange.send(laptop.session, laptop.admin, office.site_id, laptop.folder / "last",
                            laptop.db.attachments_dir)
     assert again.changes > 0 and resent.changes == 0
+    laptop.close()
+
+
+def test_changes_held_while_the_offices_own_clock_was_behind_are_taken_once_it_is_right(
+        county, tmp_path, monkeypatch):
+    office, _ = county
+    laptop = enrol(office, tmp_path, "录入机A", "entry")
+    _type(laptop, "关于加强城区停车管理的建议")
+    package = laptop.send(office)
+    real = clock.wall_now_ms
+    monkeypatch.setattr(clock, "wall_now_ms", lambda: real() - 3 * 24 * 3600 * 1000)
+    held = office.receive(package)
+    assert held.held > 0 and office.session.scalar(select(func.count()).select_from(Proposal)) == 0
+    monkeypatch.setattr(clock, "wall_now_ms", real)  # the office's clock put right
+    applied, still = conflicts.release_held(office.session, office.admin)
+    assert applied == held.held and still == 0
+    office.session.expire_all()
+    assert office.session.scalar(select(Proposal.serial)) == "A-0001"
     laptop.close()

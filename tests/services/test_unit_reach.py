@@ -103,9 +103,11 @@ OTHERS = {
     "common.get", "common.proposal_for", "common.assignment_for", "common.readable_proposal",
     "common.reachable", "conflicts.settle", "enrolment.invite", "enrolment.join",
     "enrolment.accept", "enrolment.retire", "enrolment.read_answer", "exchange.send", "exchange.receive",
-    "exchange.open_received", "exchange.sender_of", "sites.may_exchange", "receipts.lines", "receipts.entry_papers", "exchange.write_parts",
+    "exchange.open_received", "exchange.sender_of", "sites.may_exchange", "receipts.lines",
+    "receipts.entry_papers", "exchange.write_parts",
     # refused to a unit's clerk at the office PC (tests/services/test_exchange.py)
-    "conflicts.open_conflicts", "conflicts.held_back",
+    "conflicts.open_conflicts", "conflicts.held_back", "conflicts.release_held",
+    "conflicts.discard_held",
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop.services import conflicts
@@ -52,15 +52,41 @@ class ConflictsPage(QWidget):
             button.clicked.connect(slot)
             row.addWidget(button)
         row.addStretch(1)
+        self.held = QLabel()
+        self.held.setWordWrap(True)
+        self.held.setStyleSheet("color: #8a5a00")
+        held_row = QHBoxLayout()
+        held_row.addWidget(self.held, 1)
+        self.release = QPushButton("时钟已校正，重新核对")
+        self.release.clicked.connect(self.release_held)
+        held_row.addWidget(self.release)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
+        layout.addLayout(held_row)
         layout.addWidget(self.error)
         layout.addLayout(row)
         self.refresh()
 
     def refresh(self) -> None:
         self.model.set_rows(self.ws.read_as(conflicts.open_conflicts))
+        held = self.ws.read_as(conflicts.held_back)
+        self.held.setText("；".join(
+            f"“{site}”的 {count} 条修改暂未接收（时间最晚 {latest:%Y年%-m月%-d日}，超前本机一天以上），"
+            "请对方核对电脑时钟后重新录入" for site, count, latest in held))
+        self.held.setVisible(bool(held))
+        self.release.setVisible(bool(held))
+
+    def release_held(self) -> None:
+        try:
+            applied, still = self.ws.act(conflicts.release_held)
+        except Exception as exc:  # noqa: BLE001
+            self.error.say(explain(self, exc))
+            return
+        self.error.say(None)
+        QMessageBox.information(self, "重新核对", f"已导入 {applied} 条；仍超前的 {still} 条继续暂不接收。")
+        self.refresh()
+        self.settled.emit()
 
     def _chosen(self, field_conflict: bool):
         row = self.model.row_at(self.table.currentIndex().row())
