@@ -151,7 +151,7 @@ def _choice(session: Session, conflict: SyncConflict, stamp: str, here: str,
         change = session.scalar(select(Change.field).where(Change.stamp == stamp))
         value = change != "-"
         shown = "删除" if change == "-" else "保留并修改"
-    return ConflictChoice(stamp, value, shown, sites.get(decoded.site, decoded.site),
+    return ConflictChoice(stamp, value, shown, sites.get(decoded.site, "其他站点"),
                           datetime.fromtimestamp(decoded.wall_ms / 1000), decoded.site == here)
 
 
