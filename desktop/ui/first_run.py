@@ -147,10 +147,7 @@ class FirstRunWizard(QWizard):
         if not self.invitation.text():
             page.error.say("请先选择提案委发来的邀请文件。")
             return False
-        if self.join_password.text() != self.join_repeat.text():
-            page.error.say("两次输入的密码不一致，请重新输入。")
-            self.join_repeat.clear()
-            self.join_repeat.setFocus()
+        if not _same(page, self.join_password, self.join_repeat):
             return False
         try:
             joined = run_with_progress(self, "正在加入……", lambda _p: self._joined(), cancellable=False)
@@ -168,10 +165,7 @@ class FirstRunWizard(QWizard):
 
     def _finish(self) -> bool:
         page = self.admin_page
-        if self.password.text() != self.repeat.text():
-            page.error.say("两次输入的密码不一致，请重新输入。")
-            self.repeat.clear()
-            self.repeat.setFocus()
+        if not _same(page, self.password, self.repeat):
             return False
         try:
             with self.database.session() as session:
@@ -185,6 +179,16 @@ class FirstRunWizard(QWizard):
         if self.demo.isChecked():
             load_demo(self, self.database, DEMO_PROPOSALS)
         return True
+
+
+def _same(page: _Page, password: QLineEdit, repeat: QLineEdit) -> bool:
+    """The password typed twice alike; if not, said, and the second box emptied to type again."""
+    if password.text() == repeat.text():
+        return True
+    page.error.say("两次输入的密码不一致，请重新输入。")
+    repeat.clear()
+    repeat.setFocus()
+    return False
 
 
 def _joined_text(joined: enrolment.Joined) -> str:
