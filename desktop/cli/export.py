@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop.domain.actor import Actor
 from desktop.domain.errors import DomainError
-from desktop.services import base_data
+from desktop.services import base_data, reply_ledgers
 from desktop.services.document_setup import templates_folder
 from desktop.services.export_pipeline import PDF_FOLDER, pdf_profile, run_export
 from desktop.services.exports import DOCUMENT_KINDS, ExportRequest, document_kind, plan
@@ -29,6 +29,21 @@ def add_parser(sub, date_type) -> None:
     p.add_argument("--pdf", action="store_true",
                    help="同时用 LibreOffice 转为 PDF（在输出文件夹的 PDF 子文件夹中）")
     p.add_argument("--overwrite", action="store_true", help="覆盖已存在的同名文件（默认跳过）")
+    p.add_argument("--for-reply", action="store_true",
+                   help="台账：生成交给承办单位填写答复的答复台账（须同时用 --unit 指明单位）")
+
+
+def _for_reply(args: argparse.Namespace, session, meeting_id: str, unit_id: str | None) -> int:
+    if args.kind != "ledger" or unit_id is None:
+        raise DomainError("reply_ledger_usage")
+    out = Path(args.out)
+    target = out if out.suffix.lower() == ".xlsx" else None
+    if target is not None and target.exists() and not args.overwrite:
+        print(f"{target} 已存在，未覆盖（加 --overwrite 覆盖）。", file=sys.stderr)
+        return 2
+    made = reply_ledgers.export_for_reply(session, Actor.system("cli"), unit_id, meeting_id, out)
+    print(f"已导出答复台账：{made}")
+    return 0
 
 
 def cmd_export(args: argparse.Namespace, database: Database) -> int:
@@ -43,6 +58,8 @@ def cmd_export(args: argparse.Namespace, database: Database) -> int:
                       file=sys.stderr)
                 return 2
         unit_id = base_data.find_unit(session, args.unit).id if args.unit else None
+        if args.for_reply:
+            return _for_reply(args, session, meeting.id, unit_id)
         request = ExportRequest(args.kind, meeting.id, unit_id, args.per_proposal, args.today,
                                 templates_folder(database.data_dir), args.notice)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +26,18 @@ def save_settings(session: Session, settings: OfficeSettings) -> None:
         session.add(Setting(key=OFFICE_KEY, value=value))
     else:
         row.value = value
+
+
+SEAL_KEY = "ledger_seal_key"  # this office's key for sealing ledgers; never leaves the PC
+
+
+def seal_key(session: Session) -> str:
+    """The key the office seals ledger rows with, made the first time (inside a write)."""
+    row = session.get(Setting, SEAL_KEY)
+    if row is None:
+        row = Setting(key=SEAL_KEY, value=json.dumps(os.urandom(32).hex()))
+        session.add(row)
+    return json.loads(row.value)
 
 
 def counter_value(session: Session, key: str) -> int:

@@ -156,6 +156,7 @@ TEMPLATES = {
     "fingerprint_differs": "“{site}”回执中的密钥指纹与您核对的不一致，未接受；请重新电话核对，必要时重新邀请。",
     "answer_other_key": "“{site}”已用另一把密钥登记过，这份回执不是它发出的，未做任何改动。",
     "office_decides": "“{action}”只能在提案委的电脑上办理；本机是录入机或承办单位的站点。",
+    "reply_ledger_usage": "答复台账请这样导出：tian export ledger --for-reply --unit 单位名称 --out 文件或文件夹。",
     "conflict_gone": "这条冲突已经处理过了（可能在另一台电脑上），列表已刷新。",
     "conflict_choice_unknown": "所选的值不在这条冲突的候选值中，请重新选择。",
     "site_unknown": "没有这个站点，请在“数据交换”的站点列表中选择。",

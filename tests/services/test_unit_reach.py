@@ -70,7 +70,7 @@ BUILDERS = {
     "forms.proposal_forms", "ledgers.ledger_rows", "ledgers.ledger_title", "letters.due_replies",
     "letters.reply_letter", "notices.assignment_notices", "notices.assignment_notice",
     "notices.review_notice", "notices.review_notices", "notices.reminders", "exports.meeting_label",
-    "statistics.statistics",
+    "statistics.statistics", "reply_ledgers.reply_ledger_rows",
 }
 # the office's lists and settings, the same for every account; no proposal in them
 BASE_LISTS = {
@@ -107,7 +107,7 @@ OTHERS = {
     "receipts.entry_papers", "exchange.write_parts",
     # refused to a unit's clerk at the office PC (tests/services/test_exchange.py)
     "conflicts.open_conflicts", "conflicts.held_back", "conflicts.release_held",
-    "conflicts.discard_held",
+    "conflicts.discard_held", "reply_ledgers.export_for_reply",
 }
 
 
