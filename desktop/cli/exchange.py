@@ -10,7 +10,7 @@ from pathlib import Path
 from desktop.domain.actor import Actor
 from desktop.services import backups, conflicts, exchange, receipts
 from desktop.store.database import Database
-from desktop.wording.records import OUTCOMES, table_name, why
+from desktop.wording.records import OUTCOMES, receipt_counts, table_name, why
 
 _ACTOR = Actor.system("命令行")
 SHOWN = 200  # lines printed before "另有 N 件"
@@ -95,11 +95,8 @@ def _print(receipt: receipts.Receipt) -> None:
     if receipt.already_on is not None:
         print(f"这个交换文件已于 {receipt.already_on:%Y年%-m月%-d日 %H:%M} 导入过，本次不做任何改动。")
         return
-    counts = [("本机已有", receipt.known), ("新增记录", receipt.new_rows),
-              ("修改记录", receipt.changed_rows), ("删除记录", receipt.deleted_rows),
-              ("冲突", receipt.conflicts), ("拒收", receipt.refused), ("暂不接收", receipt.held)]
-    print("，".join(f"{name} {n}" for name, n in counts if n) + "。" if any(
-        n for _, n in counts) else "没有内容。")
+    counts = receipt_counts(receipt)
+    print("，".join(f"{name} {n}" for name, n in counts) + "。" if counts else "没有内容。")
     for line in receipt.lines[:SHOWN]:
         said = "；".join(why(r) for r in line.reasons) or "、".join(
             table_name(t) for t in line.records)

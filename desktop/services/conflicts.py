@@ -46,6 +46,17 @@ class ConflictRow:
     opened_at: datetime
     typed: bool  # a value may be typed (a text field), not only one of the choices taken
 
+    def mine(self) -> ConflictChoice | None:
+        """本机的值: the one made here (None when every value came from elsewhere)."""
+        return next((c for c in self.choices if c.here), None)
+
+    def theirs(self) -> ConflictChoice | None:
+        """对方的值: the first made elsewhere; when none was made here, the one not shown now."""
+        elsewhere = [c for c in self.choices if not c.here]
+        if len(elsewhere) == len(self.choices):
+            elsewhere = elsewhere[1:]
+        return elsewhere[0] if elsewhere else None
+
 
 def open_count(session: Session) -> int:
     """For the count beside 数据交换 while any conflict waits for a person."""

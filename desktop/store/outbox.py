@@ -20,6 +20,7 @@ from desktop.domain.enums import SiteKind
 from .changes import local_site, next_seq, next_stamp, to_json_value
 from .models import Base, Change
 from .replica import Travelling, from_log
+from .travel import chunks
 
 _BATCH = 5_000
 # references a unit may hold a proposal without: set to nothing in what it receives
@@ -81,7 +82,7 @@ def outgoing(session: Session, to: Destination) -> Iterator[Travelling]:
                 log.c.table_name == table_name, log.c.seq > to.acked_seq,
                 log.c.site_id != to.site_id)).all()
             continue
-        for chunk in _chunks(sorted(scope.rows.get(table_name, ()))):
+        for chunk in chunks(sorted(scope.rows.get(table_name, ()))):
             for row in session.execute(select(log).where(
                     log.c.table_name == table_name, log.c.row_id.in_(chunk),
                     log.c.site_id != to.site_id)):
@@ -109,7 +110,7 @@ def _deletions_in_scope(session: Session, to: Destination, scope: _Scope) -> lis
             log.c.table_name == table_name, log.c.field == rules.GONE,
             log.c.seq > to.acked_seq, log.c.site_id != to.site_id))
             if not scope.holds(table_name, row.row_id)}
-        for chunk in _chunks(sorted(gone)):
+        for chunk in chunks(sorted(gone)):
             for row_id, value in session.execute(select(log.c.row_id, log.c.value).where(
                     log.c.table_name == table_name, log.c.row_id.in_(chunk),
                     log.c.field == rules.ROW)):
@@ -176,7 +177,7 @@ class _Scope:
         if not self.proposals_by_assignment or acked == 0:
             return set()
         new_assignments = set()
-        for chunk in _chunks(sorted(self.proposals_by_assignment)):
+        for chunk in chunks(sorted(self.proposals_by_assignment)):
             new_assignments |= set(session.scalars(select(Change.row_id).where(
                 Change.table_name == "assignment", Change.row_id.in_(chunk),
                 Change.field == rules.ROW, Change.seq > acked)))
@@ -201,7 +202,7 @@ def _scope(session: Session, to: Destination) -> _Scope:
         owners[("proposal", pid)] = {pid}
 
     def collect(table: Table, key, ids, owner_of) -> None:
-        for chunk in _chunks(sorted(ids)):
+        for chunk in chunks(sorted(ids)):
             for row in session.execute(select(table.c.id, key).where(key.in_(chunk))):
                 rows.setdefault(table.name, set()).add(row[0])
                 owners[(table.name, row[0])] = {owner_of(row[1])}
@@ -221,8 +222,3 @@ def _scope(session: Session, to: Destination) -> _Scope:
     reply_owner = {r: next(iter(owners[("reply", r)])) for r in replies}
     collect(attachment, attachment.c.reply_id, replies, lambda r: reply_owner[r])
     return _Scope(rows, {a: p for a, p in by_assignment.items() if a in own}, owners)
-
-
-def _chunks(ids: list, size: int = 500) -> Iterator[list]:
-    for start in range(0, len(ids), size):
-        yield ids[start:start + size]

@@ -41,6 +41,18 @@ OUTCOMES = {"new": "新增", "changed": "修改", "conflict": "冲突", "refused
             "held": "暂不接收"}
 
 
+# what a package does, counted, as the preview says it (CLI and screen alike)
+RECEIPT_COUNTS = (("本机已有", "known"), ("新增记录", "new_rows"), ("修改记录", "changed_rows"),
+                  ("删除记录", "deleted_rows"), ("冲突", "conflicts"), ("拒收", "refused"),
+                  ("暂不接收", "held"))
+
+
+def receipt_counts(receipt: object) -> list[tuple[str, int]]:
+    """The counts of a receipt (services.receipts.Receipt) that are not zero, named."""
+    found = ((name, getattr(receipt, attribute)) for name, attribute in RECEIPT_COUNTS)
+    return [(name, count) for name, count in found if count]
+
+
 def table_name(table: str) -> str:
     return TABLES.get(table, table)
 

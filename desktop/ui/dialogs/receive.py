@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import backups, exchange, receipts
-from desktop.wording.records import OUTCOMES, table_name, why
+from desktop.wording.records import OUTCOMES, receipt_counts, table_name, why
 
 from ..errors import explain
 from ..models.row_table import RowColumn, RowTableModel
@@ -26,10 +26,7 @@ def summary(receipt: receipts.Receipt) -> str:
     if receipt.already_on is not None:
         return (f"这个交换文件已于 {receipt.already_on:%Y年%-m月%-d日 %H:%M} 导入过，"
                 "再次导入不会改动任何内容。")
-    counts = [("本机已有", receipt.known), ("新增记录", receipt.new_rows),
-              ("修改记录", receipt.changed_rows), ("删除记录", receipt.deleted_rows),
-              ("冲突", receipt.conflicts), ("拒收", receipt.refused), ("暂不接收", receipt.held)]
-    said = "，".join(f"{name} {n} 条" for name, n in counts if n) or "没有新内容"
+    said = "，".join(f"{name} {n} 条" for name, n in receipt_counts(receipt)) or "没有新内容"
     text = f"来自“{receipt.sender}”，含修改 {receipt.changes} 条：{said}。"
     if receipt.submitted:
         text += f"\n录入机录入的 {receipt.submitted} 件提案将进入审查。"

@@ -16,18 +16,16 @@ from ..widgets.row_view import row_table
 from ..workspace import Workspace
 
 
-def _choice(row, here: bool) -> str:
-    found = [c for c in row.choices if c.here == here] or (
-        list(row.choices[1:]) if not here else [])
-    if not found:
+def _shown(choice) -> str:
+    if choice is None:
         return ""
-    choice = found[0]
-    return f"{choice.shown}（{'本机' if choice.here else choice.site}，{choice.when:%-m月%-d日 %H:%M}）"
+    where = "本机" if choice.here else choice.site
+    return f"{choice.shown}（{where}，{choice.when:%-m月%-d日 %H:%M}）"
 
 
 COLUMNS = (RowColumn("记录", lambda r: r.record, 300), RowColumn("项目", lambda r: r.field, 80),
-           RowColumn("本机的值", lambda r: _choice(r, True), 220),
-           RowColumn("对方的值", lambda r: _choice(r, False), 220),
+           RowColumn("本机的值", lambda r: _shown(r.mine()), 220),
+           RowColumn("对方的值", lambda r: _shown(r.theirs()), 220),
            RowColumn("原因", lambda r: r.sentence, 240))
 
 
@@ -103,12 +101,11 @@ class ConflictsPage(QWidget):
         row = self._chosen(True)
         if row is None:
             return
-        found = [c for c in row.choices if c.here == here] or (
-            list(row.choices[1:]) if not here else [])
-        if not found:
+        chosen = row.mine() if here else row.theirs()
+        if chosen is None:
             self.error.say("这条冲突的两个值都来自其他站点，请用“采用对方”或“改为…”。")
             return
-        self._settle(row, take=found[0].stamp)
+        self._settle(row, take=chosen.stamp)
 
     def type_value(self) -> None:
         row = self._chosen(True)
