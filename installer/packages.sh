@@ -17,8 +17,9 @@ QT_XCB=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render
 QT_DESKTOP=("${QT_XCB[@]}" fonts-noto-cjk)
 
 # The documents' tests render PDFs as an office PC with LibreOffice would, and read them back
-# with poppler; Noto CJK stands in for the offices' Chinese fonts.
-DOCUMENT_TOOLS=(libreoffice-writer-nogui poppler-utils fonts-noto-cjk)
+# with poppler; Noto CJK stands in for the offices' Chinese fonts.  Calc re-saves a filled-in
+# 答复台账 as WPS or Excel would (tests/services/test_ledger_returns.py).
+DOCUMENT_TOOLS=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk)
 
 # Typing Chinese on a Linux desktop: an X server, a session bus, fcitx 5 with its pinyin engine,
 # and xdotool to type (tests/ui/test_chinese_input.py).

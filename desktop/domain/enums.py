@@ -152,3 +152,4 @@ class UnitSystem(StrEnum):
     LEGAL = "legal"  # 政法系统
     ENTERPRISE = "enterprise"  # 企事业单位
     TOWNSHIP = "township"  # 乡镇
+    PARTIES = "parties"  # 民主党派 (a ledger of past years may name 民革县委 as a unit)

@@ -18,15 +18,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from desktop.local.files import write_atomically
+from desktop.wording.ledgers import FILLED, HEADERS, HIDDEN, LOCKED, META_SHEET, ROW_KEY, SHEET
 
 from .ledger_xlsx import DATE_FORMAT, FORMULA_STARTS
 
-SHEET = "答复台账"
-META_SHEET = "_提案通"  # very hidden: what export this is
-LOCKED = ("提案号", "案由", "领衔提案人", "办理方式", "交办日期", "办理时限")
-FILLED = ("答复日期", "答复类别", "是否面商", "沟通方式", "联系人", "联系电话")
-HIDDEN = ("编号", "版本", "封签")
-HEADERS = LOCKED + FILLED + HIDDEN
 FIRST_ROW = 4  # title, instruction, header, then the rows
 WIDTHS = {"提案号": 10, "案由": 40, "领衔提案人": 10, "办理方式": 8, "交办日期": 14,
           "办理时限": 14, "答复日期": 14, "答复类别": 9, "是否面商": 9, "沟通方式": 10,
@@ -110,6 +105,8 @@ def write_reply_ledger(path: Path, title: str, meta: dict[str, str],
     info = book.create_sheet(META_SHEET)
     for key, value in meta.items():
         info.append([key, value])
+    for row in rows:  # the rows sent: one the unit deleted is told from one never sent
+        info.append([ROW_KEY, row.assignment_id])
     info.sheet_state = "veryHidden"
     with write_atomically(Path(path)) as partial:
         book.save(partial)

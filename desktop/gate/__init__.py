@@ -7,7 +7,7 @@ not trusted), images in templates are bounded, and every refusal is one sentence
 limit.  Text taken from such files is normalised in ``gate.text``."""
 from .archive import ArchiveLimits, admit_archive, inspect_archive, require_safe_xml
 from .document import DOCUMENT_LIMITS, admit_document
-from .workbook import SheetLimits, read_first_sheet
+from .workbook import Sheet, SheetLimits, read_first_sheet, read_sheets
 
 __all__ = ["DOCUMENT_LIMITS", "ArchiveLimits", "SheetLimits", "admit_archive", "admit_document",
-           "inspect_archive", "read_first_sheet", "require_safe_xml"]
+           "inspect_archive", "read_first_sheet", "read_sheets", "require_safe_xml", "Sheet"]

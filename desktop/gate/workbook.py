@@ -35,6 +35,17 @@ class SheetLimits:
 class Sheet:
     title: str
     rows: list[tuple[int, tuple]]  # (the row number Excel shows, its values) for rows with content
+    state: str = "visible"  # hidden, or veryHidden (only a program can show it)
+
+
+class _Budget:
+    """The limits shared by every sheet of one workbook: a workbook of many sheets is bounded as
+    a whole, not sheet by sheet."""
+
+    def __init__(self, path: Path, limits: SheetLimits):
+        self.path, self.limits = path, limits
+        self.deadline = time.monotonic() + limits.seconds
+        self.kept = 0
 
 
 def column_name(index: int) -> str:
@@ -56,14 +67,14 @@ def _plain_workbook_only(path: Path, entries: list) -> None:
         raise InvalidInput("workbook_not_excel", path=path.name)
 
 
-def _bounded_rows(sheet, path: Path, limits: SheetLimits,
+def _bounded_rows(sheet, budget: _Budget,
                   progress: Progress | None) -> Iterator[tuple[int, tuple]]:
-    deadline = time.monotonic() + limits.seconds
-    kept, blank = 0, None
+    path, limits, title = budget.path, budget.limits, sheet.title
+    blank = None
     for number, values in enumerate(
             sheet.iter_rows(max_col=limits.columns + 1, values_only=True), start=1):
         if number % _CHECK_EVERY == 0:
-            if time.monotonic() > deadline:
+            if time.monotonic() > budget.deadline:
                 raise InvalidInput("workbook_too_slow", path=path.name,
                                    seconds=int(limits.seconds))
             if progress is not None:
@@ -73,16 +84,17 @@ def _bounded_rows(sheet, path: Path, limits: SheetLimits,
         if not any(value is not None and value != "" for value in values):
             blank = values
             continue
-        kept += 1
-        if kept > limits.rows:
-            raise InvalidInput("workbook_too_many_rows", path=path.name, limit=limits.rows)
+        budget.kept += 1
+        if budget.kept > limits.rows:
+            raise InvalidInput("workbook_too_many_rows", path=path.name, sheet=title,
+                               limit=limits.rows)
         if len(values) > limits.columns and values[limits.columns] not in (None, ""):
-            raise InvalidInput("workbook_too_many_columns", path=path.name, limit=limits.columns,
-                               column=column_name(limits.columns))
+            raise InvalidInput("workbook_too_many_columns", path=path.name, sheet=title,
+                               limit=limits.columns, column=column_name(limits.columns))
         for index, value in enumerate(values):
             if isinstance(value, str) and len(value) > limits.cell_chars:
-                raise InvalidInput("workbook_cell_too_long", path=path.name, row=number,
-                                   column=column_name(index), limit=limits.cell_chars)
+                raise InvalidInput("workbook_cell_too_long", path=path.name, sheet=title,
+                                   row=number, column=column_name(index), limit=limits.cell_chars)
         yield number, tuple(values[:limits.columns])
 
 
@@ -90,6 +102,13 @@ def read_first_sheet(path: Path, limits: SheetLimits, progress: Progress | None 
     """The first worksheet's rows with content, or one sentence saying why not.
 
     ``progress(rows_read, 0)`` is called as it reads (and may raise to stop it)."""
+    return read_sheets(path, limits, progress, first_only=True)[0]
+
+
+def read_sheets(path: Path, limits: SheetLimits, progress: Progress | None = None,
+                first_only: bool = False) -> list[Sheet]:
+    """Every worksheet's rows with content, hidden ones included (a ledger's very hidden sheet
+    names its export), the limits holding for the workbook as a whole."""
     from openpyxl import load_workbook  # loaded when a workbook is opened, not at start-up
 
     path = Path(path)
@@ -107,8 +126,10 @@ def read_first_sheet(path: Path, limits: SheetLimits, progress: Progress | None 
     try:
         if not book.worksheets:
             raise InvalidInput("workbook_no_sheet", path=path.name)
-        sheet = book.worksheets[0]
-        return Sheet(sheet.title, list(_bounded_rows(sheet, path, limits, progress)))
+        budget = _Budget(path, limits)
+        sheets = book.worksheets[:1] if first_only else book.worksheets
+        return [Sheet(sheet.title, list(_bounded_rows(sheet, budget, progress)),
+                      getattr(sheet, "sheet_state", "visible") or "visible") for sheet in sheets]
     except DomainError:
         raise
     except Exception:  # noqa: BLE001 - damaged XML inside, or XML defusedxml refused

@@ -19,10 +19,9 @@ from desktop.store.changes import write
 from desktop.store.models import Assignment, Contact, Meeting, Proposal, Proposer, Reply, Unit
 from desktop.store.office import load_settings, seal_key
 from desktop.wording.labels import label
+from desktop.wording.ledgers import FORMAT
 
 from .common import get, office_only
-
-FORMAT = "提案通答复台账 1"
 
 
 def reply_ledger_rows(session: Session, unit_id: str, meeting_id: str,

@@ -23,6 +23,7 @@ from .users import check_password
 SYSTEM_NAMES = {
     "党委系统": UnitSystem.PARTY, "政府系统": UnitSystem.GOVERNMENT, "群团系统": UnitSystem.MASS,
     "政法系统": UnitSystem.LEGAL, "企事业单位": UnitSystem.ENTERPRISE, "乡镇": UnitSystem.TOWNSHIP,
+    "民主党派": UnitSystem.PARTIES,
 }
 
 

@@ -71,6 +71,19 @@ def write(session: Session, actor: Actor, action: str) -> Iterator[Session]:
             session.info.pop(key, None)
 
 
+@contextmanager
+def attempt(session: Session) -> Iterator[Session]:
+    """One part of an action that may be refused on its own (a row of an imported ledger) while
+    the rest goes on.  A part undone gives back its places in the log: the next change reads
+    the log's end again, so the log has no gap (a receiver acknowledges only an unbroken run)."""
+    try:
+        with session.begin_nested():
+            yield session
+    except DomainError:
+        session.info.pop("seq", None)
+        raise
+
+
 def local_site(session: Session) -> Site:
     site = session.info.get("site")
     if site is None:

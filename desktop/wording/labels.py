@@ -35,7 +35,8 @@ LABELS: dict[type, dict[str, str]] = {
                  "unit": "承办单位经办人", "leader": "领导"},
     e.SiteKind: {"office": "提案委", "entry": "录入机", "unit": "承办单位"},
     e.UnitSystem: {"party": "党委系统", "government": "政府系统", "mass": "群团系统",
-                   "legal": "政法系统", "enterprise": "企事业单位", "township": "乡镇"},
+                   "legal": "政法系统", "enterprise": "企事业单位", "township": "乡镇",
+                   "parties": "民主党派"},
 }
 REVIEW_LEVELS = {1: "初审", 2: "复审", 3: "终审"}
 CATEGORY_MEANINGS = {"A": "已解决或基本解决", "B": "正在解决或列入计划",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from desktop.exporters.reply_ledger import FIRST_ROW, META_SHEET
+from desktop.exporters.reply_ledger import FIRST_ROW
+from desktop.wording.ledgers import META_SHEET
 
 from .tian import copy_database
 

@@ -42,7 +42,7 @@ def test_the_refusal_names_the_limit_and_the_cell(tmp_path):
     path = hostile.huge_cell(tmp_path / "名册.xlsx", ROSTER_LIMITS.cell_chars + 1)
     with pytest.raises(InvalidInput) as refused:
         read_first_sheet(path, ROSTER_LIMITS)
-    assert refused.value.params == {"path": "名册.xlsx", "row": 2, "column": "A",
+    assert refused.value.params == {"path": "名册.xlsx", "sheet": "委员名册", "row": 2, "column": "A",
                                     "limit": ROSTER_LIMITS.cell_chars}
 
 

@@ -10,7 +10,8 @@ from openpyxl import load_workbook
 from desktop.domain.seal import sealed
 from desktop.services import reply_ledgers
 from desktop.store.office import seal_key
-from desktop.exporters.reply_ledger import FILLED, FIRST_ROW, HEADERS, LOCKED, META_SHEET
+from desktop.exporters.reply_ledger import FIRST_ROW
+from desktop.wording.ledgers import FILLED, FORMAT, HEADERS, LOCKED, META_SHEET
 
 from .flows import answer, assigned
 
@@ -30,7 +31,7 @@ def test_the_unit_gets_its_own_due_assignments_sealed_with_what_the_office_knows
     sheet = book["答复台账"]
     assert book[META_SHEET].sheet_state == "veryHidden"
     meta = {row[0]: row[1] for row in book[META_SHEET].iter_rows(values_only=True)}
-    assert meta["单位"] == "县教育局" and meta["格式"] == reply_ledgers.FORMAT
+    assert meta["单位"] == "县教育局" and meta["格式"] == FORMAT
     assert [c.value for c in sheet[FIRST_ROW - 1]] == list(HEADERS)
     rows = [dict(zip(HEADERS, (c.value for c in row)))
             for row in sheet.iter_rows(min_row=FIRST_ROW)]

@@ -108,6 +108,9 @@ OTHERS = {
     # refused to a unit's clerk at the office PC (tests/services/test_exchange.py)
     "conflicts.open_conflicts", "conflicts.held_back", "conflicts.release_held",
     "conflicts.discard_held", "reply_ledgers.export_for_reply",
+    # refused to a unit's clerk (tests/services/test_ledger_returns.py)
+    "ledger_returns.preview_return", "ledger_returns.apply_return",
+    "legacy_ledgers.preview_legacy", "legacy_ledgers.apply_legacy",
 }
 
 

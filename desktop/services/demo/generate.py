@@ -23,7 +23,9 @@ from desktop.store.models import (
 from desktop.store.fulltext import bulk_search_loading
 
 from .office import DemoOffice
-from .plan import _ORDER, BATCH, Plan, _ids
+from desktop.store.bulk import BATCH, Plan, insert_plan
+
+from .plan import _ids
 
 
 def generate(session: Session, actor: Actor, proposals: int, seed: int = 1,
@@ -62,11 +64,11 @@ def _generate(session: Session, actor: Actor, proposals: int, seed: int, today: 
                 office.proposal(plan, ctx, ctx["serial"], finished)
                 done += 1
                 if len(plan.rows[Proposal]) >= BATCH:
-                    _flush(session, plan, counts)
+                    insert_plan(session, plan, counts)
                     plan = Plan(ids)
                     if progress:
                         progress(done, proposals)
-            _flush(session, plan, counts)
+            insert_plan(session, plan, counts)
             _save_counters(session, meeting, ctx)
         site = local_site(session)
         site.clock_wall_ms, site.clock_counter = office.clock.wall_ms, office.clock.counter
@@ -100,16 +102,6 @@ def _save_counters(session: Session, meeting: Meeting, ctx: dict) -> None:
             session.add(Counter(key=key, value=value))
         else:
             row.value = max(row.value, value)
-
-
-def _flush(session: Session, plan: Plan, counts: dict[str, int]) -> None:
-    """Core inserts, one executemany per table (the ORM's bulk path splits batches by nulls)."""
-    connection = session.connection()
-    for model in _ORDER:
-        rows = plan.rows.get(model)
-        if rows:
-            connection.execute(model.__table__.insert(), rows)
-            counts[model.__tablename__] = counts.get(model.__tablename__, 0) + len(rows)
 
 
 def proposal_count(session: Session) -> int:
