@@ -22,7 +22,7 @@ from desktop.store.models import Assignment, Meeting, Reply, Unit
 from desktop.store.office import load_settings
 from desktop.wording.labels import serial_label
 
-from . import compilation, forms, notices
+from . import compilation, forms, notices, reply_ledgers
 from .batch import Planned, distinct, file_name
 from .common import get, label_of, own_unit_only
 from .ledgers import ledger_rows, ledger_title
@@ -130,6 +130,10 @@ def _ledger(session: Session, request: ExportRequest) -> list[Planned]:
     return [Planned(file_name(title, unit, suffix=".xlsx"), write)]
 
 
+def _reply_ledgers(session: Session, request: ExportRequest) -> list[Planned]:
+    return reply_ledgers.plans_for_reply(session, request.meeting_id, request.unit_id)
+
+
 def _stats(session: Session, request: ExportRequest) -> list[Planned]:
     meeting = request.meeting_id or None  # "" is every meeting
     figures = statistics(session, meeting, None, request.unit_id, today=request.today)
@@ -171,6 +175,7 @@ DOCUMENT_KINDS = {kind.key: kind for kind in (  # in the order the screens offer
                  per_proposal=True),
     DocumentKind("stats", "提案统计表", _stats, for_units=True, word=False,
                  every_meeting=True),
+    DocumentKind("reply_ledgers", "答复台账（交承办单位填写）", _reply_ledgers, word=False),
 )}
 
 

@@ -20,7 +20,7 @@ from desktop.wording.labels import label, parse
 LEDGER_LIMITS = SheetLimits(
     archive=ArchiveLimits(file_bytes=30 * MB, entries=2_000, unpacked_bytes=160 * MB,
                           entry_bytes=64 * MB, ratio=100),
-    rows=50_000, columns=60, cell_chars=5_000, seconds=8.0)
+    rows=50_000, columns=60, cell_chars=5_000, seconds=6.0)
 
 
 def read_ledger(path: Path, progress: Progress | None = None) -> tuple[list[Sheet], bool]:

@@ -31,7 +31,7 @@ from desktop.store.models import (
     AuditEntry, Category, Counter, Meeting, Member, Proposal, Sector, Setting, Unit,
 )
 from desktop.store.office import load_settings
-from desktop.sync.ledger_headers import Header, find_header
+from desktop.sync.ledger_headers import FIELD_NAMES, Header, find_header
 from desktop.sync.legacy_ledger import LegacyProposal, Skipped, group, read_rows, sheet_decision
 
 from . import statistics
@@ -39,6 +39,7 @@ from .common import get
 from .ledger_files import read_ledger
 from .legacy_records import Context, add_proposal
 
+__all__ = ["FIELD_NAMES", "LegacyPreview", "SheetPlan", "apply_legacy", "preview_legacy"]
 MAPPING_KEY = "ledger_mapping:"  # + the header's signature: the clerk's mapping, remembered
 
 

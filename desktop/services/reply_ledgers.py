@@ -21,6 +21,7 @@ from desktop.store.office import load_settings, seal_key
 from desktop.wording.labels import label
 from desktop.wording.ledgers import FORMAT
 
+from .batch import Planned, file_name
 from .common import get, office_only
 
 
@@ -59,23 +60,57 @@ def reply_ledger_rows(session: Session, unit_id: str, meeting_id: str,
     return made
 
 
+def _sealing_key(session: Session, actor: Actor) -> str:
+    with write(session, actor, "ledger.seal_key"):  # made once, the first time it is needed
+        return seal_key(session)
+
+
+def _writer(session: Session, unit: Unit, meeting: Meeting, key: str):
+    """How to write the unit's sealed 答复台账, its rows read now."""
+    rows = reply_ledger_rows(session, unit.id, meeting.id, key)
+    office = load_settings(session).office_name
+    meta = {"格式": FORMAT, "导出编号": new_id(), "政协": office, "会议": meeting.name,
+            "会议编号": meeting.id, "单位": unit.name, "单位编号": unit.id,
+            "导出时间": datetime.now().isoformat(timespec="seconds")}
+
+    def write_to(path: Path) -> Path:
+        return write_reply_ledger(path, f"{office}{meeting.name}提案答复台账（{unit.name}）", meta,
+                                  rows, [c.value for c in ReplyCategory],
+                                  [label(f) for f in ContactForm])
+    return write_to
+
+
+def file_name_for(meeting: Meeting, unit: Unit) -> str:
+    return file_name("答复台账", meeting.name, unit.name, suffix=".xlsx")
+
+
 def export_for_reply(session: Session, actor: Actor, unit_id: str, meeting_id: str,
                      out: Path) -> Path:
     """The unit's sealed 答复台账, written whole to ``out`` (a file, or a folder to put it in)."""
     office_only(actor)
     unit = get(session, Unit, unit_id, "unit")
     meeting = get(session, Meeting, meeting_id, "meeting")
-    with write(session, actor, "ledger.seal_key"):
-        key = seal_key(session)
-    rows = reply_ledger_rows(session, unit.id, meeting.id, key)
-    office = load_settings(session).office_name
+    key = _sealing_key(session, actor)
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         out.mkdir(parents=True, exist_ok=True)
-        out = out / f"答复台账_{meeting.name}_{unit.name}.xlsx"
-    meta = {"格式": FORMAT, "导出编号": new_id(), "政协": office, "会议": meeting.name,
-            "会议编号": meeting.id, "单位": unit.name, "单位编号": unit.id,
-            "导出时间": datetime.now().isoformat(timespec="seconds")}
-    return write_reply_ledger(out, f"{office}{meeting.name}提案答复台账（{unit.name}）", meta,
-                              rows, [c.value for c in ReplyCategory],
-                              [label(f) for f in ContactForm])
+        out = out / file_name_for(meeting, unit)
+    return _writer(session, unit, meeting, key)(out)
+
+
+def _units_answering(session: Session, meeting_id: str, unit_id: str | None = None) -> list[Unit]:
+    """The units that owe replies at this meeting (主办, 分办), in the office's order."""
+    where = [Assignment.meeting_id == meeting_id, Assignment.ended.is_(None),
+             Assignment.role.in_([r.value for r in DUE_ROLES])]
+    if unit_id:
+        where.append(Assignment.unit_id == unit_id)
+    owing = select(Assignment.unit_id).where(*where).distinct()
+    return list(session.scalars(select(Unit).where(Unit.id.in_(owing)).order_by(Unit.position)))
+
+
+def plans_for_reply(session: Session, meeting_id: str, unit_id: str | None) -> list[Planned]:
+    """One sealed 答复台账 per unit that owes replies: the batch the office sends out."""
+    meeting = get(session, Meeting, meeting_id, "meeting")
+    key = _sealing_key(session, Actor.system("答复台账封签"))
+    return [Planned(file_name_for(meeting, unit), _writer(session, unit, meeting, key))
+            for unit in _units_answering(session, meeting_id, unit_id)]

@@ -111,9 +111,12 @@ def read_rows(sheet: Sheet, header: Header, mapping: dict[str, int],
     """Every row under the header read through ``mapping`` (field → column index)."""
     rows, skipped = [], []
     kind_column = mapping.get("kind")
+    previous = header.last_row
     for number, values in sheet.rows:
         if number <= header.last_row:
             continue
+        skipped += [Skipped(blank, "空行") for blank in range(previous + 1, number)]
+        previous = number
         texts = [clean(v) for v in values]
         filled = [t for t in texts if t]
         first = filled[0] if filled else ""

@@ -12,6 +12,7 @@ from datetime import timedelta
 import pytest
 from openpyxl import load_workbook
 
+from desktop.services.ledger_files import LEDGER_LIMITS
 from tests.gate import hostile
 from tests.sync.ledgers import figures, per_proposal
 
@@ -88,6 +89,7 @@ HOSTILE = [
     ("xxe", hostile.xxe, "已损坏"),
     ("billion_laughs", hostile.billion_laughs, "已损坏"),
     ("million_rows", lambda p: hostile.row_bomb(p, 1_000_000), ""),
+    ("rows_past_the_limit", lambda p: hostile.many_rows(p, LEDGER_LIMITS.rows + 1), "未导入"),
     ("word_renamed", hostile.word_named_xlsx, "不是 Excel 工作簿"),
     ("old_excel_renamed", hostile.old_excel, "旧版"),
     ("old_excel", lambda p: hostile.old_excel(p.with_suffix(".xls")), "旧版"),

@@ -42,7 +42,8 @@ def test_what_a_units_clerk_may_export_and_what_may_be_narrowed_to_a_unit():
         "letters", "forms", "ledger", "stats"]
     assert [k.key for k in DOCUMENT_KINDS.values() if not k.unit_filter] == [
         "proposals", "compilation"]
-    assert [k.key for k in DOCUMENT_KINDS.values() if not k.word] == ["ledger", "stats"]
+    assert [k.key for k in DOCUMENT_KINDS.values() if not k.word] == [
+        "ledger", "stats", "reply_ledgers"]
     with pytest.raises(NotAllowed):
         document_kind("letter")
 

@@ -184,3 +184,22 @@ def test_a_ledger_resaved_by_libreoffice_calc_is_still_accepted(three, tmp_path)
     assert line.contacts == ((ContactForm.MEETING, replied),)
     handling_done = ledger_returns.apply_return(office.session, office.admin, plan)
     assert handling_done.replies == 1
+
+
+def test_a_ledger_whose_dates_a_program_saved_as_text_is_still_accepted(three, tmp_path):
+    office, rows = three
+    sent = export(office, tmp_path)
+    book = load_workbook(sent)
+    sheet = book[SHEET]
+    for row in sheet.iter_rows(min_row=4):
+        for cell in row:
+            if hasattr(cell.value, "date"):
+                cell.value = f"{cell.value.year}/{cell.value.month}/{cell.value.day}"
+                cell.number_format = "@"
+    book.save(tmp_path / "文本日期.xlsx")
+    path = fill(tmp_path / "文本日期.xlsx", tmp_path / "交回.xlsx",
+                {0: {"答复日期": "2024年6月3日", "答复类别": "D类"}})
+    plan = ledger_returns.preview_return(office.session, office.admin, path)
+    assert not plan.locked_changed
+    line = lines_by_title(plan)["关于加强城区学校周边交通安全的建议"]
+    assert line.action is ReturnAction.FILL and line.reply.replied_on == date(2024, 6, 3)

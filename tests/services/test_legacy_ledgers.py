@@ -72,7 +72,7 @@ def test_a_ledger_of_one_row_per_proposal_gives_the_years_figures(sqlite_office,
         "assist_units": "办理情况/协办单位", "replied_on": "办理情况/答复时间",
         "answer": "办理情况/办理结果", "face": "办理情况/是否面商", "result": "评价/满意度",
         "note": "备注"}
-    assert [s.why[:8] for s in filed.skipped] == ["合计行", "说明文字：注:办"]
+    assert [s.why[:8] for s in filed.skipped] == ["空行"] * 7 + ["合计行", "说明文字：注:办"]
     assert len(plan.sheets[1].proposals) == sum(
         e.decision != "立案" for e in entries)
     assert plan.sheets[2].why  # 说明: no header, named and left
@@ -180,3 +180,18 @@ def test_the_number_column_is_found_by_any_of_its_names(sqlite_office, tmp_path,
     book.save(path)
     plan = legacy_ledgers.preview_legacy(office.session, office.admin, path, office.meeting.id)
     assert plan.sheets[0].mapping["number"] == 0 and plan.figures["categories"]["A"]["count"] == 1
+
+
+def test_the_clerks_mapping_is_remembered_for_the_same_header(sqlite_office, tmp_path):
+    office = sqlite_office
+    first = per_proposal(tmp_path / "2022.xlsx", year(6, seed=1))
+    plan = legacy_ledgers.preview_legacy(office.session, office.admin, first, office.meeting.id)
+    mapping = dict(plan.sheets[0].mapping)
+    del mapping["sector"]  # the clerk: this office's 界别 column is not to be trusted
+    plan = legacy_ledgers.preview_legacy(office.session, office.admin, first, office.meeting.id,
+                                         mappings={"立案提案": mapping})
+    legacy_ledgers.apply_legacy(office.session, office.admin, plan)
+    following = per_proposal(tmp_path / "2023.xlsx", year(6, seed=2))
+    later = legacy_ledgers.preview_legacy(office.session, office.admin, following,
+                                          office.meeting.id)
+    assert later.sheets[0].mapping == mapping

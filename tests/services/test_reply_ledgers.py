@@ -81,3 +81,25 @@ def test_a_units_clerk_cannot_export_another_units_ledger(sqlite_office, tmp_pat
                                        office.meeting.id, tmp_path)
     assert not list(tmp_path.glob("*.xlsx"))
     assert date.today()  # the clerk's refusal wrote nothing
+
+
+def test_the_batch_writes_one_sealed_ledger_per_unit_that_owes_replies(sqlite_office, tmp_path):
+    from desktop.domain.enums import UserRole
+    from desktop.domain.errors import NotAllowed
+    from desktop.services import exports
+    from desktop.services.batch import write_batch
+
+    from .flows import person, refused
+    office = sqlite_office
+    assigned(office, "关于加强城区学校周边交通安全的建议", lead="教育局", assist=("财政局",))
+    assigned(office, "关于治理河道污染的建议", separate=("水利局", "自然资源局"))
+    request = exports.ExportRequest("reply_ledgers", office.meeting.id)
+    plans = exports.plan(office.session, office.admin, request)
+    assert sorted(p.name for p in plans) == sorted(
+        f"答复台账_{office.meeting.name}_{unit}.xlsx" for unit in ("县教育局", "县水利局", "县自然资源局"))
+    report = write_batch(plans, tmp_path)
+    book = load_workbook(report.written[0])
+    assert book[META_SHEET]["A1"].value == "格式" and book[META_SHEET]["B1"].value == FORMAT
+    clerk = person(office, UserRole.UNIT, office.unit("教育局").id)
+    with refused(NotAllowed, "export_not_for_units"):
+        exports.plan(office.session, clerk, request)

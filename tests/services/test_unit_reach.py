@@ -70,7 +70,7 @@ BUILDERS = {
     "forms.proposal_forms", "ledgers.ledger_rows", "ledgers.ledger_title", "letters.due_replies",
     "letters.reply_letter", "notices.assignment_notices", "notices.assignment_notice",
     "notices.review_notice", "notices.review_notices", "notices.reminders", "exports.meeting_label",
-    "statistics.statistics", "reply_ledgers.reply_ledger_rows",
+    "statistics.statistics", "reply_ledgers.reply_ledger_rows", "reply_ledgers.plans_for_reply",
 }
 # the office's lists and settings, the same for every account; no proposal in them
 BASE_LISTS = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -196,6 +197,7 @@ def main(out: Path) -> None:
         base.show_tab(title)
         _shot(app, window, out, shot)
     _documents(app, window, workspace, home, out)
+    _ledgers(app, window, workspace, home, out)
     _exchange(app, window, workspace, home, out)
     from desktop.ui.dialogs.about import AboutDialog
     _shot(app, AboutDialog(database.path, window), out, "41_about")
@@ -228,6 +230,67 @@ def _documents(app, window, workspace, home: Path, out: Path) -> None:
         preview.resize(700, 740)
         _settle(app, 600)
         _shot(app, preview, out, "39_pdf_preview")
+
+
+def _ledgers(app, window, workspace, home: Path, out: Path) -> None:
+    """台账: the sealed 答复台账 sent out, one come back, and a ledger of a past year mapped."""
+    from openpyxl import load_workbook
+    from sqlalchemy import select
+
+    from desktop.services import ledger_files, ledger_returns, reply_ledgers
+    from desktop.store.models import Assignment, Unit
+    from desktop.ui.dialogs.export_dialog import ExportDialog
+    from desktop.ui.dialogs.ledger_import import ReturnDialog
+    from desktop.ui.dialogs.legacy_import import LegacyDialog
+    from tests.sync.ledgers import Entry, per_proposal
+
+    dialog = ExportDialog(workspace, "reply_ledgers", parent=window)
+    _shot(app, dialog, out, "50_reply_ledger_export")
+    dialog.close()
+    with workspace.database.session() as session:
+        unit_id = session.scalars(select(Assignment.unit_id).where(
+            Assignment.meeting_id == workspace.meeting_id, Assignment.category.is_(None),
+            Assignment.ended.is_(None), Assignment.role == "lead").join(
+            Unit, Unit.id == Assignment.unit_id).order_by(Unit.position)).first()
+        sent = reply_ledgers.export_for_reply(session, workspace.actor, unit_id,
+                                              workspace.meeting_id, home / "台账")
+    book = load_workbook(sent)
+    sheet = book["答复台账"]
+    header = [c.value for c in sheet[3]]
+    done = 0
+    for row in range(4, sheet.max_row + 1):
+        cell = sheet.cell(row, header.index("答复类别") + 1)
+        if cell.value or done >= 3:
+            continue
+        assigned = sheet.cell(row, header.index("交办日期") + 1).value
+        sheet.cell(row, header.index("答复日期") + 1, assigned + timedelta(days=30))
+        cell.value = "AB"[done % 2]
+        sheet.cell(row, header.index("是否面商") + 1, "是")
+        if done == 1:
+            sheet.cell(row, header.index("案由") + 1, "（单位改过的案由）")
+        done += 1
+    book.save(home / "交回的答复台账.xlsx")
+    sheets, _ = ledger_files.read_ledger(home / "交回的答复台账.xlsx")
+    plan = workspace.read_as(ledger_returns.preview_return, home / "交回的答复台账.xlsx", sheets)
+    returned = ReturnDialog(workspace, plan, window)
+    returned.resize(1100, 600)
+    _shot(app, returned, out, "51_reply_ledger_return")
+    returned.close()
+    entries = [Entry(f"{n:03d}", f"关于{topic}的建议", lead, [(unit, "主办")] + (
+                   [("县财政局", "协办")] if n % 3 == 0 else []), "ABAC"[n % 4],
+                     date(2022, 4, 1) + timedelta(days=7 * n), face=n % 5 != 0,
+                     rating=("满意", "基本满意")[n % 2], sector="经济界")
+               for n, (topic, lead, unit) in enumerate((
+                   ("发展油茶产业", "张伟", "县农业农村局"), ("规范夜市经营", "王芳", "县夜市服务中心"),
+                   ("改善农村学校食堂条件", "李娜", "县教育局"), ("治理城区停车难", "刘洋", "县公安局"),
+                   ("加强河道保洁", "陈静", "县水利局")), start=1)]
+    entries.append(Entry("006", "关于为某企业减免税费的建议", "欧阳明", decision="不予立案"))
+    path = per_proposal(home / "2022年提案办理台账.xlsx", entries, meeting="十届一次会议")
+    sheets, _ = ledger_files.read_ledger(path)
+    legacy = LegacyDialog(workspace, path, sheets, window)
+    legacy.resize(1100, 760)
+    _shot(app, legacy, out, "52_legacy_ledger")
+    legacy.close()
 
 
 def _exchange(app, window, workspace, home: Path, out: Path) -> None:

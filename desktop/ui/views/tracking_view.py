@@ -23,6 +23,7 @@ from ..models.tracking_table import TrackingTableModel
 from ..widgets.form import chosen_enum
 from ..widgets.record_table import RecordTable
 from ..dialogs.export_dialog import ExportDialog
+from ..dialogs.ledger_import import import_ledger
 from ..workspace import Workspace
 from .handling_pane import HandlingPane
 from .screen import Screen
@@ -72,7 +73,14 @@ class TrackingView(Screen):
         bar.addWidget(self.total)
         papers = QHBoxLayout()
         papers.addStretch(1)
-        for text, kind, notice in (("导出台账…", "ledger", None), ("批量导出答复函…", "letters", None),
+        if not unit_mode:
+            returned = QPushButton("导入台账…")
+            returned.setToolTip("导入承办单位交回的答复台账，或本委以往的提案台账")
+            returned.clicked.connect(lambda: import_ledger(self._ws, self))
+            papers.addWidget(returned)
+        for text, kind, notice in (("导出台账…", "ledger", None),
+                                   ("答复台账（交单位填写）…", "reply_ledgers", None),
+                                   ("批量导出答复函…", "letters", None),
                                    ("催办通知…", "notices", "催办")):
             if unit_mode and not document_kind(kind).for_units:
                 continue

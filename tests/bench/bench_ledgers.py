@@ -1,0 +1,183 @@
+"""台账 in and out of Excel at the sizes the issue names: an office's ledger of 10,000 rows
+imported, and a unit's sealed 答复台账 of 2,000 rows exported, filled in and brought back.
+
+Run: ``.venv/bin/python -m tests.bench.bench_ledgers [--rows 10000] [--assignments 2000]
+[--only legacy|sealed]``.  Each figure is printed beside a baseline measured in the same run:
+openpyxl (the library the program uses) reading the same file read-only, or writing the same
+cells without styles; and SQLite's own executemany inserting exactly the rows the import wrote.
+Not part of the default test run."""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import select, update
+
+from desktop.domain.actor import Actor
+from desktop.local.paths import base_data_dir
+from desktop.services import demo, ledger_files, ledger_returns, legacy_ledgers, reply_ledgers, setup
+from desktop.store.database import open_database
+from desktop.store.models import Assignment, Meeting, Unit
+from desktop.wording.ledgers import HEADERS, SHEET
+
+from tests.services.test_legacy_ledgers import year
+from tests.sync.ledgers import per_proposal
+
+TABLES = ("member", "unit", "proposal", "proposer", "submission", "review", "assignment",
+          "contact", "reply", "evaluation", "search_document")
+
+
+def _timed(work) -> tuple[float, object]:
+    began = time.perf_counter()
+    result = work()
+    return time.perf_counter() - began, result
+
+
+def _raw_read(path: Path) -> float:
+    def read() -> int:
+        book = load_workbook(path, read_only=True, data_only=True)
+        count = sum(1 for sheet in book.worksheets for _ in sheet.iter_rows(values_only=True))
+        book.close()
+        return count
+    return _timed(read)[0]
+
+
+def _office(path: Path, proposals: int = 0):
+    db = open_database(path, create=True)
+    session = db.session()
+    admin = setup.initialize(session, "政协示范县委员会", "admin123", base_dir=base_data_dir())
+    if proposals:
+        demo.generate(session, Actor.system("bench"), proposals, seed=5)
+    return db, session, admin
+
+
+def _raw_inserts(before: Path, after: Path) -> tuple[float, int]:
+    """SQLite inserting, into the database as it was, exactly the rows the import added."""
+    target = before.with_name("raw.db")
+    shutil.copy(before, target)
+    rows: dict[str, list] = {}
+    with sqlite3.connect(after) as done, sqlite3.connect(before) as was:
+        for table in TABLES:
+            key = "rowid" if table == "search_document" else "id"
+            old = {r[0] for r in was.execute(f"SELECT {key} FROM {table}")}
+            columns = [c[1] for c in done.execute(f"PRAGMA table_info({table})")]
+            rows[table] = (columns, [r for r in done.execute(
+                f"SELECT {key}, {', '.join(columns)} FROM {table}") if r[0] not in old])
+    with sqlite3.connect(target) as raw:
+        began = time.perf_counter()
+        for table, (columns, found) in rows.items():
+            marks = ", ".join("?" * len(columns))
+            raw.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
+                            [r[1:] for r in found])
+        raw.commit()
+        return time.perf_counter() - began, sum(len(f) for _, f in rows.values())
+
+
+def legacy(folder: Path, count: int) -> list[str]:
+    entries = year(count, seed=21)
+    path = per_proposal(folder / "台账.xlsx", entries)
+    db, session, admin = _office(folder / "legacy.db")
+    meeting = session.scalars(select(Meeting)).first().id
+    session.close()
+    db.close()
+    shutil.copy(folder / "legacy.db", folder / "before.db")
+    db = open_database(folder / "legacy.db")
+    session = db.session()
+    read = _raw_read(path)
+    gate, (sheets, _) = _timed(lambda: ledger_files.read_ledger(path))
+    shown, plan = _timed(lambda: legacy_ledgers.preview_legacy(session, admin, path, meeting,
+                                                               sheets))
+    applied, made = _timed(lambda: legacy_ledgers.apply_legacy(session, admin, plan))
+    session.close()
+    db.close()
+    inserts, rows = _raw_inserts(folder / "before.db", folder / "legacy.db")
+    total, base = gate + shown + applied, read + inserts
+    return [f"| legacy ledger of {count:,} rows ({made:,} proposals): read through the gate | "
+            f"{gate:.2f} s | openpyxl read-only, every row of every sheet | {read:.2f} s | "
+            f"{gate / read:.1f}× |",
+            f"| … previewed (the import run and rolled back, with its figures) | {shown:.2f} s | "
+            f"SQLite executemany of the {rows:,} rows it writes | {inserts:.2f} s | "
+            f"{shown / inserts:.1f}× |",
+            f"| … imported | {applied:.2f} s | the same inserts | {inserts:.2f} s | "
+            f"{applied / inserts:.1f}× |",
+            f"| … the whole import: read + preview + import | {total:.2f} s | raw read + raw "
+            f"inserts | {base:.2f} s | {total / base:.1f}× |"]
+
+
+def sealed(folder: Path, assignments: int, proposals: int) -> list[str]:
+    db, session, admin = _office(folder / "sealed.db", proposals)
+    meeting = session.scalars(select(Meeting).order_by(Meeting.opens_on.desc())).first().id
+    unit = session.scalar(select(Unit).where(Unit.name == "县教育局"))
+    ids = session.scalars(select(Assignment.id).where(
+        Assignment.meeting_id == meeting, Assignment.ended.is_(None), Assignment.unit_id != unit.id,
+        Assignment.role.in_(("lead", "separate"))).limit(assignments)).all()
+    for start in range(0, len(ids), 500):  # setting up, not measured
+        session.execute(update(Assignment).where(Assignment.id.in_(ids[start:start + 500]))
+                        .values(unit_id=unit.id))
+    session.commit()
+    out = folder / "答复台账.xlsx"
+    wrote, _ = _timed(lambda: reply_ledgers.export_for_reply(session, admin, unit.id, meeting, out))
+    values = [row for row in load_workbook(out, read_only=True)[SHEET].iter_rows(
+        min_row=4, values_only=True)]
+
+    def raw_write() -> None:
+        book = Workbook()
+        for row in values:
+            book.active.append(row)
+        book.save(folder / "raw.xlsx")
+    raw_wrote, _ = _timed(raw_write)
+    book = load_workbook(out)
+    sheet = book[SHEET]
+    filled = 0
+    for row in range(4, sheet.max_row + 1):  # the unit answers every row it has not answered
+        if sheet.cell(row, HEADERS.index("答复类别") + 1).value:
+            continue
+        assigned = sheet.cell(row, HEADERS.index("交办日期") + 1).value
+        sheet.cell(row, HEADERS.index("答复日期") + 1, assigned + timedelta(days=30))
+        sheet.cell(row, HEADERS.index("答复类别") + 1, "A")
+        sheet.cell(row, HEADERS.index("是否面商") + 1, "是")
+        filled += 1
+    back = folder / "交回.xlsx"
+    book.save(back)
+    read = _raw_read(back)
+
+    def bring_back():
+        sheets, _ = ledger_files.read_ledger(back)
+        plan = ledger_returns.preview_return(session, admin, back, sheets)
+        return ledger_returns.apply_return(session, admin, plan)
+    brought, done = _timed(bring_back)
+    session.close()
+    db.close()
+    return [f"| sealed 答复台账 of {len(values):,} rows exported | {wrote:.2f} s | openpyxl writing "
+            f"the same cells, no styles | {raw_wrote:.2f} s | {wrote / raw_wrote:.1f}× |",
+            f"| … filled in ({filled:,} replies) and brought back: read, preview, record | "
+            f"{brought:.2f} s | openpyxl read-only of the same file | {read:.2f} s | "
+            f"{brought / read:.1f}× |",
+            f"| … of which recorded: {done.replies:,} replies, {done.contacts:,} contacts, "
+            f"{done.accepted:,} 签收 | | | | |"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--assignments", type=int, default=2_000)
+    parser.add_argument("--proposals", type=int, default=8_000)
+    parser.add_argument("--only", choices=["legacy", "sealed"])
+    args = parser.parse_args()
+    print("| measure | 提案通 | baseline (same run) | baseline | ratio |\n|---|---|---|---|---|",
+          flush=True)
+    with tempfile.TemporaryDirectory() as where:
+        if args.only in (None, "legacy"):
+            print("\n".join(legacy(Path(where), args.rows)), flush=True)
+        if args.only in (None, "sealed"):
+            print("\n".join(sealed(Path(where), args.assignments, args.proposals)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
