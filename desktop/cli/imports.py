@@ -92,19 +92,18 @@ def _import_ledger(args: argparse.Namespace, database: Database) -> int:
     sheets, sealed = ledger_files.read_ledger(Path(args.file))
     if not sealed:
         return _import_legacy(args, database, actor, sheets)
-    with database.session() as session:
-        plan = ledger_returns.preview_return(session, actor, Path(args.file), sheets)
-    _print_return(plan)
-    if args.dry_run:
-        print("（试运行，未写入任何内容）")
-        return 0
-    if not plan.count(ReturnAction.FILL):
-        print("没有需要记录的内容。")
+    with database.session() as session:  # a dry run rehearses; an import reports afterwards
+        plan = ledger_returns.preview_return(session, actor, Path(args.file), sheets,
+                                             rehearse=args.dry_run)
+    if args.dry_run or not plan.count(ReturnAction.FILL):
+        _print_return(plan)
+        print("（试运行，未写入任何内容）" if args.dry_run else "没有需要记录的内容。")
         return 0
     if database.path is not None:
         backups.automatic_backup(database, "导入答复台账前")
     with database.session() as session:
         done = ledger_returns.apply_return(session, actor, plan)
+    _print_return(plan)
     print(f"已记录：答复 {done.replies} 件，沟通 {done.contacts} 次，签收 {done.accepted} 件"
           + (f"；{done.refused} 行在导入时被拒绝，见上" if done.refused else "") + "。")
     return 0
@@ -136,8 +135,9 @@ def _print_legacy(plan: LegacyPreview) -> None:
         print(f"  将新建的委员 {len(plan.new_members)} 人：{'、'.join(list(plan.new_members)[:20])}")
     if plan.unknown_categories:
         print(f"  分类表中没有、将不分类的：{'、'.join(plan.unknown_categories)}")
-    print(f"导入后 {plan.meeting} 的统计：")
-    print_statistics(plan.figures)
+    if plan.figures:
+        print(f"导入后 {plan.meeting} 的统计：")
+        print_statistics(plan.figures)
 
 
 def _import_legacy(args: argparse.Namespace, database: Database, actor: Actor, sheets) -> int:
@@ -147,19 +147,19 @@ def _import_legacy(args: argparse.Namespace, database: Database, actor: Actor, s
     with database.session() as session:
         meeting = base_data.find_meeting(session, args.meeting)
         plan = legacy_ledgers.preview_legacy(session, actor, Path(args.file), meeting.id, sheets,
-                                             unit_systems=systems,
-                                             create_units=args.create_units)
-    _print_legacy(plan)
-    if args.dry_run:
-        print("（试运行，未写入任何内容）")
+                                             unit_systems=systems, create_units=args.create_units,
+                                             figures=args.dry_run)  # the import gives them
+    if args.dry_run or not plan.imported:
+        _print_legacy(plan)
+        print("（试运行，未写入任何内容）" if args.dry_run else "没有需要导入的提案。")
         return 0
-    if not plan.imported:
-        print("没有需要导入的提案。")
-        return 0
-    plan.check()
+    if plan.new_units and not plan.create_units:
+        _print_legacy(plan)
+        plan.check()
     if database.path is not None:
         backups.automatic_backup(database, "导入以往台账前")
     with database.session() as session:
         made = legacy_ledgers.apply_legacy(session, actor, plan)
+    _print_legacy(plan)
     print(f"已导入 {made} 件提案。")
     return 0

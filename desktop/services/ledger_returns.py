@@ -22,6 +22,7 @@ from desktop.domain.seal import sealed
 from desktop.gate import read_sheets
 from desktop.gate.workbook import Progress, Sheet
 from desktop.store.changes import attempt, write
+from desktop.store.travel import chunks
 from desktop.store.models import Assignment, Contact, Meeting, Proposal, Reply, Unit
 from desktop.store.office import seal_key
 from desktop.sync.returned_ledger import ReturnedRow, read_returned, sealed_text
@@ -90,8 +91,12 @@ class Recorded:
 
 
 def preview_return(session: Session, actor: Actor, path: Path, sheets: list[Sheet] | None = None,
-                   progress: Progress | None = None) -> ReturnPreview:
-    """What importing this ledger would record, row by row; nothing is written."""
+                   progress: Progress | None = None, rehearse: bool = True) -> ReturnPreview:
+    """What importing this ledger would record, row by row; nothing is written.
+
+    ``rehearse`` runs the recording and rolls it back, so that a row the services would refuse
+    is shown refused; an import that follows at once (the command line) skips it and reports
+    such rows afterwards."""
     office_only(actor)
     path = Path(path)
     sheets = sheets if sheets is not None else read_sheets(path, LEDGER_LIMITS, progress)
@@ -109,6 +114,8 @@ def preview_return(session: Session, actor: Actor, path: Path, sheets: list[Shee
         raise InvalidInput("returned_ledger_foreign", path=path.name)
     seen: dict[str, int] = {}
     sent = set(ledger.sent)
+    held = _OnRecord.read(session, [r.assignment_id for r in ledger.rows
+                                    if r.assignment_id in now])
     for row in ledger.rows:
         if row.assignment_id in seen or row.assignment_id not in sent:
             why = (f"与第{seen[row.assignment_id]}行是同一件" if row.assignment_id in seen
@@ -117,7 +124,7 @@ def preview_return(session: Session, actor: Actor, path: Path, sheets: list[Shee
                                          f"{why}，未导入"))
             continue
         seen[row.assignment_id] = row.row
-        plan.lines.append(_line(session, key, row, now.get(row.assignment_id), exported))
+        plan.lines.append(_line(held, key, row, now.get(row.assignment_id), exported))
     for number in ledger.strangers:
         plan.lines.append(ReturnLine(number, "", ReturnAction.REFUSED,
                                      "这一行不是提案委导出的（没有编号），未导入"))
@@ -127,7 +134,9 @@ def preview_return(session: Session, actor: Actor, path: Path, sheets: list[Shee
                                          ReturnAction.DELETED, "台账中这一行被删去了，未作处理",
                                          assignment_id=assignment_id))
     plan.lines.sort(key=lambda line: (line.row is None, line.row or 0))
-    _record(session, actor, plan, keep=False)
+    session.expunge_all()  # the rows read to compare need not be watched while recording
+    if rehearse:
+        _record(session, actor, plan, keep=False)
     return plan
 
 
@@ -199,7 +208,7 @@ def _label(session: Session, assignment_id: str) -> str:
     return f"{proposal_label(found[0], found[1])} {found[2]}" if found else ""
 
 
-def _line(session: Session, key: str, row: ReturnedRow, current, exported: date) -> ReturnLine:
+def _line(held: _OnRecord, key: str, row: ReturnedRow, current, exported: date) -> ReturnLine:
     line = ReturnLine(row.row, _shown(row.locked), ReturnAction.SAME,
                       assignment_id=row.assignment_id)
     if current is None:
@@ -219,7 +228,7 @@ def _line(session: Session, key: str, row: ReturnedRow, current, exported: date)
         line.action = ReturnAction.REFUSED
         line.note = "；".join(f"{column}{why}" for column, why in row.problems.items())
         return line
-    _compare(session, row, line, exported)
+    _compare(held, row, line, exported)
     if line.locked_changed and line.action is not ReturnAction.REFUSED:
         kept = "灰色列的改动未采用：" + "、".join(line.locked_changed)
         line.note = f"{line.note}；{kept}" if line.note else kept
@@ -234,9 +243,34 @@ def _reply_words(on: date | None, category) -> str:
     return " ".join(part for part in (chinese_date(on) if on else "", label(category)) if part)
 
 
-def _compare(session: Session, row: ReturnedRow, line: ReturnLine, exported: date) -> None:
+@dataclass
+class _OnRecord:
+    """What the office holds of the ledger's assignments, read in a few queries for all rows."""
+    assignments: dict[str, tuple[int, date | None, date]] = field(default_factory=dict)
+    replies: dict[str, list[tuple[int, date, object]]] = field(default_factory=dict)
+    forms: dict[str, set[ContactForm]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, session: Session, ids: list[str]) -> _OnRecord:
+        found = cls()
+        for chunk in chunks(ids):
+            for aid, round_, accepted, assigned in session.execute(select(
+                    Assignment.id, Assignment.round, Assignment.accepted_on,
+                    Assignment.assigned_on).where(Assignment.id.in_(chunk))):
+                found.assignments[aid] = (round_, accepted, assigned)
+            for aid, round_, on, category in session.execute(select(
+                    Reply.assignment_id, Reply.round, Reply.replied_on, Reply.category).where(
+                    Reply.assignment_id.in_(chunk))):
+                found.replies.setdefault(aid, []).append((round_, on, category))
+            for aid, form in session.execute(select(Contact.assignment_id, Contact.form).where(
+                    Contact.assignment_id.in_(chunk))):
+                found.forms.setdefault(aid, set()).add(form)
+        return found
+
+
+def _compare(held: _OnRecord, row: ReturnedRow, line: ReturnLine, exported: date) -> None:
     """What this row adds to what is on record: nothing, new 沟通 and 答复, or a conflict."""
-    assignment = session.get(Assignment, row.assignment_id)
+    round_now, accepted_on, assigned_on = held.assignments[row.assignment_id]
     if not row.filled:
         line.note = "未填写"
         return
@@ -248,21 +282,21 @@ def _compare(session: Session, row: ReturnedRow, line: ReturnLine, exported: dat
         line.action = ReturnAction.REFUSED
         line.note = "“是否面商”填了“否”，沟通方式却是面商，请核对后再导入"
         return
-    replies = list(session.scalars(select(Reply).where(Reply.assignment_id == assignment.id)))
+    replies = held.replies.get(row.assignment_id, [])
     reply = None
     if row.replied_on is not None and not any(
-            (r.replied_on, r.category) == (row.replied_on, row.category) for r in replies):
-        current = [r for r in replies if r.round == assignment.round]
+            (on, category) == (row.replied_on, row.category) for _, on, category in replies):
+        current = [(on, category) for round_, on, category in replies if round_ == round_now]
         if current:
             line.action = ReturnAction.CONFLICT
-            line.office = _reply_words(current[0].replied_on, current[0].category)
+            line.office = _reply_words(*current[0])
             line.ledger = _reply_words(row.replied_on, row.category)
             line.note = "已记录的答复与台账不同，未导入；如台账正确，请在办理跟踪中核对后更正"
             return
         reply = handling.ReplyInput(category=row.category, replied_on=row.replied_on,
                                     contact_person=row.person or None,
                                     contact_phone=row.phone or None)
-    forms = set(session.scalars(select(Contact.form).where(Contact.assignment_id == assignment.id)))
+    forms = held.forms.get(row.assignment_id, set())
     wanted = ([ContactForm.FACE] if row.face else []) + (
         [row.form] if row.form and row.form is not ContactForm.FACE else [])
     contact_on = row.replied_on or date.today()
@@ -271,8 +305,8 @@ def _compare(session: Session, row: ReturnedRow, line: ReturnLine, exported: dat
         line.note = "与已记录的相同"
         return
     first = min([contact_on] + ([reply.replied_on] if reply else []))
-    if assignment.accepted_on is None:
-        line.accept_on = max(assignment.assigned_on, min(exported, first))
+    if accepted_on is None:
+        line.accept_on = max(assigned_on, min(exported, first))
     line.action, line.reply, line.contacts = ReturnAction.FILL, reply, contacts
     line.note = "；".join(part for part in (
         f"答复 {_reply_words(reply.replied_on, reply.category)}" if reply else "",

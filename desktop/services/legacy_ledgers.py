@@ -127,8 +127,9 @@ def preview_legacy(session: Session, actor: Actor, path: Path, meeting_id: str,
                    sheets: list[Sheet] | None = None,
                    mappings: dict[str, dict[str, int]] | None = None,
                    unit_systems: dict[str, UnitSystem] | None = None,
-                   create_units: bool = False) -> LegacyPreview:
-    """What importing the ledger would add, and the figures the meeting would then show."""
+                   create_units: bool = False, figures: bool = True) -> LegacyPreview:
+    """What importing the ledger would add, and (unless ``figures`` is False: an import that
+    follows at once gives them) the figures the meeting would then show."""
     require(Action.MANAGE_BASE_DATA, None, actor.role)
     meeting = get(session, Meeting, meeting_id, "meeting")
     if sheets is None:
@@ -136,12 +137,16 @@ def preview_legacy(session: Session, actor: Actor, path: Path, meeting_id: str,
     plan = LegacyPreview(Path(path), meeting.id, meeting.name, _plan_sheets(session, sheets, mappings),
                          create_units=create_units)
     _resolve(session, plan, unit_systems or {})
-    _load(session, actor, plan, keep=False)
+    if figures:
+        _load(session, actor, plan, keep=False)
+    else:
+        plan.imported = sum(len(s.proposals) for s in plan.sheets)
     return plan
 
 
 def apply_legacy(session: Session, actor: Actor, plan: LegacyPreview) -> int:
-    """Import what the preview showed, in one transaction (the caller backs up first)."""
+    """Import what the preview showed, in one transaction (the caller backs up first); the
+    meeting's figures after it are left in ``plan.figures``."""
     require(Action.MANAGE_BASE_DATA, None, actor.role)
     plan.check()
     return _load(session, actor, plan, keep=True)

@@ -42,8 +42,9 @@ class Context:
     numbers: NumberContext
 
 
-def _stamp(ctx: Context, day: date) -> str:
-    return ctx.clock.tick(int(datetime.combine(day, time(9)).timestamp() * 1000)).encode()
+def _stamp(ctx: Context, _day: date) -> str:
+    """A stamp of now: the records are written now, whatever day the ledger gives them."""
+    return ctx.clock.tick().encode()
 
 
 def _digits(number: str, fallback: int) -> int:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from . import sqlite
 from .models import (
     Assignment, Contact, Evaluation, FollowUp, Proposal, Proposer, Reply, Review, SearchDocument,
     Submission, Supervision,
@@ -38,8 +39,12 @@ class Plan:
 def insert_plan(session: Session, plan: Plan, counts: dict[str, int]) -> None:
     """Core inserts, one executemany per table (the ORM's bulk path splits batches by nulls)."""
     connection = session.connection()
+    on_sqlite = connection.dialect.name == "sqlite"
     for model in ORDER:
         rows = plan.rows.get(model)
         if rows:
-            connection.execute(model.__table__.insert(), rows)
+            if on_sqlite:
+                sqlite.insert_many(connection, model.__table__, rows)
+            else:
+                connection.execute(model.__table__.insert(), rows)
             counts[model.__tablename__] = counts.get(model.__tablename__, 0) + len(rows)

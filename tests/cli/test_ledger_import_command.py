@@ -120,3 +120,30 @@ def test_a_hostile_ledger_is_refused_in_seconds_and_little_memory_with_nothing_w
     assert seconds < 10, seconds
     assert int(peak.read_text()) < 200 * MB
     assert digest(db) == before
+
+
+def test_units_a_ledger_names_are_created_with_the_systems_of_the_offices_list(tian, tmp_path):
+    from tests.sync.ledgers import Entry
+    db = tmp_path / "office.db"
+    assert tian(*init_args(db)).returncode == 0
+    path = per_proposal(tmp_path / "台账.xlsx", [
+        Entry("1", "关于发展油茶产业的建议", "张伟", [("县油茶产业发展中心", "主办")], "A"),
+        Entry("2", "关于加强青少年普法的建议", "王芳", [("市中级人民法院", "主办")], "B")])
+    units = tmp_path / "单位名单.csv"
+    units.write_bytes("单位名称,系统\n县油茶产业发展中心,企事业单位\n".encode("gb18030"))
+    refused = tian("--db", str(db), "import", "ledger", str(path), "--meeting", "十届二次会议",
+                   "--units", str(units))
+    assert refused.returncode == 2 and "--create-units" in refused.sentence()
+    assert "县油茶产业发展中心（企事业单位）；市中级人民法院（政法系统）" in refused.stdout
+    done = tian("--db", str(db), "import", "ledger", str(path), "--meeting", "十届二次会议",
+                "--units", str(units), "--create-units")
+    assert done.returncode == 0, done
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as raw:
+        assert dict(raw.execute("SELECT name, system FROM unit WHERE name IN "
+                                "('县油茶产业发展中心', '市中级人民法院')")) == {
+            "县油茶产业发展中心": "enterprise", "市中级人民法院": "legal"}
+    wrong = tmp_path / "错的名单.csv"
+    wrong.write_text("县油茶产业发展中心,事业系统\n", encoding="utf-8")
+    run = tian("--db", str(db), "import", "ledger", str(path), "--meeting", "十届二次会议",
+               "--units", str(wrong))
+    assert run.returncode == 2 and "第 1 行" in run.sentence() and "事业系统" in run.sentence()

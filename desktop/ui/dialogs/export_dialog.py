@@ -115,6 +115,7 @@ class ExportDialog(QDialog):
         self.form.setRowVisible(self.unit, kind.unit_filter)
         self.form.setRowVisible(self.per_proposal, kind.per_proposal)
         self.to_pdf.setVisible(kind.word)
+        self.fonts.setVisible(bool(self.fonts.text()) and kind.word)  # fonts matter to Word files
 
     def browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "选择保存文书的文件夹", self.folder.text())

@@ -34,11 +34,14 @@ def import_ledger(workspace: Workspace, parent: QWidget, path: Path | None = Non
         if not chosen:
             return
         path = Path(chosen)
+    def read(progress):  # off the UI thread: a unit's ledger of 2,000 rows takes seconds
+        sheets, sealed = ledger_files.read_ledger(path, progress)
+        plan = workspace.read_as(ledger_returns.preview_return, path, sheets) if sealed else None
+        return sheets, plan
+
     try:
-        sheets, sealed = run_with_progress(parent, "正在读取台账……", lambda progress:
-                                           ledger_files.read_ledger(path, progress))
-        if sealed:
-            plan = workspace.read_as(ledger_returns.preview_return, path, sheets)
+        sheets, plan = run_with_progress(parent, "正在读取台账……", read)
+        if plan is not None:
             dialog = ReturnDialog(workspace, plan, parent)
             if dialog.exec() and dialog.recorded is not None:
                 QMessageBox.information(parent, "导入台账", recorded_text(dialog.recorded))
