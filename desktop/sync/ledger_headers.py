@@ -149,7 +149,8 @@ def find_header(sheet: Sheet) -> Header | None:
     for position, (number, values) in enumerate(top):
         names = tuple(_norm(v) for v in values)
         tries = [((number,), names)]
-        if position + 1 < len(top) and _under(values, top[position + 1]):
+        if position + 1 < len(top) and top[position + 1][0] == number + 1 and _under(
+                values, top[position + 1]):
             tries.append(((number, number + 1), _merged(values, top[position + 1][1])))
         for rows, words in tries:
             mapping = propose(words)

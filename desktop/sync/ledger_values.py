@@ -91,26 +91,26 @@ def yes_no(value: object) -> bool | None:
     raise TextProblem(f"“{text}”请填“是”或“否”")
 
 
-def contact_form_of(value: object) -> ContactForm | None:
-    """沟通方式 in the office's words (面商、电话、座谈、走访、书面、网络) or near ones."""
+def _by_word(value: object, words: tuple, what: str):
+    """The value of the first word of ``words`` the cell holds; an empty cell (or 无 / —) is
+    None; a cell holding none of them is named with ``what`` it should have been."""
     text = clean(value)
     if not text or text.lower() in _NO:
         return None
-    for word, form in _FORMS:
+    for word, found in words:
         if word in text:
-            return form
-    raise TextProblem(f"“{text}”不是沟通方式（面商、电话、座谈、走访、书面、网络）")
+            return found
+    raise TextProblem(f"“{text}”不是{what}")
+
+
+def contact_form_of(value: object) -> ContactForm | None:
+    """沟通方式 in the office's words (面商、电话、座谈、走访、书面、网络) or near ones."""
+    return _by_word(value, _FORMS, "沟通方式（面商、电话、座谈、走访、书面、网络）")
 
 
 def rating_of(value: object) -> Rating | None:
     """满意度 / 提案人意见: 满意, 基本满意, 不满意 (and sentences holding one of them)."""
-    text = clean(value)
-    if not text:
-        return None
-    for word, rating in _RATINGS:
-        if word in text:
-            return rating
-    raise TextProblem(f"“{text}”不是评价（满意、基本满意、不满意）")
+    return _by_word(value, _RATINGS, "评价（满意、基本满意、不满意）")
 
 
 def kind_of(value: object) -> Kind | None:

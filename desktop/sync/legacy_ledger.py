@@ -7,7 +7,7 @@ under the table are skipped and listed; a row that cannot be read is listed with
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from desktop.domain.enums import (
@@ -51,8 +51,22 @@ def sheet_decision(sheet: Sheet, header: Header) -> Decision | None:
     return found if found not in (None, Decision.FILED) else None
 
 
-@dataclass
-class LedgerRow:
+@dataclass(kw_only=True)
+class Handled:
+    """What a ledger says of one unit's handling of a proposal."""
+    assigned_on: date | None = None
+    due_on: date | None = None
+    accepted_on: date | None = None
+    replied_on: date | None = None
+    answer: ReplyCategory | None = None
+    face: bool | None = None
+    form: ContactForm | None = None
+    attitude: Rating | None = None
+    result: Rating | None = None
+
+
+@dataclass(kw_only=True)
+class LedgerRow(Handled):
     row: int
     number: str = ""
     title: str = ""
@@ -65,15 +79,6 @@ class LedgerRow:
     mode: AssignmentRole | None = None
     lead_units: list[str] = field(default_factory=list)
     assist_units: list[str] = field(default_factory=list)
-    assigned_on: date | None = None
-    due_on: date | None = None
-    accepted_on: date | None = None
-    replied_on: date | None = None
-    answer: ReplyCategory | None = None
-    face: bool | None = None
-    form: ContactForm | None = None
-    attitude: Rating | None = None
-    result: Rating | None = None
     received_on: date | None = None
     note: str = ""
     problems: list[str] = field(default_factory=list)
@@ -136,7 +141,7 @@ def read_rows(sheet: Sheet, header: Header, mapping: dict[str, int],
 
 
 def _row(number: int, values: tuple, mapping: dict[str, int], kind_column: int | None) -> LedgerRow:
-    row = LedgerRow(number)
+    row = LedgerRow(row=number)
     for field_name, index in mapping.items():
         value = values[index] if index < len(values) else None
         if field_name == "mode":
@@ -153,20 +158,11 @@ def _row(number: int, values: tuple, mapping: dict[str, int], kind_column: int |
     return row
 
 
-@dataclass
-class LegacyAssignment:
+@dataclass(kw_only=True)
+class LegacyAssignment(Handled):
     unit: str
     role: AssignmentRole
     row: int
-    assigned_on: date | None = None
-    due_on: date | None = None
-    accepted_on: date | None = None
-    replied_on: date | None = None
-    answer: ReplyCategory | None = None
-    face: bool | None = None
-    form: ContactForm | None = None
-    attitude: Rating | None = None
-    result: Rating | None = None
 
 
 @dataclass
@@ -182,9 +178,12 @@ class LegacyProposal:
 
 
 def _answered(row: LedgerRow, unit: str, role: AssignmentRole) -> LegacyAssignment:
-    return LegacyAssignment(unit, role, row.row, row.assigned_on, row.due_on, row.accepted_on,
-                            row.replied_on, row.answer, row.face, row.form, row.attitude,
-                            row.result)
+    return LegacyAssignment(unit=unit, role=role, row=row.row, **{
+        f.name: getattr(row, f.name) for f in fields(Handled)})
+
+
+def _assisting(row: LedgerRow, unit: str) -> LegacyAssignment:
+    return LegacyAssignment(unit=unit, role=AssignmentRole.ASSIST, row=row.row)
 
 
 def group(rows: list[LedgerRow], default: Decision | None,
@@ -218,7 +217,7 @@ def _add_units(proposal: LegacyProposal, row: LedgerRow, notes: list[Skipped]) -
     units = [u for u in row.lead_units]
     made: list[LegacyAssignment] = []
     if row.mode is AssignmentRole.ASSIST:
-        made = [LegacyAssignment(u, AssignmentRole.ASSIST, row.row) for u in units]
+        made = [_assisting(row, u) for u in units]
     elif row.mode is AssignmentRole.SEPARATE:
         made = [_answered(row, u, AssignmentRole.SEPARATE) for u in units]
     elif units:
@@ -226,9 +225,8 @@ def _add_units(proposal: LegacyProposal, row: LedgerRow, notes: list[Skipped]) -
         if leads:  # the same 提案号 again with another unit answering: 分办
             for a in leads:
                 a.role = AssignmentRole.SEPARATE
-        made = [_answered(row, units[0], role)] + [
-            LegacyAssignment(u, AssignmentRole.ASSIST, row.row) for u in units[1:]]
-    made += [LegacyAssignment(u, AssignmentRole.ASSIST, row.row) for u in row.assist_units]
+        made = [_answered(row, units[0], role)] + [_assisting(row, u) for u in units[1:]]
+    made += [_assisting(row, u) for u in row.assist_units]
     for assignment in made:
         if assignment.unit in have:
             notes.append(Skipped(row.row, f"{assignment.unit}已在本提案中出现，未重复导入"))
