@@ -9,6 +9,7 @@ Which kind of document uses which reference is said once, by the services' Docum
 from __future__ import annotations
 
 import io
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,9 +122,29 @@ def _lean(document: Document) -> None:
                 rels.pop(rid)
 
 
+_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+_JAPANESE_FACES = re.compile(rb'<a:font script="Jpan" typeface="[^"]*"/>')
+
+
+def _chinese_theme(document: Document) -> None:
+    """python-docx's default is a Japanese Word's: its settings say East Asian text is ja-JP and
+    its theme gives ＭＳ 明朝 / ＭＳ ゴシック for it.  A Chinese Word then takes the theme's
+    Japanese faces wherever a font is left to the theme; here the language is zh-CN and the
+    theme's East Asian faces are 宋体."""
+    language = document.settings.element.find(qn("w:themeFontLang"))
+    if language is not None:
+        language.set(qn("w:eastAsia"), "zh-CN")
+    for rel in document.part.rels.values():
+        if rel.reltype == _THEME:
+            theme = rel.target_part
+            blob = _JAPANESE_FACES.sub(b"", theme.blob)
+            theme._blob = blob.replace(b'<a:ea typeface=""/>', '<a:ea typeface="宋体"/>'.encode())
+
+
 def build_reference() -> Document:
     document = docx.Document()
     _defaults(document)
+    _chinese_theme(document)
     normal = document.styles["Normal"]
     set_fonts(normal, "仿宋_GB2312")
     normal.font.size = SIZES["三号"]

@@ -17,7 +17,7 @@ from tests.gate import hostile
 from tests.sync.ledgers import figures, per_proposal
 
 from ..services.test_legacy_ledgers import year
-from .tian import ROOT, digest, env_for, init_args
+from .tian import ROOT, copy_database, digest, env_for, init_args
 
 MB = 1024
 
@@ -56,7 +56,6 @@ def test_a_ledger_not_of_ours_without_a_meeting_asks_for_one(tian, tmp_path):
 
 
 def test_a_units_ledger_comes_back_through_the_command_line(tian, demo_db, tmp_path):
-    from .tian import copy_database
     db = copy_database(demo_db, tmp_path / "office.db")
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as raw:  # a unit yet to answer one
         unit = raw.execute(
@@ -96,15 +95,25 @@ HOSTILE = [
 ]
 
 
+@pytest.fixture(scope="module")
+def fresh_office(tmp_path_factory):
+    """One `tian init` for the module; each test works on its own copy."""
+    folder = tmp_path_factory.mktemp("office")
+    db = folder / "office.db"
+    home = folder / "home"
+    home.mkdir()
+    assert subprocess.run([sys.executable, "-m", "desktop", *init_args(db)], cwd=ROOT,
+                          env=env_for(home), capture_output=True).returncode == 0
+    return db
+
+
 @pytest.mark.parametrize(("make", "words"), [(m, w) for _, m, w in HOSTILE],
                          ids=[name for name, _, _ in HOSTILE])
 def test_a_hostile_ledger_is_refused_in_seconds_and_little_memory_with_nothing_written(
-        tmp_path, make, words):
+        tmp_path, fresh_office, make, words):
     home = tmp_path / "home"
     home.mkdir()
-    db = tmp_path / "office.db"
-    assert subprocess.run([sys.executable, "-m", "desktop", *init_args(db)], cwd=ROOT,
-                          env=env_for(home), capture_output=True).returncode == 0
+    db = copy_database(fresh_office, tmp_path / "office.db")
     path = make(tmp_path / "台账.xlsx")
     before = digest(db)
     peak = tmp_path / "peak"
