@@ -74,7 +74,7 @@ def cmd_export(args: argparse.Namespace, database: Database) -> int:
         outcome = run_export(
             kind, lambda: plan(session, Actor.system("cli"), request), Path(args.out),
             ask_overwrite, lambda _text, work: work(progress),
-            pdf_profile(database.data_dir) if args.pdf else None, out_may_name_file=True)
+            pdf_profile() if args.pdf else None, out_may_name_file=True)
     if outcome.empty:
         print(f"没有可导出的{kind.label}（所选会议或单位还没有相关记录）。")
         return 0
@@ -84,6 +84,10 @@ def cmd_export(args: argparse.Namespace, database: Database) -> int:
     print(report.summary())
     for name, reason in report.skipped:
         print(f"  跳过 {name}：{reason}")
+    if outcome.pdf_failed:
+        print(describe(DomainError("pdf_incomplete", count=len(outcome.pdf_failed),
+                                   first=outcome.pdf_failed[0])), file=sys.stderr)
+        return 2
     if report.disk_full:
         print(describe(DomainError("disk_full_export", left=report.disk_full, folder=report.folder)),
               file=sys.stderr)

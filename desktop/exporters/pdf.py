@@ -1,5 +1,9 @@
-"""PDF by LibreOffice, when the PC has it: a whole batch in one headless process (starting
-LibreOffice costs seconds; converting a letter, a fraction of one)."""
+"""PDF by LibreOffice, when the PC has it: a batch in few headless processes (starting
+LibreOffice costs seconds; converting a letter, a fraction of one).
+
+One process given hundreds of files stops part way (245 of 920 letters, and exits 0), so files
+go to it in runs of ``RUN`` and a file a run left unconverted is tried once more in a run of its
+own; what still has no PDF is reported by name, never passed over."""
 from __future__ import annotations
 
 import os
@@ -16,6 +20,7 @@ from desktop.domain.errors import Cancelled, DomainError
 from desktop.local.files import write_atomically
 
 _WINDOWS_PLACES = ("PROGRAMFILES", "PROGRAMFILES(X86)", "LOCALAPPDATA")
+RUN = 60  # files per LibreOffice process
 
 
 def find_libreoffice() -> Path | None:
@@ -69,7 +74,14 @@ def to_pdf(files: list[Path], folder: Path, profile: Path,
             else:
                 shutil.copyfile(source, copy)
             copies.append(copy)
-        _convert(soffice, copies, made, profile, progress)
+        done = 0
+        for start in range(0, len(copies), RUN):
+            run = copies[start:start + RUN]
+            _convert(soffice, run, made, profile, _counted(progress, done, len(files)))
+            missing = [c for c in run if not (made / (c.stem + ".pdf")).exists()]
+            if missing:  # once more, in a process of their own
+                _convert(soffice, missing, made, profile, None)
+            done += len(run)
         for source in files:  # into place whole: LibreOffice would write over a PDF in place
             converted = made / (source.stem + ".pdf")
             if not converted.exists():
@@ -84,6 +96,13 @@ def to_pdf(files: list[Path], folder: Path, profile: Path,
                 continue
             written.append(target)
     return written, failed
+
+
+def _counted(progress: Callable[[int, int], None] | None, before: int, total: int):
+    """A run's progress as the batch's: its n-th file is the batch's (before + n)-th."""
+    if progress is None:
+        return None
+    return lambda done, _run_total: progress(before + done, total)
 
 
 def _convert(soffice: Path, files: list[Path], folder: Path, profile: Path,

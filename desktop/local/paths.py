@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path
+from platformdirs import user_cache_path, user_config_path, user_data_path
 
 APP_NAME = "tiantong"
 DATABASE_NAME = "tiantong.db"
@@ -19,6 +19,13 @@ def data_dir() -> Path:
 def config_dir() -> Path:
     home = os.environ.get("TIAN_HOME")
     return Path(home) / "config" if home else user_config_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """What may be thrown away and made again (LibreOffice's profile for PDFs), kept out of the
+    data folder so that nothing but the office's own files stands beside the database."""
+    home = os.environ.get("TIAN_HOME")
+    return Path(home) / "cache" if home else user_cache_path(APP_NAME, appauthor=False)
 
 
 def default_database() -> Path:

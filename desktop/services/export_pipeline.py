@@ -17,7 +17,7 @@ from typing import Any
 from desktop.domain.errors import Cancelled
 from desktop.exporters import combine, pdf
 from desktop.local.files import own_temporaries, write_atomically
-from desktop.local.paths import data_dir
+from desktop.local.paths import cache_dir, data_dir
 
 from .batch import BatchReport, Planned, Progress, existing, write_batch
 from .exports import DocumentKind
@@ -35,11 +35,13 @@ class ExportOutcome:
     report: BatchReport | None = None
     pdfs: list[Path] | None = None  # None: no PDF asked for, or no Word file written
     empty: bool = False  # the meeting or unit has nothing of the kind
+    pdf_failed: list[str] | None = None  # Word files that did not become PDF: the run failed
 
 
-def pdf_profile(data_dir: Path) -> Path:
-    """LibreOffice's own profile, in the data folder (see :func:`pdf.to_pdf`)."""
-    return data_dir / "libreoffice-profile"
+def pdf_profile() -> Path:
+    """LibreOffice's own profile (see :func:`pdf.to_pdf`), in the cache folder: never beside
+    the database."""
+    return cache_dir() / "libreoffice-profile"
 
 
 def can_make_pdf() -> bool:
@@ -71,7 +73,7 @@ def run_export(kind: DocumentKind, planned: Callable[[], list[Planned]], out: Pa
     with own_temporaries(data_dir()):
         report = step(f"正在导出{kind.label}（共 {len(plans)} 个文件）……",
                       lambda progress: write_batch(plans, folder, overwrite, progress))
-    documents = [p for p in report.written if p.suffix == ".docx"]
+    documents = [p for p in report.written if p.suffix == ".docx"] + _without_pdf(report, folder)
     if pdf_profile is None or not kind.word or not documents:
         return ExportOutcome(report)
     try:
@@ -82,7 +84,14 @@ def run_export(kind: DocumentKind, planned: Callable[[], list[Planned]], out: Pa
         report.skipped.append(("PDF", "转换已取消，Word 文件已保存"))
         return ExportOutcome(report, [])
     report.skipped += [(name, f"{reason}（PDF）") for name, reason in failed]
-    return ExportOutcome(report, pdfs)
+    return ExportOutcome(report, pdfs, pdf_failed=[name for name, _ in failed])
+
+
+def _without_pdf(report: BatchReport, folder: Path) -> list[Path]:
+    """Word files of this batch already in the folder (not replaced) that have no PDF yet: asked
+    for PDFs again, the clerk gets them."""
+    kept = [folder / name for name, _ in report.skipped if name.endswith(".docx")]
+    return [p for p in kept if p.exists() and not (folder / PDF_FOLDER / f"{p.stem}.pdf").exists()]
 
 
 def combined_name(folder: Path, first: Path) -> Path:

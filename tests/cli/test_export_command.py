@@ -68,6 +68,30 @@ def test_forms_are_also_made_pdf_when_asked(demo_db, tmp_path):
     documents = sorted(p.stem for p in out.glob("*.docx"))
     assert documents and sorted(p.stem for p in (out / "PDF").glob("*.pdf")) == documents
     assert f"已转出 PDF {len(documents)} 个" in run.stdout
+    assert not (demo_db.parent / "libreoffice-profile").exists()  # nothing beside the database
+
+
+def test_a_file_left_without_its_pdf_fails_the_run_and_the_next_run_makes_it(demo_db, tmp_path):
+    from tests.exporters.fake_office import fake_soffice
+
+    def export_with(office) -> subprocess.CompletedProcess:
+        env = env_for(tmp_path / "home")
+        env["PATH"] = f"{office.parent}:{env['PATH']}"
+        return subprocess.run([sys.executable, "-m", "desktop", "--db", str(demo_db), "export",
+                               "forms", "--unit", "县教育局", "--pdf", "--out", str(out)],
+                              cwd=ROOT, env=env, capture_output=True, text=True,
+                              encoding="utf-8")
+    out = tmp_path / "forms"
+    first = export_with(fake_soffice(tmp_path / "bad", refuses="征询意见表"))
+    assert first.returncode == 2, first
+    [sentence] = first.stderr.strip().splitlines()
+    assert "未能转为 PDF" in sentence and "Word 文件都已保存" in sentence
+    documents = sorted(p.stem for p in out.glob("*.docx"))
+    assert documents and not list((out / "PDF").glob("*.pdf"))
+    again = export_with(fake_soffice(tmp_path / "good"))
+    assert again.returncode == 0, again
+    assert sorted(p.stem for p in (out / "PDF").glob("*.pdf")) == documents
+    assert f"已转出 PDF {len(documents)} 个" in again.stdout
 
 
 def test_without_libreoffice_asking_for_pdf_says_what_to_do(demo_db, tmp_path):

@@ -110,3 +110,30 @@ def test_a_batch_printed_twice_is_combined_under_names_of_its_own(tmp_path):
     assert len(docx.Document(str(second)).sections) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         [p.name for p in letters] + [first.name, second.name])
+
+
+def _letter(n: int):
+    def write(path: Path) -> None:
+        document = docx.Document()
+        document.add_paragraph(f"第{n}号")
+        document.save(str(path))
+    return Planned(f"答复函_第{n}号_县教育局.docx", write)
+
+
+def test_asked_again_for_pdfs_the_files_already_there_get_theirs(tmp_path, monkeypatch):
+    """The second run skips the Word files it finds, and still makes the PDFs they lack."""
+    from desktop.exporters import pdf
+
+    from ..exporters.fake_office import fake_soffice
+    soffice = fake_soffice(tmp_path / "lo", refuses="第2号")
+    monkeypatch.setattr(pdf, "find_libreoffice", lambda: soffice)
+    plans = [_letter(n) for n in (1, 2, 3)]
+    first = run_export(LETTERS, lambda: plans, tmp_path / "out", lambda clash: False,
+                       in_place([]), pdf_profile=tmp_path / "profile")
+    assert [p.name for p in first.pdfs] == ["答复函_第1号_县教育局.pdf", "答复函_第3号_县教育局.pdf"]
+    assert first.pdf_failed == ["答复函_第2号_县教育局.docx"]
+    monkeypatch.setattr(pdf, "find_libreoffice", lambda: fake_soffice(tmp_path / "lo2"))
+    again = run_export(LETTERS, lambda: plans, tmp_path / "out", lambda clash: False,
+                       in_place([]), pdf_profile=tmp_path / "profile")
+    assert again.report.written == [] and len(again.report.skipped) == 3
+    assert [p.name for p in again.pdfs] == ["答复函_第2号_县教育局.pdf"] and not again.pdf_failed

@@ -151,7 +151,7 @@ class ExportDialog(QDialog):
         if not request.meeting_id and not kind.every_meeting:
             self.error.say("请先在工具栏选择会议。")
             return
-        pdf_profile = export_pipeline.pdf_profile(self.ws.database.data_dir)
+        pdf_profile = export_pipeline.pdf_profile()
         try:
             outcome = export_pipeline.run_export(
                 kind, lambda: self.ws.read_as(exports.plan, request), folder,
