@@ -8,6 +8,7 @@ from pathlib import Path
 from desktop.domain.actor import Actor
 from desktop.domain.errors import DomainError
 from desktop.services import base_data, reply_ledgers
+from desktop.services.batch import ALREADY_THERE
 from desktop.services.document_setup import templates_folder
 from desktop.services.export_pipeline import PDF_FOLDER, pdf_profile, run_export
 from desktop.services.exports import DOCUMENT_KINDS, ExportRequest, document_kind, plan
@@ -46,8 +47,24 @@ def _for_reply(args: argparse.Namespace, session, meeting_id: str, unit_id: str 
     return 0
 
 
+SHOWN = 30  # skipped files named one by one before "……另有 N 个"
+
+
+def _options_fit(args: argparse.Namespace, kind) -> None:
+    """An option the kind has no use for is refused, not silently ignored."""
+    for option, given, fits in (("--notice", args.notice, bool(kind.notices)),
+                                ("--per-proposal", args.per_proposal, kind.per_proposal)):
+        if given and not fits:
+            users = [k.label for k in DOCUMENT_KINDS.values()
+                     if (k.notices if option == "--notice" else k.per_proposal)]
+            raise DomainError("export_option_not_for_kind", option=option, kind=kind.label,
+                              kinds="、".join(users))
+
+
 def cmd_export(args: argparse.Namespace, database: Database) -> int:
     kind = document_kind(args.kind)
+    if not args.for_reply:
+        _options_fit(args, kind)
     with database.session() as session:
         if args.meeting:
             meeting = base_data.find_meeting(session, args.meeting)
@@ -82,8 +99,14 @@ def cmd_export(args: argparse.Namespace, database: Database) -> int:
     if outcome.pdfs is not None:
         print(f"已转出 PDF {len(outcome.pdfs)} 个到 {report.folder / PDF_FOLDER}。")
     print(report.summary())
-    for name, reason in report.skipped:
+    there = [name for name, reason in report.skipped if reason == ALREADY_THERE]
+    if there:  # a re-run of 920 letters says so once, not 920 times
+        print(f"  跳过已存在的文件 {len(there)} 个（如 {there[0]}；加 --overwrite 覆盖）")
+    others = [(name, reason) for name, reason in report.skipped if reason != ALREADY_THERE]
+    for name, reason in others[:SHOWN]:
         print(f"  跳过 {name}：{reason}")
+    if len(others) > SHOWN:
+        print(f"  ……另有 {len(others) - SHOWN} 个")
     if outcome.pdf_failed:
         print(describe(DomainError("pdf_incomplete", count=len(outcome.pdf_failed),
                                    first=outcome.pdf_failed[0])), file=sys.stderr)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import errno
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.domain.errors import Cancelled
+from desktop.domain.errors import Cancelled, DomainError
 from desktop.local.files import write_atomically
 
 Progress = Callable[[int, int], None]
@@ -78,12 +79,26 @@ def existing(folder: Path, plans: list[Planned]) -> list[str]:
     return [p.name for p in plans if (folder / p.name).exists()]
 
 
+ALREADY_THERE = "文件已存在，未覆盖"
+
+
+def usable_folder(folder: Path) -> None:
+    """The folder exists (made if missing) and takes a file; else one sentence before anything
+    is written (a path naming a file, a read-only folder, a stick pulled out)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".tian-", suffix=".probe"):
+            pass
+    except OSError:
+        raise DomainError("export_folder_unusable", folder=str(folder)) from None
+
+
 def write_batch(plans: list[Planned], folder: Path, overwrite: bool = False,
                 progress: Progress | None = None) -> BatchReport:
     """Each file is written beside itself as .part and renamed when whole; a file already there
     is skipped unless ``overwrite``; a file open in Word is skipped with that reason; a full disk
     stops the batch.  Cancelling (progress raising :class:`Cancelled`) keeps what was written."""
-    folder.mkdir(parents=True, exist_ok=True)
+    usable_folder(folder)
     report = BatchReport(folder)
     total = len(plans)
     for done, plan in enumerate(plans):
@@ -96,7 +111,7 @@ def write_batch(plans: list[Planned], folder: Path, overwrite: bool = False,
             return report
         target = folder / plan.name
         if target.exists() and not overwrite:
-            report.skipped.append((plan.name, "文件已存在，未覆盖"))
+            report.skipped.append((plan.name, ALREADY_THERE))
             continue
         try:
             with write_atomically(target) as part:

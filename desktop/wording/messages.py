@@ -180,6 +180,8 @@ TEMPLATES = {
     "ledger_meeting_required": "这不是提案通导出的答复台账，要按以往台账导入，请指明它属于哪次会议（--meeting，如 十届二次会议）。",
     "unit_list_system": "{path} 第 {row} 行的系统“{system}”不认识，未导入任何内容；请写成：{systems}。",
     "pdf_incomplete": "有 {count} 个文件未能转为 PDF（如 {first}），Word 文件都已保存；请关闭正打开的 PDF 后再导出一次（已有的文件会跳过，只补转 PDF），或用 Word、WPS 打开打印。",
+    "export_folder_unusable": "不能在 {folder} 中写入文件（它可能是一个文件而不是文件夹、是只读的，或所在的U盘已拔出），未导出任何文件；请换一个文件夹。",
+    "export_option_not_for_kind": "{option} 只用于{kinds}，不能用于{kind}；请去掉 {option} 再导出。",
     "returned_ledger_header": "答复台账的工作表“{sheet}”找不到表头（提案号、案由……编号、封签），可能被改动过；请用提案委发出的原表填写，未导入任何内容。",
     "returned_ledger_unknown": "{path} 是{unit}的答复台账（{meeting}），但本机没有这个单位或会议；请在导出它的电脑上导入，未导入任何内容。",
     "returned_ledger_foreign": "{path} 的封签与本机对不上：它不是本机导出的答复台账，或整张表被改动过；请在导出它的电脑上导入，未导入任何内容。",

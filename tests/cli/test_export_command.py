@@ -35,7 +35,8 @@ def test_letters_of_the_current_meeting_are_written_and_a_second_run_skips_them(
     assert letter.paragraphs[0].text == unit
     again = tian_in(home, "export", "letters", "--db", str(demo_db), "--out", str(out))
     assert again.returncode == 0 and "已写入 0 个文件" in again.stdout
-    assert again.stdout.count("文件已存在，未覆盖") == len(files)
+    assert f"跳过已存在的文件 {len(files)} 个" in again.stdout
+    assert sum("跳过" in line for line in again.stdout.splitlines()) == 2  # once, not once a file
     assert "加 --overwrite 覆盖" in again.stderr
 
 
@@ -50,6 +51,22 @@ def test_a_ledger_goes_to_the_file_named_on_the_command_line(demo_db, tmp_path):
     rows = [dict(zip(header, r)) for r in sheet.iter_rows(min_row=4, values_only=True)]
     assert rows and all(r["主办单位"] == "县教育局" or (
         r["办理方式"] == "协办" and "县教育局" in r["协办单位"]) for r in rows)
+
+
+def test_an_option_the_kind_has_no_use_for_is_refused_not_ignored(demo_db, tmp_path):
+    run = tian_in(tmp_path / "home", "--db", str(demo_db), "export", "letters", "--notice", "催办",
+                  "--out", str(tmp_path / "out"))
+    assert run.returncode == 2 and "--notice 只用于通知" in run.sentence()
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_out_path_that_is_a_file_is_refused_before_anything_is_written(demo_db, tmp_path):
+    taken = tmp_path / "答复函"
+    taken.write_text("一个文件，不是文件夹")
+    run = tian_in(tmp_path / "home", "--db", str(demo_db), "export", "letters",
+                  "--out", str(taken / "子文件夹"))
+    assert run.returncode == 2 and "不能在" in run.sentence() and "换一个文件夹" in run.sentence()
+    assert taken.read_text() == "一个文件，不是文件夹"
 
 
 def test_an_unknown_kind_is_answered_in_one_chinese_sentence(demo_db, tmp_path):

@@ -151,8 +151,3 @@ def test_units_a_ledger_names_are_created_with_the_systems_of_the_offices_list(t
         assert dict(raw.execute("SELECT name, system FROM unit WHERE name IN "
                                 "('县油茶产业发展中心', '市中级人民法院')")) == {
             "县油茶产业发展中心": "enterprise", "市中级人民法院": "legal"}
-    wrong = tmp_path / "错的名单.csv"
-    wrong.write_text("县油茶产业发展中心,事业系统\n", encoding="utf-8")
-    run = tian("--db", str(db), "import", "ledger", str(path), "--meeting", "十届二次会议",
-               "--units", str(wrong))
-    assert run.returncode == 2 and "第 1 行" in run.sentence() and "事业系统" in run.sentence()

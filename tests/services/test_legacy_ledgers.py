@@ -195,3 +195,15 @@ def test_the_clerks_mapping_is_remembered_for_the_same_header(sqlite_office, tmp
     later = legacy_ledgers.preview_legacy(office.session, office.admin, following,
                                           office.meeting.id)
     assert later.sheets[0].mapping == mapping
+
+
+def test_a_unit_list_gives_each_unit_its_system_and_names_a_line_it_cannot_read(tmp_path):
+    from desktop.services.ledger_files import read_unit_list
+    units = tmp_path / "单位名单.csv"
+    units.write_bytes("单位名称,系统\n县油茶产业发展中心,企事业单位\n民盟县委,民主党派\n".encode("gb18030"))
+    assert read_unit_list(units) == {"县油茶产业发展中心": UnitSystem.ENTERPRISE,
+                                     "民盟县委": UnitSystem.PARTIES}
+    wrong = tmp_path / "错的名单.csv"
+    wrong.write_text("县油茶产业发展中心,事业系统\n", encoding="utf-8")
+    with refused(InvalidInput, "unit_list_system", row=1, system="事业系统"):
+        read_unit_list(wrong)
