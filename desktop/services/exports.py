@@ -127,7 +127,9 @@ def _ledger(session: Session, request: ExportRequest) -> list[Planned]:
 
     def write(path: Path) -> None:
         ledger_xlsx.write_ledger(path, title, scope, rows, datetime.now())
-    return [Planned(file_name(title, unit, suffix=".xlsx"), write)]
+    # the two shapes of one meeting's ledger are two files, not one skipped as "already there"
+    return [Planned(file_name(title, unit, "每件提案一行" if request.per_proposal else "",
+                              suffix=".xlsx"), write)]
 
 
 def _reply_ledgers(session: Session, request: ExportRequest) -> list[Planned]:

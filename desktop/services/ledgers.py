@@ -7,7 +7,7 @@ from collections import defaultdict
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.enums import AssignmentRole, Kind, State
+from desktop.domain.enums import FILED_STATES, AssignmentRole, Kind, State
 from desktop.domain.tracking import AssignmentSnapshot
 from desktop.exporters.ledger_xlsx import LedgerRow
 from desktop.wording.labels import label, proposal_label
@@ -81,7 +81,7 @@ def ledger_rows(session: Session, meeting_id: str, unit_id: str | None = None,
             领衔提案人=people[0] if people else "", 联名提案人="、".join(people[1:]),
             界别=sector or "", 提案类型=label(Kind(kind)).removesuffix("提案"),
             分类=category_name or "",
-            立案情况="已立案" if state is State.FILED else label(state),
+            立案情况="已立案" if state in FILED_STATES else label(state),  # not its handling
             办理方式="分办" if per_proposal and units[AssignmentRole.SEPARATE] else label(role),
             主办单位="、".join(answering) if per_proposal or role is AssignmentRole.ASSIST
             else unit,

@@ -60,3 +60,23 @@ def test_per_proposal_the_units_share_one_row(desk, tmp_path):
     [one] = [r for r in ledgers.ledger_rows(desk.session, desk.meeting.id, per_proposal=True)
              if r.案由 == "关于推进垃圾分类的建议"]
     assert (one.主办单位, one.协办单位) == (rows[0].unit.name, rows[1].unit.name)
+
+
+def test_the_filing_column_says_filed_whatever_the_handling_has_reached(desk, tmp_path):
+    """立案情况 is the review's decision; how far the handling has come is 办理状态."""
+    _, rows = assigned(desk, "关于改善农村学校食堂条件的建议", lead="教育局")
+    answer(desk, rows[0], ReplyCategory.A, on=date(2023, 4, 20))
+    _, waiting = assigned(desk, "关于治理河道污染的建议", lead="水利局")
+    ledger, _ = exported(desk, tmp_path)
+    mine = {r.案由: r for r in ledger}
+    answered, handling = mine["关于改善农村学校食堂条件的建议"], mine["关于治理河道污染的建议"]
+    assert (answered.立案情况, handling.立案情况) == ("已立案", "已立案")
+    assert answered.办理状态 != handling.办理状态
+
+
+def test_the_two_shapes_of_a_meetings_ledger_are_two_files(desk):
+    from desktop.services import exports
+    assigned(desk, "关于推进垃圾分类的建议", lead="城管执法局")
+    names = [exports.plan(desk.session, desk.admin, exports.ExportRequest(
+        "ledger", desk.meeting.id, per_proposal=shape))[0].name for shape in (False, True)]
+    assert names[0] != names[1] and "每件提案一行" in names[1]
