@@ -73,9 +73,7 @@ def cmd_import(args: argparse.Namespace, database: Database) -> int:
 
 
 def _print_return(plan: ledger_returns.ReturnPreview) -> None:
-    counts = "，".join(f"{ledger_returns.ACTION_NAMES[a]} {plan.count(a)} 行"
-                      for a in ReturnAction if plan.count(a))
-    print(f"{plan.unit}交回的答复台账（{plan.meeting}，{plan.exported}导出）：{counts or '没有内容'}。")
+    print(f"{plan.unit}交回的答复台账（{plan.meeting}，{plan.exported}导出）：{plan.counts()}。")
     worth = [line for line in plan.lines if line.action is not ReturnAction.SAME or
              line.locked_changed]
     for line in worth[:SHOWN]:

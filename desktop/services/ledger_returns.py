@@ -81,6 +81,12 @@ class ReturnPreview:
     def locked_changed(self) -> list[ReturnLine]:
         return [line for line in self.lines if line.locked_changed]
 
+    def counts(self) -> str:
+        """将记录 3 行，无新内容 18 行 …: the preview in one phrase, for the screen and the
+        command line alike."""
+        return "，".join(f"{ACTION_NAMES[a]} {self.count(a)} 行" for a in ReturnAction
+                        if self.count(a)) or "没有内容"
+
 
 @dataclass(frozen=True)
 class Recorded:

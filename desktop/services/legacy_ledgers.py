@@ -251,13 +251,14 @@ def _context(session: Session, actor: Actor, plan: LegacyPreview) -> Context:
              "workplace": None, "initials": pinyin.initials(name),
              "pinyin": pinyin.full_pinyin(name), "active": True}
             for name, sector in plan.new_members.items()])
+    sector_names: dict[str, list[str]] = {}  # a 界别 as a ledger may write it: 教育界 or 教育
+    for sector_name, sector_id in sectors.items():
+        sector_names.setdefault(sector_id, []).append(sector_name)
     members, member_sectors = {}, {}
     for mid, name, sid in session.execute(select(Member.id, Member.name, Member.sector_id)):
-        members.setdefault((name, ""), mid)
         member_sectors[mid] = sid
-        for sector_name, sector_id in sectors.items():
-            if sector_id == sid:
-                members.setdefault((name, sector_name), mid)
+        for written in ("", *sector_names.get(sid, ())):
+            members.setdefault((name, written), mid)
     categories = {name: cid for cid, name in session.execute(select(Category.id, Category.name))}
     wanted = {p.first.category for s in plan.sheets for p in s.proposals if p.first.category}
     serial = session.scalar(select(Counter.value).where(

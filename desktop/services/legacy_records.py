@@ -5,7 +5,7 @@ proposal (domain.lifecycle), so `tian stats` gives the figures the ledger implie
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from desktop.domain import enums as e
 from desktop.domain.clock import Clock
@@ -42,7 +42,7 @@ class Context:
     numbers: NumberContext
 
 
-def _stamp(ctx: Context, _day: date) -> str:
+def _stamp(ctx: Context) -> str:
     """A stamp of now: the records are written now, whatever day the ledger gives them."""
     return ctx.clock.tick().encode()
 
@@ -79,11 +79,11 @@ def add_proposal(plan: Plan, ctx: Context, proposal: LegacyProposal) -> dict:
         row["sector_id"] = ctx.member_sectors.get(member_of[names[0]])
     plan.add(SearchDocument, proposal_id=row["id"],
              terms=document_terms(first.title, "", names))
-    submitted = _stamp(ctx, received)
+    submitted = _stamp(ctx)
     plan.add(Submission, proposal_id=row["id"], at=datetime.combine(received, time(9)),
              user_id=ctx.user_id, stamp=submitted)
     decided_on = max(received, min([ctx.closes_on, *dates]) if dates else received)
-    decided = _stamp(ctx, decided_on)
+    decided = _stamp(ctx)
     plan.add(Review, proposal_id=row["id"], level=ctx.settings.review_levels,
              decision=proposal.decision, reason=IMPORTED, target_id=None, suggested_units=None,
              at=datetime.combine(decided_on, time(9)), user_id=ctx.user_id, stamp=decided,
@@ -110,7 +110,7 @@ def _add_assignment(plan: Plan, ctx: Context, proposal: dict, a: LegacyAssignmen
     row = plan.add(
         Assignment, proposal_id=proposal["id"], meeting_id=ctx.meeting_id,
         unit_id=ctx.units[a.unit], role=a.role, round=1, round_reason=None, assigned_on=assigned,
-        first_due_on=due, due_on=due, assigned_by=ctx.user_id, stamp=_stamp(ctx, assigned),
+        first_due_on=due, due_on=due, assigned_by=ctx.user_id, stamp=_stamp(ctx),
         accepted_on=accepted, accepted_by=IMPORTED if accepted else None, ended=None,
         ended_on=None, end_reason=None, adjustment_requested_on=None, adjustment_reason=None,
         adjustment_decision=None, adjustment_decided_on=None, adjustment_note=None,
@@ -122,12 +122,12 @@ def _add_assignment(plan: Plan, ctx: Context, proposal: dict, a: LegacyAssignmen
     on = max(assigned, replied or assigned)  # the ledger gives no day for the contact
     for form in forms:
         plan.add(Contact, assignment_id=row["id"], form=form, contacted_on=on, members=None,
-                 unit_people=None, note=IMPORTED, user_id=ctx.user_id, stamp=_stamp(ctx, on))
+                 unit_people=None, note=IMPORTED, user_id=ctx.user_id, stamp=_stamp(ctx))
     row["face_to_face"] = e.ContactForm.FACE in forms
     if not answered:
         return fact, (), ()
     replied = max(replied, assigned)
-    reply_stamp = _stamp(ctx, replied)
+    reply_stamp = _stamp(ctx)
     plan.add(Reply, assignment_id=row["id"], round=1, category=a.answer, replied_on=replied,
              signer=None, disclosure=e.Disclosure.PUBLIC, disclosure_reason=None, text=None,
              contact_person=None, contact_phone=None, letter_sha256=None, letter_name=None,
@@ -136,7 +136,7 @@ def _add_assignment(plan: Plan, ctx: Context, proposal: dict, a: LegacyAssignmen
     replies = (ReplyFact(row["id"], 1, reply_stamp),)
     if a.result is None:
         return fact, replies, ()
-    rated_stamp = _stamp(ctx, replied + timedelta(days=1))
+    rated_stamp = _stamp(ctx)
     plan.add(Evaluation, assignment_id=row["id"], round=1, attitude=a.attitude or a.result,
              result=a.result, method=e.EvaluationMethod.PAPER, evaluated_on=replied,
              entered_by=ctx.user_id, note=IMPORTED, stamp=rated_stamp)

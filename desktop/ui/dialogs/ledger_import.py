@@ -68,8 +68,7 @@ class ReturnDialog(WorkDialog):
         self.setMinimumSize(980, 560)
         self.plan = plan
         self.recorded: ledger_returns.Recorded | None = None
-        counts = "，".join(f"{ACTION_NAMES[a]} {plan.count(a)} 行" for a in ReturnAction
-                          if plan.count(a))
+        counts = plan.counts()
         locked = f"；{len(plan.locked_changed)} 行改动了灰色列（未采用）" if plan.locked_changed else ""
         summary = QLabel(f"{plan.unit}（{plan.meeting}，{plan.exported}导出）：{counts}{locked}。")
         summary.setWordWrap(True)
