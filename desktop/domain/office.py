@@ -16,14 +16,14 @@ class DocumentSettings:
 
     # {meeting}: 政协××县第十届委员会第二次会议, {number}: 第123号
     reply_title: str = "关于{meeting}{number}提案的答复"
+    rehandled_reply_title: str = "关于{meeting}{number}提案二次办理的答复"  # 二次办理's letter
     # 发文字号; {short}: the unit's short name, {year}, {n}: its letters of the year in order
     doc_number: str = "{short}函〔{year}〕{n}号"
     doc_numbers_by_unit: dict[str, str] = field(default_factory=dict)  # unit name → pattern
     category_mark: str = "{category}"  # or "类别：{category}"
     category_names: dict[str, str] = field(default_factory=dict)  # "C" → 留作参考 where A/B/C only
     copies_to: tuple[str, ...] = ()  # empty: the office's 提案委员会 and the government's 督查室
-    print_signer: bool = True
-    print_disclosure: bool = True
+    print_disclosure: bool = True  # the 附注 "（此件公开发布）" under a letter's date
     office_contact: str = ""  # the 提案委's 联系人 on its notices
     office_phone: str = ""
 
@@ -33,7 +33,8 @@ class DocumentSettings:
     def check(self) -> None:
         """A pattern that names a field the letters do not have is refused, naming it."""
         samples = (
-            (self.reply_title, {"meeting": "", "number": ""}),
+            *((p, {"meeting": "", "number": ""})
+              for p in (self.reply_title, self.rehandled_reply_title)),
             (self.category_mark, {"category": "A"}),
             *((p, {"short": "", "year": 2023, "n": 1, "unit": ""})
               for p in (self.doc_number, *self.doc_numbers_by_unit.values())),

@@ -11,11 +11,14 @@ from pathlib import Path
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from desktop.wording.dates import chinese_date
 
-from .docx_layout import SIZES, at_page_foot, full_width_rule, page_numbers, text_width
+from .docx_layout import (
+    SIZES, full_width_rule, letter_copies, letter_foot_rule, page_numbers, text_width,
+)
+from .paragraphs import add_body, add_title, keep_whole, keep_with_next
 from .docx_writer import Writer
 from .templates import load
 
@@ -25,18 +28,20 @@ class ReplyLetter:
     unit: str  # the answering unit, at the head in red and in the signature
     doc_number: str  # 发文字号: 县教函〔2023〕12号
     category_mark: str  # printed at the upper right of the first page: "A" or "类别：A"
-    title: str  # 关于政协××县第十届委员会第二次会议第123号提案的答复
+    title: str  # 关于政协××县第十届委员会第二次会议第123号提案的答复 (…二次办理的答复)
     salutation: str  # 张三委员： / 张三等委员： / 民盟××县委：
     opening: str  # 您提出的《关于……的提案》收悉。现答复如下：
     body: list[str]
     signed_on: date
     closing: str = "衷心感谢您对我们工作的关心和支持，欢迎继续提出宝贵意见和建议。"
     assisting: str = ""  # 本件由县教育局会同县财政局办理。
-    signer: str | None = None  # printed when the office asks for it
-    disclosure: str | None = None  # 公开属性, likewise
+    disclosure: str | None = None  # the 附注 under the date: 此件公开发布 (when the office asks)
     contact_person: str = ""
     contact_phone: str = ""
     copies_to: list[str] = field(default_factory=list)  # 抄送
+
+
+TITLE_CHARS = 19  # 2号 characters a title line holds in the 156 mm text width, less one
 
 
 def render(letter: ReplyLetter, template: Path | None = None) -> Document:
@@ -48,6 +53,7 @@ def render(letter: ReplyLetter, template: Path | None = None) -> Document:
     mark.style = document.styles["类别标识"]
     mark.text = letter.category_mark
     mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    letter_foot_rule(section.first_page_footer.paragraphs[0])
 
     out = Writer(document)
     add = out.add
@@ -56,34 +62,38 @@ def render(letter: ReplyLetter, template: Path | None = None) -> Document:
         head._p.style = out.ids["发文机关标志"]
         head.text = letter.unit
     else:
-        add(letter.unit, "发文机关标志")
-    full_width_rule(add("", "公文正文"))
+        head = add(letter.unit, "发文机关标志")
+    full_width_rule(head, space=Mm(4))  # 4 mm under the unit's name
     add(letter.doc_number, "发文字号")
-    for label, value in (("签发人", letter.signer), ("公开属性", letter.disclosure)):
-        if value:
-            add(f"{label}：{value}", "发文字号")
     add("", "公文正文")
-    add(letter.title, "公文标题")
+    add_title(out, letter.title, TITLE_CHARS)
     add("", "公文正文")
     add(letter.salutation, "公文称呼")
     add(letter.opening, "公文正文")
-    for text in letter.body:
-        add(text, "公文正文")
+    add_body(out, letter.body)
     if letter.assisting:
         add(letter.assisting, "公文正文")
-    add(letter.closing, "公文正文")
+    if letter.copies_to:  # a frame at the page's foot, anchored to the closing: on its page
+        letter_copies(add(f"抄送：{'，'.join(letter.copies_to)}。", "版记"))
+    closing = [add(letter.closing, "公文正文")]
     if letter.contact_person or letter.contact_phone:
-        add("", "公文正文")
-        add(f"联系人：{letter.contact_person}　　联系电话：{letter.contact_phone}", "公文正文")
-    add("", "公文正文")  # the seal reaches up to within a line of the text
+        closing.append(add("", "公文正文"))
+        closing.append(add(f"联系人：{letter.contact_person}　　联系电话：{letter.contact_phone}",
+                           "公文正文"))
+    closing.append(add("", "公文正文"))  # the seal reaches up to within a line of the text
     signed = chinese_date(letter.signed_on)
     # the date four characters in from the right edge, the unit's name centred over it
     centred = 4 + max(0.0, (text_width(signed) - text_width(letter.unit)) / 2)
-    add(letter.unit, "公文落款").paragraph_format.right_indent = Pt(SIZES["三号"].pt * centred)
-    add(signed, "公文落款").paragraph_format.right_indent = Pt(SIZES["三号"].pt * 4)
-    if letter.copies_to:
-        copies = add(f"抄送：{'，'.join(letter.copies_to)}。", "版记")
-        full_width_rule(copies, colour="000000", thick_over_thin=False, extra=Pt(0),
-                        sides=("top", "bottom"))
-        at_page_foot(copies)
+    signature = add(letter.unit, "公文落款")
+    signature.paragraph_format.right_indent = Pt(SIZES["三号"].pt * centred)
+    closing.append(signature)
+    dated = add(signed, "公文落款")
+    dated.paragraph_format.right_indent = Pt(SIZES["三号"].pt * 4)
+    if letter.disclosure:  # the 附注: two characters in, on the line below the date
+        closing.append(dated)
+        dated = add(f"（{letter.disclosure}）", "公文正文")
+    # the signature and date never alone on a page: the closing thanks, body text, comes with
+    # them (not the paragraph before it: the 抄送's frame between them breaks that link)
+    keep_with_next(*closing)
+    keep_whole(*closing)
     return document

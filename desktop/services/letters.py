@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.enums import AssignmentRole, Disclosure, Origin, ProposerRole
+from desktop.domain.enums import AssignmentRole, Origin, ProposerRole
 from desktop.exporters.reply_letter import ReplyLetter
-from desktop.wording.labels import label, proposal_label
+from desktop.wording.documents import DISCLOSURE_NOTES
+from desktop.wording.labels import proposal_label
 from desktop.store.models import Assignment, Proposal, Proposer, Reply, Unit
 from desktop.store.office import load_settings
 
@@ -88,14 +89,11 @@ def reply_letter(session: Session, reply_id: str) -> ReplyLetter:
         Assignment.proposal_id == proposal.id, Assignment.role == AssignmentRole.ASSIST,
         Assignment.ended.is_(None)))] if assignment.role is AssignmentRole.LEAD else []
     county = office.office_name.removeprefix("政协").removesuffix("委员会")
-    disclosure = label(reply.disclosure) + (
-        f"（{reply.disclosure_reason}）" if reply.disclosure is Disclosure.NOT_PUBLIC and
-        reply.disclosure_reason else "")
     return ReplyLetter(
         unit=unit.name,
         doc_number=_doc_number(session, docs, reply, unit),
         category_mark=docs.category_mark.format(category=reply.category.value),
-        title=docs.reply_title.format(
+        title=(docs.reply_title if reply.round == 1 else docs.rehandled_reply_title).format(
             meeting=meeting_title(office.office_name, meeting.term.number, meeting.number),
             number=number),
         salutation=greeting,
@@ -103,8 +101,7 @@ def reply_letter(session: Session, reply_id: str) -> ReplyLetter:
         body=[line.strip() for line in (reply.text or "").splitlines() if line.strip()],
         signed_on=reply.replied_on,
         assisting=f"本件由{unit.name}会同{'、'.join(helpers)}办理。" if helpers else "",
-        signer=reply.signer if docs.print_signer else None,
-        disclosure=disclosure if docs.print_disclosure else None,
+        disclosure=DISCLOSURE_NOTES[reply.disclosure] if docs.print_disclosure else None,
         contact_person=reply.contact_person or "",
         contact_phone=reply.contact_phone or "",
         copies_to=list(docs.copies_to) or [f"{county}政协提案委员会", f"{county}人民政府督查室"])

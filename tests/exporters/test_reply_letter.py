@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from desktop.domain.enums import Disclosure, Origin, ReplyCategory
+from desktop.domain.enums import Disclosure, EvaluationMethod, Origin, Rating, ReplyCategory
 from desktop.domain.errors import InvalidInput
 from desktop.exporters import reply_letter, templates
 from desktop.services import assignment, handling, letters
@@ -91,28 +91,43 @@ def test_the_letter_says_who_what_and_when(desk, tmp_path):
     lines = texts(document)
     unit = desk.unit("教育局").name
     assert lines[0] == unit and document.paragraphs[0].style.name == "发文机关标志"
-    assert re.fullmatch(r"教育局函〔2023〕\d+号", lines[2])  # numbered in the numbering test
-    assert "签发人：王局长" in lines and "公开属性：公开" in lines
+    assert re.fullmatch(r"教育局函〔2023〕\d+号", lines[1])  # numbered in the numbering test
+    assert not any(line.startswith(("签发人", "公开属性")) for line in lines), \
+        "the letter format has no 签发人; 公开属性 is the 附注"
     title = next(p for p in document.paragraphs if p.style.name == "公文标题").text
-    assert title.startswith("关于政协") and "第十届委员会第" in title and title.endswith("提案的答复")
+    assert title.replace("\n", "") == content.title
+    assert title.startswith("关于政协") and "第十届委员会第" in content.title
+    assert title.endswith("提案的答复")
     assert "张三委员：" in lines
     assert "您提出的《关于加强校园安全的建议》收悉。现答复如下：" in lines
     assert "一、关于经费。已列入预算。" in lines and "二、关于师资。正在招聘。" in lines
     assert (f"本件由{unit}会同{desk.unit('财政局').name}、{desk.unit('公安局').name}办理。"
             in lines)
     assert "联系人：李明　　联系电话：0871-1234567" in lines
-    # a line for the seal, the unit centred over the date, the date four characters in
-    assert lines[-4:-1] == ["", unit, "2023年5月8日"]
-    signature, day = document.paragraphs[-3:-1]
+    # a line for the seal, the unit centred over the date, the date four characters in, the 附注
+    assert lines[-4:] == ["", unit, "2023年5月8日", "（此件公开发布）"]
+    signature, day, note = document.paragraphs[-3:]
     assert day.paragraph_format.right_indent.pt == pytest.approx(4 * 16)
     assert signature.paragraph_format.right_indent.pt == pytest.approx(
         (4 + (6 - len(unit)) / 2) * 16)  # 2023年5月8日: three characters and six halves
-    copies = document.paragraphs[-1]
-    assert copies.text.startswith("抄送：") and copies.text.endswith("人民政府督查室。")
-    assert copies.style.name == "版记"
+    assert note.paragraph_format.first_line_indent is None and note.style.name == "公文正文"
+    copies = next(p for p in document.paragraphs if p.text.startswith("抄送："))
+    assert copies.text.endswith("人民政府督查室。") and copies.style.name == "版记"
     frame = copies._p.pPr.find(qn("w:framePr"))  # at the foot of the last page
     assert (frame.get(qn("w:vAnchor")), frame.get(qn("w:yAlign"))) == ("margin", "bottom")
     assert int(frame.get(qn("w:w"))) == pytest.approx(156 / 25.4 * 1440, abs=2)
+    assert copies._p.pPr.find(qn("w:pBdr")) is None, "no rules round the letter's 抄送"
+
+
+def test_a_second_reply_is_titled_as_the_second_handling(desk):
+    first = answered(desk, "关于改善城区停车条件的建议", lead="住建局")
+    handling.evaluate(desk.session, desk.admin, first.assignment_id, Rating.SATISFIED,
+                      Rating.UNSATISFIED, EvaluationMethod.PAPER, REPLIED_ON + timedelta(10))
+    second = handling.reply(desk.session, desk.admin, first.assignment_id, handling.ReplyInput(
+        ReplyCategory.A, REPLIED_ON + timedelta(40), text="二次办理情况。"))
+    titles = [letters.reply_letter(desk.session, r.id).title for r in (first, second)]
+    assert titles[0].endswith("提案的答复") and titles[1].endswith("提案二次办理的答复")
+    assert titles[1].removesuffix("二次办理的答复") == titles[0].removesuffix("的答复")
 
 
 def test_the_units_letters_are_numbered_in_the_order_they_were_answered(desk, tmp_path):

@@ -30,6 +30,7 @@ class DocumentsPage(QScrollArea):
         super().__init__(parent)
         self.ws = workspace
         self.reply_title = QLineEdit()
+        self.rehandled_reply_title = QLineEdit()
         self.doc_number = QLineEdit()
         self.unit_numbers = _lines(72)
         self.unit_numbers.setPlaceholderText("一行一个单位，如：县教育局＝县教函〔{year}〕{n}号")
@@ -39,13 +40,13 @@ class DocumentsPage(QScrollArea):
                                                "可写 C＝留作参考")
         self.copies_to = _lines(52)
         self.copies_to.setPlaceholderText("一行一个；不填则为县政协提案委员会、县人民政府督查室")
-        self.print_signer = QCheckBox("印签发人")
-        self.print_disclosure = QCheckBox("印公开属性")
+        self.print_disclosure = QCheckBox("成文日期下印附注“（此件公开发布）”")
         self.office_contact = QLineEdit()
         self.office_phone = QLineEdit()
         letters = QFormLayout()
         letters.addRow("答复函标题(&T)：", self.reply_title)
         letters.addRow("", QLabel("{meeting} 为会议全称，{number} 为提案号，如 第123号"))
+        letters.addRow("二次办理答复函标题(&R)：", self.rehandled_reply_title)
         letters.addRow("发文字号(&N)：", self.doc_number)
         letters.addRow("", QLabel("{short} 为单位简称，{year} 为年份，{n} 为该单位当年的答复顺序号"))
         letters.addRow("各单位发文字号(&U)：", self.unit_numbers)
@@ -54,7 +55,6 @@ class DocumentsPage(QScrollArea):
         letters.addRow("答复类别名称(&M)：", self.category_names)
         letters.addRow("抄送(&O)：", self.copies_to)
         checks = QHBoxLayout()
-        checks.addWidget(self.print_signer)
         checks.addWidget(self.print_disclosure)
         checks.addStretch(1)
         letters.addRow("", checks)
@@ -101,7 +101,7 @@ class DocumentsPage(QScrollArea):
         self.category_names.setPlainText("\n".join(f"{k}＝{v}" for k, v in
                                                    d.category_names.items()))
         self.copies_to.setPlainText("\n".join(d.copies_to))
-        self.print_signer.setChecked(d.print_signer)
+        self.rehandled_reply_title.setText(d.rehandled_reply_title)
         self.print_disclosure.setChecked(d.print_disclosure)
         self.office_contact.setText(d.office_contact)
         self.office_phone.setText(d.office_phone)
@@ -157,7 +157,7 @@ class DocumentsPage(QScrollArea):
                     self.category_names.toPlainText()),
                 copies_to=tuple(line.strip() for line in self.copies_to.toPlainText()
                                 .splitlines() if line.strip()),
-                print_signer=self.print_signer.isChecked(),
+                rehandled_reply_title=self.rehandled_reply_title.text().strip(),
                 print_disclosure=self.print_disclosure.isChecked(),
                 office_contact=self.office_contact.text().strip(),
                 office_phone=self.office_phone.text().strip())
