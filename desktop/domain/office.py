@@ -10,6 +10,27 @@ from .numbering import check_pattern
 SCHEMA_VERSION = 1
 
 
+def county_of(office_name: str) -> str:
+    """政协清河县委员会 → 清河县: the county the office's units belong to."""
+    return office_name.removeprefix("政协").removesuffix("委员会")
+
+
+def unit_full_name(name: str, full_name: str, office_name: str) -> str:
+    """The 全称 a letter's head and signature carry: the one the office wrote in 基础数据, else
+    the list's name with the county written out (县教育局 → 清河县教育局; 县委组织部 → 中共清河县委
+    组织部), else the name as it is."""
+    if full_name.strip():
+        return full_name.strip()
+    county = county_of(office_name)
+    if "×" in county or not county.endswith("县"):
+        return name
+    if name.startswith("县委"):
+        return f"中共{county}{name[1:]}"
+    if name.startswith("县"):
+        return f"{county}{name[1:]}"
+    return name
+
+
 @dataclass(frozen=True)
 class DocumentSettings:
     """What differs between localities in the printed letters (docs/documents.md)."""
@@ -24,6 +45,8 @@ class DocumentSettings:
     category_names: dict[str, str] = field(default_factory=dict)  # "C" → 留作参考 where A/B/C only
     copies_to: tuple[str, ...] = ()  # empty: the office's 提案委员会 and the government's 督查室
     print_disclosure: bool = True  # the 附注 "（此件公开发布）" under a letter's date
+    # the 交办通知's 发文字号, one per 交办 day; {county}: 清河县, {year}, {n}: the day's place
+    notice_number: str = "{county}政协提〔{year}〕{n}号"
     office_contact: str = ""  # the 提案委's 联系人 on its notices
     office_phone: str = ""
 
@@ -36,6 +59,7 @@ class DocumentSettings:
             *((p, {"meeting": "", "number": ""})
               for p in (self.reply_title, self.rehandled_reply_title)),
             (self.category_mark, {"category": "A"}),
+            (self.notice_number, {"county": "", "year": 2023, "n": 1}),
             *((p, {"short": "", "year": 2023, "n": 1, "unit": ""})
               for p in (self.doc_number, *self.doc_numbers_by_unit.values())),
         )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 
 from docx.enum.section import WD_ORIENT
-from lxml import etree
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsmap, qn
@@ -142,13 +141,12 @@ def off_the_grid(ppr) -> None:
 
 _RULE_OVERHANG = Mm(7)
 _TEXT_WIDTH = Mm(156)
-_RULE_WIDTH = Mm(170)
 _RULE_SPACE = Pt(1)
 
 
 def full_width_rule(paragraph, colour: str = "E60012", thick_over_thin: bool = True,
                     extra: Mm = _RULE_OVERHANG, sides: tuple[str, ...] = ("bottom",),
-                    space: Length = _RULE_SPACE) -> None:
+                    space: Length = _RULE_SPACE, weight: int | None = None) -> None:
     """The letter head's red double rule, 170 mm: the text width and 7 mm out on each side;
     or the thin black rules above and below the 版记."""
     fmt = paragraph.paragraph_format
@@ -160,7 +158,7 @@ def full_width_rule(paragraph, colour: str = "E60012", thick_over_thin: bool = T
             continue
         rule = OxmlElement(f"w:{side}")
         rule.set(qn("w:val"), "thickThinSmallGap" if thick_over_thin else "single")
-        rule.set(qn("w:sz"), "24" if thick_over_thin else "6")
+        rule.set(qn("w:sz"), str(weight or (24 if thick_over_thin else 6)))  # eighths of a pt
         rule.set(qn("w:space"), str(round(Length(space).pt)))
         rule.set(qn("w:color"), colour)
         borders.append(rule)
@@ -182,41 +180,3 @@ def text_width(text: str) -> float:
     """Width in characters of the body size: a Chinese character is one, a digit or Latin
     letter about half."""
     return sum(1 if ord(ch) > 0x2E7F else 0.5 for ch in text)
-
-
-_FOOT_RULE = """<w:r xmlns:w="{w}" xmlns:wp="{wp}" xmlns:a="{a}" xmlns:wps="{wps}"><w:drawing>
-<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" behindDoc="0"
- locked="1" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>
-<wp:positionH relativeFrom="page"><wp:posOffset>{left}</wp:posOffset></wp:positionH>
-<wp:positionV relativeFrom="page"><wp:posOffset>{top}</wp:posOffset></wp:positionV>
-<wp:extent cx="{width}" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
-<wp:docPr id="{id}" name="信函格式下红线"/><wp:cNvGraphicFramePr/>
-<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
-<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="0"/></a:xfrm>
-<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{weight}">
-<a:solidFill><a:srgbClr val="E60012"/></a:solidFill></a:ln></wps:spPr><wps:bodyPr/></wps:wsp>
-</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"""
-
-
-def letter_foot_rule(paragraph) -> None:
-    """The 信函格式's second red double rule, thin over thick, 170 mm, 20 mm above the foot of
-    the first page (GB/T 9704 10.1): a line placed on the page from the first page's footer
-    (a frame there stays inside the footer, 2 mm too high)."""
-    top = Mm(297 - 20) - Mm(0.6)  # the pair's middle 20 mm up; one drawn line each
-    for n, (at, weight) in enumerate(((top, Pt(0.75)), (top + Mm(1.2), Pt(2.25)))):
-        xml = _FOOT_RULE.format(
-            w=W, wp=nsmap["wp"], a=nsmap["a"], id=9704 + n,
-            wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-            left=(Mm(210) - _RULE_WIDTH) // 2, top=int(at), width=_RULE_WIDTH,
-            weight=int(weight))
-        paragraph._p.append(etree.fromstring(xml))
-
-
-def letter_copies(paragraph, size: Length = SIZES["四号"]) -> None:
-    """The letter's 抄送 (GB/T 9704 10.1): at the foot of the last page, one character in on
-    both sides, no rules, a second line aligned after the colon."""
-    fmt = paragraph.paragraph_format
-    fmt.right_indent = size
-    fmt.left_indent = Pt(size.pt * 4)  # one character in, and 抄送： three wide
-    fmt.first_line_indent = Pt(-size.pt * 3)
-    at_page_foot(paragraph)

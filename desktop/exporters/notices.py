@@ -20,6 +20,9 @@ from desktop.wording.dates import chinese_date
 
 from .docx_layout import SIZES, official_page, page_numbers
 from .docx_table import grid_table
+from .docx_writer import Writer
+from .heads import imprint, notice_head
+from .paragraphs import add_body, add_title, keep_whole, keep_with_next
 from .templates import load
 
 # A4 landscape leaves 297 - 28 - 26 = 243 mm of text width for the lists
@@ -45,14 +48,16 @@ class ListedProposal:
 class AssignmentNotice:
     """交办通知 to one unit, with its 交办清单 attached."""
 
-    issuer: str  # the office, in the signature
+    issuer: str  # the office: the red head and the signature
     unit: str
     title: str  # 关于交办政协××县第十届委员会第二次会议提案的通知
+    doc_number: str  # the 交办 day's: 清河县政协提〔2023〕2号
     salutation: str  # 县教育局：
     body: list[str]
-    signed_on: date  # the day of the assignment
+    signed_on: date  # the 交办 day
     list_title: str  # 政协××县第十届委员会第二次会议提案交办清单
     items: list[ListedProposal]
+    printer: str = ""  # the 版记's 印发机关: 政协××县委员会办公室
     contact_person: str = ""
     contact_phone: str = ""
 
@@ -94,37 +99,55 @@ class Reminder:
     signed_on: date  # the day the overdue items were counted
     list_title: str
     items: list[OverdueItem]
+    printer: str = ""
     contact_person: str = ""
     contact_phone: str = ""
 
 
+TITLE_CHARS = 19  # 2号 characters a title line holds, less one
+
+
 def _notice(document: Document, title: str, salutation: str, body: Sequence[str], *,
-            issuer: str, signed_on: date, closing: str = "",
-            contact: tuple[str, str] = ("", ""), attachment: str = "") -> None:
-    """Title, salutation, body, contact, 附件 line and the signature block of a notice."""
-    # an office's template may hold an empty first paragraph: the title goes there
-    first = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
-    first.style = document.styles["公文标题"]
-    first.text = title
-    add = document.add_paragraph
+            issuer: str, signed_on: date, closing: str = "", doc_number: str | None = None,
+            printer: str = "", contact: tuple[str, str] = ("", ""),
+            attachment: str = "") -> None:
+    """版头 (with a 发文字号), title, salutation, body, contact, 附件 line, the signature block
+    kept with the body's last lines, and the 版记 at the foot of the notice's last page."""
+    out = Writer(document)
+    add = out.add
+    if doc_number is not None:
+        notice_head(out, issuer, doc_number)
+        add("", "公文正文")
+    elif document.paragraphs and not document.paragraphs[0].text:
+        document.paragraphs[0]._p.getparent().remove(document.paragraphs[0]._p)
+    add_title(out, title, TITLE_CHARS)
     add("", "公文正文")
     add(salutation, "公文称呼")
-    for text in body:
-        add(text, "公文正文")
+    *before, last = body
+    add_body(out, before)
+    if printer:  # a frame at the page's foot, anchored to the body's last paragraph: on the
+        imprint(out, [], printer, chinese_date(signed_on))  # page the notice ends on
+    ending = add_body(out, [last])  # the body's last paragraph goes with the signature
     if closing:
-        add(closing, "公文正文")
+        ending.append(add(closing, "公文正文"))
     person, phone = contact
     if person or phone:
-        add(f"联系人：{person}　　联系电话：{phone}", "公文正文")
+        ending.append(add(f"联系人：{person}　　联系电话：{phone}", "公文正文"))
     if attachment:
-        add("", "公文正文")
-        add(f"附件：{attachment}", "公文正文")  # under the body, two characters in
-    add("", "公文正文")
-    add("", "公文正文")
+        ending.append(add("", "公文正文"))
+        named = add(f"附件：{attachment}", "公文正文")  # under the body, two characters in,
+        fmt = named.paragraph_format  # a second line under the name, not under 附件
+        fmt.left_indent, fmt.first_line_indent = Pt(SIZES["三号"].pt * 5), Pt(-SIZES["三号"].pt * 3)
+        ending.append(named)
+    ending += [add("", "公文正文"), add("", "公文正文")]
     char = SIZES["三号"].pt
-    add(issuer, "公文落款").paragraph_format.right_indent = Pt(char * 2)
+    signature = add(issuer, "公文落款")
+    signature.paragraph_format.right_indent = Pt(char * 2)
+    ending.append(signature)
     add(chinese_date(signed_on), "公文落款").paragraph_format.right_indent = \
         Pt(char * 4)  # the date four characters in from the right edge
+    keep_with_next(*ending)
+    keep_whole(*ending)
 
 
 def _attachment(document: Document, title: str, subtitle: str, header: Sequence[str],
@@ -161,7 +184,8 @@ def render_assignment_notice(notice: AssignmentNotice, template: Path | None = N
     document = _start("交办通知", template)
     _notice(document, notice.title, notice.salutation, notice.body,
             contact=(notice.contact_person, notice.contact_phone), attachment=notice.list_title,
-            issuer=notice.issuer, signed_on=notice.signed_on)
+            issuer=notice.issuer, signed_on=notice.signed_on, doc_number=notice.doc_number,
+            printer=notice.printer)
     rows = [(str(n), item.number, item.title, item.lead_proposer, item.role,
              item.partners or "—", chinese_date(item.due_on))
             for n, item in enumerate(notice.items, 1)]
@@ -182,7 +206,8 @@ def render_reminder(reminder: Reminder, template: Path | None = None) -> Documen
     document = _start("催办通知", template)
     _notice(document, reminder.title, reminder.salutation, reminder.body,
             contact=(reminder.contact_person, reminder.contact_phone),
-            attachment=reminder.list_title, issuer=reminder.issuer, signed_on=reminder.signed_on)
+            attachment=reminder.list_title, issuer=reminder.issuer, signed_on=reminder.signed_on,
+            doc_number="", printer=reminder.printer)
     rows = [(str(n), item.number, item.title, item.role, chinese_date(item.assigned_on),
              chinese_date(item.due_on), str(item.days_overdue))
             for n, item in enumerate(reminder.items, 1)]

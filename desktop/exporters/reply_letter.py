@@ -11,13 +11,12 @@ from pathlib import Path
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from desktop.wording.dates import chinese_date
 
-from .docx_layout import (
-    SIZES, full_width_rule, letter_copies, letter_foot_rule, page_numbers, text_width,
-)
+from .docx_layout import SIZES, page_numbers, text_width
+from .heads import letter_copies, letter_foot_rule, letter_head
 from .paragraphs import add_body, add_title, keep_whole, keep_with_next
 from .docx_writer import Writer
 from .templates import load
@@ -57,14 +56,7 @@ def render(letter: ReplyLetter, template: Path | None = None) -> Document:
 
     out = Writer(document)
     add = out.add
-    if document.paragraphs:  # the template's own empty first paragraph takes the unit's name
-        head = document.paragraphs[0]
-        head._p.style = out.ids["发文机关标志"]
-        head.text = letter.unit
-    else:
-        head = add(letter.unit, "发文机关标志")
-    full_width_rule(head, space=Mm(4))  # 4 mm under the unit's name
-    add(letter.doc_number, "发文字号")
+    letter_head(out, letter.unit, letter.doc_number)
     add("", "公文正文")
     add_title(out, letter.title, TITLE_CHARS)
     add("", "公文正文")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop.domain.actor import Actor
 from desktop.domain.enums import UnitSystem
 from desktop.domain.errors import InvalidInput, NotAllowed, NotFound
-from desktop.domain.office import OfficeSettings
+from desktop.domain.office import OfficeSettings, unit_full_name
 from desktop.domain.permissions import Action, require
 from desktop.store import pinyin
 from desktop.store.changes import write
@@ -20,6 +20,8 @@ from desktop.store.models import (Assignment, Category, Meeting, Member, Organis
 from desktop.store.office import load_settings, save_settings
 
 from .common import get, required_text
+
+FULL_NAME_CHARS = 80  # the unit table's column: 中共清河县委农村工作领导小组办公室 is 16
 
 CHINESE_DIGITS = "零一二三四五六七八九十"
 
@@ -112,17 +114,23 @@ def add_member(
 
 
 def add_unit(
-    session: Session, actor: Actor, name: str, system: UnitSystem, short_name: str = ""
+    session: Session, actor: Actor, name: str, system: UnitSystem, short_name: str = "",
+    full_name: str = "",
 ) -> Unit:
     require(Action.MANAGE_BASE_DATA, None, actor.role)
     with write(session, actor, "base.add_unit"):
         name = required_text(name, "unit")
         if session.scalar(select(Unit).where(Unit.name == name)):
             raise InvalidInput("unit_exists", unit=name)
-        unit = Unit(name=name, short_name=short_name, system=system,
+        unit = Unit(name=name, short_name=short_name, full_name=_full_name(full_name), system=system,
                     position=_next_position(session, Unit))
         session.add(unit)
     return unit
+
+
+def _full_name(text: str) -> str:
+    """A 全称 written in, or "" for the one derived from the name."""
+    return required_text(text, "full_name", FULL_NAME_CHARS) if text.strip() else ""
 
 
 def merge_unit(session: Session, actor: Actor, unit_id: str, into_id: str) -> Unit:
@@ -296,6 +304,8 @@ class UnitRow:
     id: str
     name: str
     short_name: str
+    full_name: str  # as printed: the one written in, else the derived one
+    full_name_written: bool
     system: UnitSystem
     active: bool
     merged_into: str  # the unit it was merged into after a reform
@@ -308,12 +318,15 @@ def unit_rows(session: Session) -> list[UnitRow]:
                                   .group_by(Assignment.unit_id)).all())
     stmt = (select(Unit, into.name).outerjoin(into, into.id == Unit.merged_into_id)
             .order_by(Unit.active.desc(), Unit.position, Unit.name))
-    return [UnitRow(u.id, u.name, u.short_name, u.system, u.active, merged or "",
-                    counts.get(u.id, 0)) for u, merged in session.execute(stmt)]
+    office = load_settings(session).office_name
+    return [UnitRow(u.id, u.name, u.short_name, unit_full_name(u.name, u.full_name, office),
+                    bool(u.full_name), u.system, u.active, merged or "", counts.get(u.id, 0))
+            for u, merged in session.execute(stmt)]
 
 
 def update_unit(session: Session, actor: Actor, unit_id: str, name: str, short_name: str,
-                system: UnitSystem) -> Unit:
+                system: UnitSystem, full_name: str | None = None) -> Unit:
+    """``full_name`` None leaves the 全称 as it is; "" goes back to the derived one."""
     require(Action.MANAGE_BASE_DATA, None, actor.role)
     name = required_text(name, "unit")
     with write(session, actor, "base.update_unit"):
@@ -321,4 +334,6 @@ def update_unit(session: Session, actor: Actor, unit_id: str, name: str, short_n
             raise InvalidInput("unit_exists", unit=name)
         unit = get(session, Unit, unit_id, "unit")
         unit.name, unit.short_name, unit.system = name, short_name.strip(), system
+        if full_name is not None:
+            unit.full_name = _full_name(full_name)
     return unit

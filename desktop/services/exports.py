@@ -20,6 +20,7 @@ from desktop.exporters import ledger_xlsx, reply_letter, statistics_xlsx
 from desktop.exporters import notices as notice_docs
 from desktop.store.models import Assignment, Meeting, Reply, Unit
 from desktop.store.office import load_settings
+from desktop.wording.dates import chinese_date
 from desktop.wording.labels import serial_label
 
 from . import compilation, forms, notices, reply_ledgers
@@ -75,7 +76,7 @@ def _notices(session: Session, request: ExportRequest) -> list[Planned]:
         own = template(request, "交办通知")
         for n in notices.assignment_notices(session, request.meeting_id, request.unit_id,
                                             **contact):
-            plans.append(Planned(file_name("交办通知", n.unit), _docx(
+            plans.append(Planned(file_name("交办通知", n.unit, chinese_date(n.signed_on)), _docx(
                 lambda n=n: notice_docs.render_assignment_notice(n, own))))
     if wanted in (None, "不予立案") and request.unit_id is None:
         own = template(request, "不予立案通知")

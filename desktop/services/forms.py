@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain.enums import AssignmentRole, Decision
+from desktop.domain.office import county_of
 from desktop.exporters.forms import FeedbackForm, ProposalForm, ReviewOpinion
 from desktop.wording.labels import CATEGORY_MEANINGS, REVIEW_LEVELS, label
 from desktop.store.models import (
@@ -31,7 +32,7 @@ class _Office:
 
     @property
     def county(self) -> str:  # 政协测试县委员会 → 测试县
-        return self.name.removeprefix("政协").removesuffix("委员会")
+        return county_of(self.name)
 
     def heading(self, proposal: Proposal) -> str:
         meeting = proposal.meeting

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AssignmentRole, Origin, ProposerRole
+from desktop.domain.office import county_of, unit_full_name
 from desktop.exporters.reply_letter import ReplyLetter
 from desktop.wording.documents import DISCLOSURE_NOTES
 from desktop.wording.labels import proposal_label
@@ -88,9 +89,10 @@ def reply_letter(session: Session, reply_id: str) -> ReplyLetter:
     helpers = [a.unit.name for a in session.scalars(select(Assignment).where(
         Assignment.proposal_id == proposal.id, Assignment.role == AssignmentRole.ASSIST,
         Assignment.ended.is_(None)))] if assignment.role is AssignmentRole.LEAD else []
-    county = office.office_name.removeprefix("政协").removesuffix("委员会")
+    county = county_of(office.office_name)
+    signed_by = unit_full_name(unit.name, unit.full_name, office.office_name)
     return ReplyLetter(
-        unit=unit.name,
+        unit=signed_by,
         doc_number=_doc_number(session, docs, reply, unit),
         category_mark=docs.category_mark.format(category=reply.category.value),
         title=(docs.reply_title if reply.round == 1 else docs.rehandled_reply_title).format(

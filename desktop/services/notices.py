@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import DUE_ROLES, AssignmentRole, Decision, State
 from desktop.domain.errors import NotAllowed
+from desktop.domain.office import county_of
 from desktop.exporters.notices import (
     AssignmentNotice, ListedProposal, OverdueItem, Reminder, ReviewNotice,
 )
@@ -51,11 +52,22 @@ def _partners(session: Session, meeting_id: str, proposals) -> dict[str, list[tu
     return found
 
 
-def _partner_text(role: AssignmentRole, unit_id: str, units: list[tuple]) -> str:
-    """主办: its 协办 units; 协办: the 主办 unit; 分办: the other 分办 units."""
-    wanted = {AssignmentRole.LEAD: AssignmentRole.ASSIST, AssignmentRole.ASSIST: AssignmentRole.LEAD,
-              AssignmentRole.SEPARATE: AssignmentRole.SEPARATE}[role]
-    return "、".join(name for r, uid, name in units if r is wanted and uid != unit_id)
+def _partner_text(role: AssignmentRole, units: list[tuple]) -> str:
+    """The list's 协办或主办单位: a 主办's 协办 units, a 协办's 主办; a 分办 has neither."""
+    wanted = {AssignmentRole.LEAD: AssignmentRole.ASSIST,
+              AssignmentRole.ASSIST: AssignmentRole.LEAD}.get(role)
+    return "、".join(name for r, _, name in units if r is wanted)
+
+
+def _day_numbers(session: Session, days: set[date]) -> dict[date, int]:
+    """Each 交办 day's place among the office's 交办 days of its year: the n of its 发文字号,
+    the same on every export."""
+    numbers = {}
+    for year in {day.year for day in days}:
+        held = sorted(session.scalars(select(A.assigned_on).distinct().where(
+            A.assigned_on >= date(year, 1, 1), A.assigned_on <= date(year, 12, 31))))
+        numbers.update({day: held.index(day) + 1 for day in days if day.year == year})
+    return numbers
 
 
 def _by(dates: list[date]) -> str:
@@ -89,9 +101,11 @@ def _assignment_body(meeting: str, issuer: str, items: list[ListedProposal],
 def assignment_notices(session: Session, meeting_id: str, unit_id: str | None = None,
                        assigned_on: date | None = None, contact_person: str = "",
                        contact_phone: str = "") -> list[AssignmentNotice]:
-    """One 交办通知 per unit with live assignments of the meeting (only those made on
-    ``assigned_on`` when given: one day's batch), units in the office's order."""
+    """One 交办通知 per 交办 day and unit, of the live assignments of the meeting (only those
+    made on ``assigned_on`` when given), dated that day and numbered as that day's notices;
+    the days in order, then the units in the office's order."""
     issuer, meeting = _meeting(session, meeting_id)
+    settings = load_settings(session)
     lead = select(Proposer.proposal_id, Proposer.name).where(Proposer.position == 0).subquery()
     mine = [A.meeting_id == meeting_id, A.ended.is_(None)]
     if unit_id:
@@ -104,32 +118,37 @@ def assignment_notices(session: Session, meeting_id: str, unit_id: str | None = 
                lead.c.name.label("lead_name"))
         .join(Unit, Unit.id == A.unit_id).join(Proposal, Proposal.id == A.proposal_id)
         .outerjoin(lead, lead.c.proposal_id == A.proposal_id).where(*mine)
-        .order_by(Unit.position, Unit.name, Proposal.number_seq, Proposal.serial_seq)).all()
+        .order_by(A.assigned_on, Unit.position, Unit.name, Proposal.number_seq,
+                  Proposal.serial_seq)).all()
     partners = _partners(session, meeting_id, select(A.proposal_id).where(*mine))
-    by_unit: dict[str, list] = defaultdict(list)
+    batches: dict[tuple[date, str], list] = defaultdict(list)
     for row in rows:
-        by_unit[row.unit_id].append(row)
-    adjust_days = load_settings(session).deadlines.adjust_within_days
+        batches[row.assigned_on, row.unit_id].append(row)
+    numbers = _day_numbers(session, {day for day, _ in batches})
+    county = county_of(issuer)
     notices = []
-    for uid, lines in by_unit.items():
+    for (day, _), lines in batches.items():
         items = [ListedProposal(
             proposal_label(number, serial), title, lead_name or "", label(AssignmentRole(role)),
-            _partner_text(AssignmentRole(role), uid, partners[pid]), due_on)
+            _partner_text(AssignmentRole(role), partners[pid]), due_on)
             for pid, _, role, _, due_on, _, number, serial, title, lead_name in lines]
         unit = lines[0].unit_name
         notices.append(AssignmentNotice(
             issuer=issuer, unit=unit, title=f"关于交办{meeting}提案的通知",
-            salutation=f"{unit}：", body=_assignment_body(meeting, issuer, items, adjust_days),
-            signed_on=assigned_on or max(line.assigned_on for line in lines),
-            list_title=f"{meeting}提案交办清单", items=items,
-            **_contact(contact_person, contact_phone)))
+            doc_number=settings.documents.notice_number.format(
+                county=county, year=day.year, n=numbers[day]),
+            salutation=f"{unit}：",
+            body=_assignment_body(meeting, issuer, items, settings.deadlines.adjust_within_days),
+            signed_on=day, list_title=f"{meeting}提案交办清单", items=items,
+            printer=f"{issuer}办公室", **_contact(contact_person, contact_phone)))
     return notices
 
 
 def assignment_notice(session: Session, meeting_id: str, unit_id: str,
                       assigned_on: date | None = None, contact_person: str = "",
                       contact_phone: str = "") -> AssignmentNotice:
-    """One unit's 交办通知; refused when the unit has nothing of the meeting (or of that day)."""
+    """One unit's 交办通知 (its first 交办 day's, or ``assigned_on``'s); refused when the unit
+    has nothing of the meeting (or of that day)."""
     found = assignment_notices(session, meeting_id, unit_id, assigned_on, contact_person,
                                contact_phone)
     if not found:
@@ -157,14 +176,14 @@ def review_notice(session: Session, proposal_id: str) -> ReviewNotice:
         raise NotAllowed("no_review_notice", proposal=label_of(proposal))
     issuer, meeting = _meeting(session, proposal.meeting_id)
     greeting, who = salutation(list(proposal.proposers), proposal.origin)
-    said = f"{who}提出的《{proposal.title}》经审查，"
+    reason = _reason(review.reason)
+    said = f"{who}提出的《{proposal.title}》收悉。经审查，" + (f"{reason}，" if reason else "")
     if decision is Decision.REJECTED:
-        title, body = "关于提案不予立案的通知", f"{said}不予立案，理由：{_reason(review.reason)}。"
+        title, body = "关于提案不予立案的通知", f"{said}按照提案工作的有关规定，不予立案。"
     else:
-        units = _reason(review.suggested_units)
+        units = _reason(review.suggested_units) or "有关单位"
         title = "关于提案转为意见建议的通知"
-        body = (f"{said}转为意见建议，理由：{_reason(review.reason)}。"
-                f"已转送{units or '有关单位'}参考办理。")
+        body = f"{said}不作为提案立案，现转为意见建议，送{units}研究参考。"
     you = "贵单位" if who == "贵单位" else "您"  # a collective proposal's organisation
     return ReviewNotice(
         issuer=issuer, proposal=label_of(proposal), title=title, salutation=greeting,
@@ -205,4 +224,5 @@ def reminders(session: Session, meeting_id: str, today: date, unit_id: str | Non
               f"请你单位高度重视，抓紧办理，尽快书面答复提案人，并将答复函抄送{issuer}；"
               f"确因特殊情况不能按期答复的，请及时向{issuer}说明原因并申请延期。"],
         signed_on=today, list_title=f"{meeting}逾期未答复提案清单", items=items,
-        **_contact(contact_person, contact_phone)) for unit, items in by_unit.items()]
+        printer=f"{issuer}办公室", **_contact(contact_person, contact_phone))
+        for unit, items in by_unit.items()]

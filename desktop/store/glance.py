@@ -13,7 +13,7 @@ from desktop.domain.office import OfficeSettings
 
 # The newest migration.  A database already there opens without loading Alembic at all
 # (a quarter of a second at every start); tests/store checks it against the scripts.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 SQLITE_HEADER = b"SQLite format 3\x00"
 OFFICE_KEY = "office"  # the setting row that holds OfficeSettings as JSON
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.domain import enums as e
@@ -65,6 +65,8 @@ class Unit(Synced, Base):
     __tablename__ = "unit"
     name: Mapped[str] = mapped_column(String(60), unique=True)
     short_name: Mapped[str] = mapped_column(String(30), default="")
+    full_name: Mapped[str] = mapped_column(String(80), default="",  # 全称; "" = derived
+                                           server_default=text("''"))
     system: Mapped[e.UnitSystem]
     active: Mapped[bool] = mapped_column(default=True)
     merged_into_id: Mapped[str | None] = fk("unit")

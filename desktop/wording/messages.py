@@ -7,7 +7,8 @@ from desktop.wording.labels import LABELS
 
 FIELDS = {
     "title": "案由", "reason": "理由", "note": "说明", "text": "内容", "proposer": "提案人",
-    "sector": "界别", "member": "委员姓名", "unit": "单位名称", "organisation": "组织名称",
+    "sector": "界别", "member": "委员姓名", "unit": "单位名称", "full_name": "单位全称",
+    "organisation": "组织名称",
     "category": "类别", "username": "用户名", "leader": "督办领导",
     "disclosure_reason": "不公开理由", "assigned_on": "交办日期", "accepted_on": "签收日期",
     "contacted_on": "沟通日期", "replied_on": "答复日期", "evaluated_on": "评价日期",

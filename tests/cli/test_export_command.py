@@ -32,7 +32,7 @@ def test_letters_of_the_current_meeting_are_written_and_a_second_run_skips_them(
     assert all(f.stem.split("_")[1].startswith("第") for f in files)
     letter = docx.Document(str(files[0]))
     unit = files[0].stem.split("_")[2]
-    assert letter.paragraphs[0].text == unit
+    assert letter.paragraphs[0].text == "示范" + unit, "the head gives the unit's 全称"
     again = tian_in(home, "export", "letters", "--db", str(demo_db), "--out", str(out))
     assert again.returncode == 0 and "已写入 0 个文件" in again.stdout
     assert f"跳过已存在的文件 {len(files)} 个" in again.stdout

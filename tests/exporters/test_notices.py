@@ -118,8 +118,7 @@ def test_the_list_names_the_other_units_for_lead_assist_and_separate(desk, tmp_p
         ("1", "第1号", "关于加强校园安全的建议", "张三", "主办", names(desk, "财政局", "公安局"),
          due),
         ("2", "第2号", "关于增加教育投入的建议", "张三", "协办", names(desk, "财政局"), due),
-        ("3", "第3号", "关于青少年近视防控的建议", "张三", "分办",
-         names(desk, "卫健局", "公安局"), due),
+        ("3", "第3号", "关于青少年近视防控的建议", "张三", "分办", "—", due),  # neither
     ]
     lines = texts(document)
     assert lines[lines.index("附件") + 1] == f"{meeting(desk)}提案交办清单"
@@ -130,9 +129,14 @@ def test_the_notice_says_how_many_by_when_and_where_to_reply(desk, tmp_path):
     _, content, document = education_notice(desk, tmp_path)
     lines = texts(document)
     office = load_settings(desk.session).office_name
-    assert lines[0] == f"关于交办{meeting(desk)}提案的通知"
-    assert document.paragraphs[0].style.name == "公文标题"
-    assert lines[2] == f"{desk.unit('教育局').name}："
+    assert lines[:3] == [office, "", "测试县政协提〔2023〕1号"], "the 版头: red name, 发文字号"
+    assert document.paragraphs[0].style.name == "发文机关标志"
+    title = next(p for p in document.paragraphs if p.style.name == "公文标题")
+    assert title.text.replace("\n", "") == f"关于交办{meeting(desk)}提案的通知"
+    assert f"{desk.unit('教育局').name}：" in lines
+    imprint = next(p for p in document.paragraphs if p.text.endswith("印发"))
+    assert imprint.text == f"{office}办公室\t2023年3月1日印发" and imprint.style.name == "版记"
+    assert imprint._p.pPr.find(qn("w:framePr")) is not None, "at the foot of the notice's page"
     assert f"现将{meeting(desk)}提案3件交你单位办理（其中主办1件、协办1件、分办1件），具体见附件。" \
         in lines
     deadline = next(line for line in lines if line.startswith("请你单位认真研究办理"))
@@ -158,7 +162,8 @@ def test_the_notice_and_list_use_the_official_fonts(desk, tmp_path):
     assert fonts == {"一级标题": ("黑体", 16.0), "公文正文": ("仿宋_GB2312", 16.0),
                      "公文标题": ("方正小标宋简体", 22.0), "公文称呼": ("仿宋_GB2312", 16.0),
                      "公文落款": ("仿宋_GB2312", 16.0), "清单文字": ("仿宋_GB2312", 12.0),
-                     "表头": ("黑体", 14.0)}
+                     "表头": ("黑体", 14.0), "发文机关标志": ("方正小标宋简体", 30.0),
+                     "发文字号": ("仿宋_GB2312", 16.0), "版记": ("仿宋_GB2312", 14.0)}
     assert document.styles["公文正文"].paragraph_format.first_line_indent.pt == 32.0
 
 
@@ -171,10 +176,13 @@ def test_one_days_batch_lists_only_that_days_assignments(desk):
     assert [item.number for item in batch.items] == [label(later)]
     assert batch.signed_on == date(2023, 3, 15)
     assert "主办的提案请于2023年6月15日前办理完毕并书面答复提案人" in batch.body[1]
-    whole = service.assignment_notice(desk.session, desk.meeting.id, unit)
-    assert [item.number for item in whole.items] == [label(first), label(later)]
-    assert "主办的提案请按附件所列办理时限（最早为2023年6月1日）办理完毕" in whole.body[1]
-    assert whole.signed_on == date(2023, 3, 15), "signed on the day of the latest assignment"
+    assert batch.doc_number == "测试县政协提〔2023〕2号", "the year's second 交办 day"
+    days = service.assignment_notices(desk.session, desk.meeting.id, unit)
+    assert [(n.signed_on, [i.number for i in n.items]) for n in days] == [
+        (ASSIGNED_ON, [label(first)]), (date(2023, 3, 15), [label(later)])], \
+        "one notice per 交办 day, each asking by that day's deadline"
+    assert "主办的提案请于2023年6月1日前办理完毕" in days[0].body[1]
+    assert [n.doc_number for n in days] == ["测试县政协提〔2023〕1号", "测试县政协提〔2023〕2号"]
 
 
 def test_every_unit_with_assignments_gets_its_own_notice(desk):
@@ -212,13 +220,13 @@ def test_the_rejection_is_addressed_like_the_reply_letter(desk):
     by_id = {p.id: service.review_notice(desk.session, p.id) for p in (alone, joint, group)}
     alone_notice, joint_notice, group_notice = (by_id[p.id] for p in (alone, joint, group))
     assert alone_notice.salutation == "张三委员："
-    assert alone_notice.body == ["您提出的《关于解决本人子女入学的建议》经审查，不予立案，"
-                                 "理由：属于个人诉求，不符合提案要求。"]
+    assert alone_notice.body == ["您提出的《关于解决本人子女入学的建议》收悉。经审查，属于个人诉求，"
+                                 "不符合提案要求，按照提案工作的有关规定，不予立案。"]
     assert joint_notice.salutation == "张三等委员："
     assert joint_notice.body[0].startswith("您与李四、王五委员联名提出的《关于调整小区停车收费的建议》")
     assert group_notice.salutation == f"{party.name}："
-    assert group_notice.body == ["贵单位提出的《关于加强党派自身建设的建议》经审查，不予立案，"
-                                 "理由：内容属于党派内部事务。"]
+    assert group_notice.body == ["贵单位提出的《关于加强党派自身建设的建议》收悉。经审查，内容属于"
+                                 "党派内部事务，按照提案工作的有关规定，不予立案。"]
     assert group_notice.closing.startswith("感谢贵单位") and alone_notice.closing.startswith("感谢您")
     assert alone_notice.title == "关于提案不予立案的通知"
 
@@ -234,7 +242,7 @@ def test_the_rejection_notice_reads_back_signed_on_the_day_of_the_decision(desk,
         Review.stamp.desc()).first().at.date()
     lines = texts(document)
     assert lines[:3] == ["关于提案不予立案的通知", "", "张三委员："]
-    assert "理由：属于个人诉求，不符合提案要求。" in lines[3]
+    assert "经审查，属于个人诉求，不符合提案要求，按照提案工作的有关规定，不予立案。" in lines[3]
     assert lines[-2:] == [load_settings(desk.session).office_name, chinese_date(decided)]
     assert re.fullmatch(r"\d{4}年[1-9]\d?月[1-9]\d?日", lines[-1]), "Arabic, no leading zeros"
     assert document.paragraphs[2].style.name == "公文称呼"
@@ -246,8 +254,8 @@ def test_a_referred_proposal_is_said_to_go_to_a_unit_for_reference(desk):
     review.refer(desk.session, desk.admin, [proposal.id], reason="所提问题宜由有关部门参考")
     content = service.review_notice(desk.session, proposal.id)
     assert content.title == "关于提案转为意见建议的通知"
-    assert content.body == ["您提出的《关于优化公交线路的建议》经审查，转为意见建议，"
-                            "理由：所提问题宜由有关部门参考。已转送有关单位参考办理。"]
+    assert content.body == ["您提出的《关于优化公交线路的建议》收悉。经审查，所提问题宜由有关部门参考，"
+                            "不作为提案立案，现转为意见建议，送有关单位研究参考。"]
 
 
 def test_the_meetings_review_notices_are_for_rejected_and_referred_proposals_only(desk):
@@ -310,8 +318,10 @@ def test_the_reminder_lists_only_overdue_items_with_the_days_overdue(desk, tmp_p
         ("2", label(late), "关于加强校园安全的建议", "主办", "2023年3月1日", "2023年6月1日", "10"),
     ]
     lines = texts(document)
-    assert lines[0] == f"关于督促办理{meeting(desk)}提案的通知"
-    assert lines[2] == f"{education}："
+    assert lines[0] == load_settings(desk.session).office_name, "the 版头, without a number"
+    title = next(p.text for p in document.paragraphs if p.style.name == "公文标题")
+    assert title.replace("\n", "") == f"关于督促办理{meeting(desk)}提案的通知"
+    assert f"{education}：" in lines
     assert (f"截至2023年6月11日，你单位承办的{meeting(desk)}提案中，有2件已超过办理时限尚未答复"
             "（见附件）。") in lines
     signature = [p.text for p in document.paragraphs if p.style.name == "公文落款"]
@@ -330,14 +340,15 @@ def test_a_reminder_for_one_unit_and_none_when_nothing_is_overdue(desk):
 # -- on paper ------------------------------------------------------------------------------------
 
 @pytest.mark.libreoffice
-def test_on_paper_the_notice_is_one_portrait_page_and_the_list_one_landscape_page(desk, tmp_path):
+def test_on_paper_the_notice_is_on_portrait_pages_and_the_list_on_a_landscape_page(desk, tmp_path):
     education_notice(desk, tmp_path)  # saved as 通知.docx
     [made], failed = pdf.to_pdf([tmp_path / "通知.docx"], tmp_path / "pdf", tmp_path / "lo")
     assert not failed
     info = subprocess.run(["pdfinfo", "-f", "1", "-l", "9", str(made)], capture_output=True,
                           text=True, check=True).stdout
     sizes = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info, re.M)
-    assert [(round(float(w)), round(float(h))) for w, h in sizes] == [(595, 842), (842, 595)]
-    listing = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(made), "-"],
+    *notice, last = [(round(float(w)), round(float(h))) for w, h in sizes]
+    assert notice and set(notice) == {(595, 842)} and last == (842, 595)
+    listing = subprocess.run(["pdftotext", "-f", str(len(sizes)), "-l", str(len(sizes)), str(made), "-"],
                              capture_output=True, text=True).stdout
     assert "第3号" in listing and "2023年6月1日" in re.sub(r"\s", "", listing)

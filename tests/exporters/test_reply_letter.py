@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from desktop.domain.enums import Disclosure, EvaluationMethod, Origin, Rating, ReplyCategory
 from desktop.domain.errors import InvalidInput
 from desktop.exporters import reply_letter, templates
-from desktop.services import assignment, handling, letters
+from desktop.services import assignment, base_data, handling, letters
 from desktop.store.models import Reply
 
 from ..services.flows import ASSIGNED_ON, assigned, filed, refused
@@ -90,7 +90,8 @@ def test_the_letter_says_who_what_and_when(desk, tmp_path):
     content, document = written(desk, reply, tmp_path)
     lines = texts(document)
     unit = desk.unit("教育局").name
-    assert lines[0] == unit and document.paragraphs[0].style.name == "发文机关标志"
+    signed = "测试县教育局"  # the 全称: the county written out in the head and the signature
+    assert lines[0] == signed and document.paragraphs[0].style.name == "发文机关标志"
     assert re.fullmatch(r"教育局函〔2023〕\d+号", lines[1])  # numbered in the numbering test
     assert not any(line.startswith(("签发人", "公开属性")) for line in lines), \
         "the letter format has no 签发人; 公开属性 is the 附注"
@@ -105,11 +106,11 @@ def test_the_letter_says_who_what_and_when(desk, tmp_path):
             in lines)
     assert "联系人：李明　　联系电话：0871-1234567" in lines
     # a line for the seal, the unit centred over the date, the date four characters in, the 附注
-    assert lines[-4:] == ["", unit, "2023年5月8日", "（此件公开发布）"]
+    assert lines[-4:] == ["", signed, "2023年5月8日", "（此件公开发布）"]
     signature, day, note = document.paragraphs[-3:]
     assert day.paragraph_format.right_indent.pt == pytest.approx(4 * 16)
     assert signature.paragraph_format.right_indent.pt == pytest.approx(
-        (4 + (6 - len(unit)) / 2) * 16)  # 2023年5月8日: three characters and six halves
+        (4 + (6 - len(signed)) / 2) * 16)  # 2023年5月8日: three characters and six halves
     assert note.paragraph_format.first_line_indent is None and note.style.name == "公文正文"
     copies = next(p for p in document.paragraphs if p.text.startswith("抄送："))
     assert copies.text.endswith("人民政府督查室。") and copies.style.name == "版记"
@@ -117,6 +118,19 @@ def test_the_letter_says_who_what_and_when(desk, tmp_path):
     assert (frame.get(qn("w:vAnchor")), frame.get(qn("w:yAlign"))) == ("margin", "bottom")
     assert int(frame.get(qn("w:w"))) == pytest.approx(156 / 25.4 * 1440, abs=2)
     assert copies._p.pPr.find(qn("w:pBdr")) is None, "no rules round the letter's 抄送"
+
+
+def test_the_full_name_written_in_base_data_heads_and_signs_the_letter(desk):
+    unit = desk.unit("财政局")
+    base_data.update_unit(desk.session, desk.admin, unit.id, unit.name, unit.short_name,
+                          unit.system, "测试县财政局（县国有资产监督管理局）")
+    content = letters.reply_letter(desk.session, answered(desk, "关于规范国有资产管理的建议",
+                                                          lead="财政局").id)
+    assert content.unit == "测试县财政局（县国有资产监督管理局）"
+    listed = base_data.unit_rows(desk.session)
+    assert next(r for r in listed if r.id == unit.id).full_name_written
+    other = next(r for r in listed if r.name == desk.unit("教育局").name)
+    assert (other.full_name, other.full_name_written) == ("测试县教育局", False)
 
 
 def test_a_second_reply_is_titled_as_the_second_handling(desk):

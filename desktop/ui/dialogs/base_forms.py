@@ -95,22 +95,28 @@ class UnitDialog(WorkDialog):
         super().__init__(workspace, "修改承办单位" if row else "新增承办单位", "保存", "", parent)
         self.row = row
         self.name = QLineEdit(row.name if row else "")
-        self.name.setPlaceholderText("全称，如：县教育局")
+        self.name.setPlaceholderText("列表和交办用的名称，如：县教育局")
+        self.full = QLineEdit(row.full_name if row and row.full_name_written else "")
+        self.full.setPlaceholderText(
+            (f"不填则为：{row.full_name}" if row else "如：清河县教育局；不填则由名称推出")
+            + "（答复函版头和落款用）")
         self.short = QLineEdit(row.short_name if row else "")
         self.short.setPlaceholderText("简称，如：教育局（交办时可按简称查找）")
         self.system = _combo([(s, label(s)) for s in UnitSystem],
                              row.system if row else UnitSystem.GOVERNMENT)
         self.form.addRow("单位名称(&N)：", self.name)
+        self.form.addRow("全称(&F)：", self.full)
         self.form.addRow("简称(&S)：", self.short)
         self.form.addRow("所属系统(&Y)：", self.system)
 
     def perform(self) -> None:
         system = chosen_enum(self.system, UnitSystem)
         if self.row is None:
-            self.ws.act(base_data.add_unit, self.name.text(), system, self.short.text().strip())
+            self.ws.act(base_data.add_unit, self.name.text(), system, self.short.text().strip(),
+                        self.full.text())
         else:
             self.ws.act(base_data.update_unit, self.row.id, self.name.text(), self.short.text(),
-                        system)
+                        system, self.full.text())
 
 
 class MergeUnitDialog(WorkDialog):

@@ -132,7 +132,8 @@ class NamesPage(TablePage):
 
 class UnitsPage(TablePage):
     COLUMNS = (
-        RowColumn("单位名称", lambda u: u.name, 220), RowColumn("简称", lambda u: u.short_name, 100),
+        RowColumn("单位名称", lambda u: u.name, 180), RowColumn("简称", lambda u: u.short_name, 90),
+        RowColumn("全称（落款）", lambda u: u.full_name, 200),
         RowColumn("系统", lambda u: label(u.system), 90),
         RowColumn("状态", lambda u: "已并入" if u.merged_into else _state(u.active), 60),
         RowColumn("并入", lambda u: u.merged_into, 180),

@@ -132,6 +132,23 @@ def test_a_unit_merged_after_a_reform_keeps_its_history(view, desk, qtbot, answe
     assert desk.session.get(Unit, old.id).merged_into_id == desk.unit("教育局").id
 
 
+def test_a_units_full_name_for_its_letters_is_written_and_shown(view, desk, qtbot, answer_dialogs):
+    unit = desk.unit("财政局")
+    view.tabs.setCurrentWidget(view.units)
+    choose_row(view.units, unit.name)
+
+    def write_full_name(dialog) -> None:
+        assert dialog.full.text() == "" and "测试县财政局" in dialog.full.placeholderText()
+        type_text(qtbot, "测试县财政局（县国资局）", dialog.full)
+        dialog.accept()
+    answer_dialogs.append(write_full_name)
+    click(qtbot, view.units, "修改")
+    row = next(r for r in listed(view.units) if r.id == unit.id)
+    assert (row.full_name, row.full_name_written) == ("测试县财政局（县国资局）", True)
+    desk.session.rollback()
+    assert desk.session.get(Unit, unit.id).full_name == "测试县财政局（县国资局）"
+
+
 def test_settings_change_the_deadline_and_refuse_a_broken_pattern(view, desk, qtbot):
     page = view.settings
     view.tabs.setCurrentWidget(page)

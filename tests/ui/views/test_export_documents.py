@@ -57,7 +57,7 @@ def test_the_letters_of_the_meeting_go_into_the_chosen_folder(answered, workspac
     report = reports[0]
     assert report.summary.text().startswith("已写入 3 个文件到")
     assert report.details.toPlainText() == "没有跳过的文件。"
-    assert docx.Document(str(tmp_path / "答复函" / names[0])).paragraphs[0].text == "县教育局"
+    assert docx.Document(str(tmp_path / "答复函" / names[0])).paragraphs[0].text == "测试县教育局"
 
 
 def test_files_already_there_are_kept_when_the_clerk_says_skip(answered, workspace, qtbot,
@@ -126,7 +126,7 @@ def test_the_reply_letter_is_saved_where_the_clerk_says_and_opened(answered, wor
     assert letter.isEnabled()
     qtbot.mouseClick(letter, Qt.MouseButton.LeftButton)
     assert opened == [tmp_path / "给张三的答复.docx"]
-    assert docx.Document(str(opened[0])).paragraphs[0].text == "县教育局"
+    assert docx.Document(str(opened[0])).paragraphs[0].text == "测试县教育局"
 
 
 @pytest.mark.libreoffice
