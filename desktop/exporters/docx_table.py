@@ -40,6 +40,27 @@ def _row_flags(row, header: bool) -> None:
         trpr.append(OxmlElement("w:tblHeader"))
 
 
+def open_sides(cell: _Cell, top: bool = False, bottom: bool = False) -> None:
+    """No rule on a cell's top or bottom: rows that read as one cell."""
+    props = cell._tc.get_or_add_tcPr()
+    borders = props.find(qn("w:tcBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tcBorders")
+        # the schema's order: tcBorders after tcW, gridSpan, vMerge; before shd, vAlign …
+        later = {qn(t) for t in ("w:shd", "w:noWrap", "w:tcMar", "w:textDirection",
+                                 "w:tcFitText", "w:vAlign", "w:hideMark")}
+        successor = next((child for child in props if child.tag in later), None)
+        if successor is None:
+            props.append(borders)
+        else:
+            successor.addprevious(borders)
+    for side, open_ in (("top", top), ("bottom", bottom)):
+        if open_:
+            rule = OxmlElement(f"w:{side}")
+            rule.set(qn("w:val"), "nil")
+            borders.append(rule)
+
+
 def fill(cell: _Cell, text: str, style: str) -> None:
     """A cell's text in a named style, one paragraph per line."""
     lines = str(text).split("\n") if text else [""]

@@ -23,7 +23,9 @@ from desktop.wording.dates import chinese_date
 from desktop.wording.labels import label
 
 from .docx_layout import SIZES, off_the_grid, official_page, page_numbers
-from .docx_table import grid_table
+from .docx_table import grid_table, open_sides
+from .docx_writer import Writer
+from .paragraphs import write_runs
 from .templates import load
 
 BOX = "□"  # the box the proposer ticks: in GB2312, so 仿宋_GB2312 prints it (☐ is not)
@@ -66,6 +68,9 @@ class ProposalForm:
     address: str
     body: list[str]
     reviews: list[ReviewOpinion] = field(default_factory=list)
+    received_on: date | None = None  # 收文日期
+    category: str = ""  # 类别 (教育、卫生 …), once the review has given one
+    units: str = ""  # 承办单位: 主办：县教育局；协办：县财政局
 
 
 @dataclass(frozen=True)
@@ -170,32 +175,45 @@ def render_proposal(form: ProposalForm, template: Path | None = None) -> Documen
     document = load("提案表", template)
     section = document.sections[0]
     official_page(section)
-    page_numbers(document, section)  # 内容 may run over pages
+    page_numbers(document, section, first_page=False)  # numbered when 内容 runs over pages
     _heading(document, [form.heading, "提　案"])
     off_grid(document.add_paragraph("", "表格文字"))
     label, value = (lambda t, span=1: _Cell(t, label=True, span=span)), _Cell
+    received = chinese_date(form.received_on) if form.received_on else ""
     rows: list[_Row] = [
         ([label(form.number_label), value(form.number), label("提案类型"), value(form.kind)],
          11),
+        ([label("收文日期"), value(received), label("类别"), value(form.category)], 11),
         ([label("案由"), value(form.title, span=3)], 11),
         ([label("领衔提案人"), value(form.lead), label("界别"), value(form.sector)], 11),
         ([label("联名提案人"), value(form.cosigners, span=3)], 11),
         ([label("联系电话"), value(form.phone), label("通讯地址"), value(form.address)], 11),
+        ([label("承办单位"), value(form.units, span=3)], 11),
         ([label("内容", span=4)], 11),
-        ([_Cell("\n".join(form.body), span=4, top=True)], 40),
-        ([label("审查意见", span=4)], 11),
     ]
+    content = len(rows) - 1  # the 内容 label's row, a row for each paragraph under it
+    points = form.body or [""]
+    rows += [([_Cell("", span=4, top=True)], 0 if form.body else 40) for _ in points]
+    rows.append(([label("审查意见", span=4)], 11))
+    opinions = len(rows)
     reviews = form.reviews or [ReviewOpinion("", "", None)]  # a blank space to fill by hand
     for review in reviews:
         dated = f"{review.opinion}\n{chinese_date(review.on)}" if review.on else review.opinion
         rows.append(([label(review.level), value(dated, span=3)], 22))
     table = _table(document, PROPOSAL_WIDTHS, rows)
-    body = table.rows[6]
-    body._tr.trPr.remove(body._tr.trPr.find(qn("w:cantSplit")))  # the text runs over pages
-    for paragraph in body.cells[0].paragraphs:
+    out = Writer(document)
+    # 内容 runs over pages a paragraph at a time: a row each, unsplit (no point leaves a line
+    # alone at a page's foot), ruled as one cell
+    body = table.rows[content + 1:opinions - 1]
+    for n, (row, text) in enumerate(zip(body, points)):
+        paragraph = row.cells[0].paragraphs[0]
+        for run in paragraph.runs:
+            run._r.getparent().remove(run._r)
+        write_runs(out, paragraph, text)
         paragraph.paragraph_format.first_line_indent = Pt(SIZES["四号"].pt * 2)
-    for heading in (table.rows[5], table.rows[7]):  # 内容, 审查意见: not left at a page foot
+        open_sides(row.cells[0], top=n > 0, bottom=n < len(body) - 1)
+    for heading in (table.rows[content], table.rows[opinions - 1]):  # not left at a page foot
         heading.cells[0].paragraphs[0].paragraph_format.keep_with_next = True
-    for row in table.rows[8:8 + len(form.reviews)]:
+    for row in table.rows[opinions:opinions + len(form.reviews)]:
         row.cells[1].paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.RIGHT  # the date
     return document

@@ -198,7 +198,7 @@ def render_assignment_notice(notice: AssignmentNotice, template: Path | None = N
 def render_review_notice(notice: ReviewNotice, template: Path | None = None) -> Document:
     document = _start("不予立案通知", template)
     _notice(document, notice.title, notice.salutation, notice.body, closing=notice.closing,
-            issuer=notice.issuer, signed_on=notice.signed_on)
+            issuer=notice.issuer, signed_on=notice.signed_on, doc_number="")
     return document
 
 

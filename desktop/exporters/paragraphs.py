@@ -39,19 +39,34 @@ def add_body(out: Writer, lines: Iterable[str], style: str = "公文正文") -> 
     added = []
     for text in lines:
         level = heading_level(text)
-        stop = text.find("。")
-        if level and (stop in (-1, len(text) - 1)) and text_width(text) <= HEADING_CHARS:
+        if level and _alone(text):
             paragraph = out.add(text, level)
             keep_with_next(paragraph)
-        elif level and stop > 0:
-            paragraph = out.add("", style)
-            heading = paragraph.add_run(text[:stop + 1])
-            heading._r.insert(0, out.look_of(level))
-            paragraph.add_run(text[stop + 1:])
         else:
-            paragraph = out.add(text, style)
+            paragraph = out.add("", style)
+            write_runs(out, paragraph, text)
         added.append(paragraph)
     return added
+
+
+def _alone(text: str) -> bool:
+    """A heading on its own: no sentence after its own, and short."""
+    return text.find("。") in (-1, len(text) - 1) and text_width(text) <= HEADING_CHARS
+
+
+def write_runs(out: Writer, paragraph: Paragraph, text: str) -> None:
+    """``text`` into a paragraph of body text: a heading's sentence at its start in the level's
+    font (in a table cell, where a level's paragraph style would not fit, a heading alone too)."""
+    level = heading_level(text)
+    stop = text.find("。")
+    if level and _alone(text):
+        stop = len(text) - 1
+    if level and stop > 0:
+        heading = paragraph.add_run(text[:stop + 1])
+        heading._r.insert(0, out.look_of(level))
+        text = text[stop + 1:]
+    if text:
+        paragraph.add_run(text)
 
 
 def keep_with_next(*paragraphs: Paragraph) -> None:

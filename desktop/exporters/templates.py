@@ -18,6 +18,7 @@ import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
@@ -27,7 +28,7 @@ from desktop.local.files import write_atomically
 from desktop.local.paths import resources_dir
 
 from .docx_layout import (
-    LINE_PITCH, RED, SIZES, exact_lines, off_the_grid, official_page, set_fonts,
+    LINE_PITCH, RED, SIZES, exact_lines, in_schema_order, off_the_grid, official_page, set_fonts,
 )
 
 
@@ -68,9 +69,13 @@ REFERENCE_DIR = resources_dir() / "templates"
 
 
 def _defaults(document: Document) -> None:
-    """East Asian text tagged zh-CN (python-docx's default is not Chinese), and the default
-    size 三号: the document grid counts its 28 characters a line in the default size."""
+    """East Asian text tagged zh-CN (python-docx's default is not Chinese), the default size
+    三号 (the document grid counts its 28 characters a line in the default size), and widow and
+    orphan control: no paragraph leaves one line alone at a page's foot or head."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
+    paragraph = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    if paragraph.find(qn("w:widowControl")) is None:
+        in_schema_order(paragraph, OxmlElement("w:widowControl"))
     for lang in defaults.iter(qn("w:lang")):
         lang.set(qn("w:eastAsia"), "zh-CN")
     for size in (*defaults.iter(qn("w:sz")), *defaults.iter(qn("w:szCs"))):

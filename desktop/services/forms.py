@@ -191,7 +191,22 @@ def _proposal_form(session: Session, office: _Office, proposal: Proposal) -> Pro
         body=[line.strip() for line in (proposal.body or "").splitlines() if line.strip()],
         reviews=[ReviewOpinion(_level_name(r.level, office.review_levels),
                                _opinion(session, r, office.review_levels), r.at.date())
-                 for r in _current_reviews(session, proposal)])
+                 for r in _current_reviews(session, proposal)],
+        received_on=proposal.received_on,
+        category=proposal.category.name if proposal.category else "",
+        units=_units(session, proposal))
+
+
+def _units(session: Session, proposal: Proposal) -> str:
+    """主办：县教育局；协办：县财政局、县公安局 — the live assignments, roles in their order."""
+    named: dict[AssignmentRole, list[str]] = {}
+    for role, name in session.execute(
+            select(Assignment.role, Unit.name).join(Unit, Unit.id == Assignment.unit_id)
+            .where(Assignment.proposal_id == proposal.id, Assignment.ended.is_(None))
+            .order_by(Unit.position, Unit.name)):
+        named.setdefault(AssignmentRole(role), []).append(name)
+    return "；".join(f"{label(role)}：{'、'.join(named[role])}"
+                    for role in AssignmentRole if role in named)
 
 
 def proposal_form(session: Session, proposal_id: str) -> ProposalForm:

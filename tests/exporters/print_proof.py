@@ -12,6 +12,7 @@ from pathlib import Path
 
 MM = 72 / 25.4  # points in a millimetre
 _XHTML = "{http://www.w3.org/1999/xhtml}"
+_RED = re.compile(rb"(?:[\xb5-\xff][\x00-\x5a][\x00-\x5a])+")  # red pixels in a row, RGB
 PAGE_NUMBER = re.compile(r"—\s*\d+\s*—")
 HEADING_MARK = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）")
 
@@ -83,11 +84,7 @@ def red_rules(pdf: Path, page: int, dpi: int = 100) -> list[tuple[float, float]]
     rows = []
     for y in range(height):
         row = pixels[y * width * 3:(y + 1) * width * 3]
-        longest = run = 0
-        for x in range(0, width * 3, 3):
-            r, g, b = row[x], row[x + 1], row[x + 2]
-            run = run + 1 if r > 180 and g < 90 and b < 90 else 0
-            longest = max(longest, run)
+        longest = max((len(m[0]) // 3 for m in _RED.finditer(row)), default=0)
         if longest > 100 * per_mm:  # a rule, not a red letter
             rows.append((y, longest))
     rules: list[list[tuple[int, int]]] = []
@@ -103,13 +100,13 @@ def red_rules(pdf: Path, page: int, dpi: int = 100) -> list[tuple[float, float]]
 # --- the rules ---------------------------------------------------------------------------
 
 
-def closing_alone(pages: list[Page], closing: Callable[[str], bool]) -> list[str]:
+def closing_alone(pages: list[Page], closing: Callable[[Line, Page], bool]) -> list[str]:
     """A page that holds only the closing block (signature, date, 附注, 抄送) — GB/T 9704
     7.3.5 wants the body's last lines with it."""
     found = []
     for page in pages:
         body = page.body()
-        if body and all(closing(line.text) for line in body):
+        if body and all(closing(line, page) for line in body):
             found.append(f"第{page.number}页只有落款：{' / '.join(line.text for line in body)}")
     return found
 

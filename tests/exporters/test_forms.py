@@ -21,6 +21,7 @@ from desktop.wording.dates import chinese_date
 from ..services.flows import ASSIGNED_ON, answer, assigned, filed, in_final_review
 
 REPLIED_ON = date(2023, 5, 8)
+HEADING_MARK = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．]")
 BOXES = "□满意　　□基本满意　　□不满意"
 FONTS = {"公文标题": "方正小标宋简体", "表头": "黑体", "表格文字": "仿宋_GB2312"}
 
@@ -78,8 +79,10 @@ def assert_fonts_come_from_the_styles(document) -> None:
     for name in used:
         fonts = document.styles[name].element.rPr.find(qn("w:rFonts"))
         assert (fonts.get(qn("w:eastAsia")), fonts.get(qn("w:ascii"))) == (FONTS[name], FONTS[name])
-    assert not [r for p in paragraphs for r in p.runs if r.element.rPr is not None
-                and r.element.rPr.find(qn("w:rFonts")) is not None]
+    own = [r for p in paragraphs for r in p.runs if r.element.rPr is not None
+           and r.element.rPr.find(qn("w:rFonts")) is not None]
+    assert all(HEADING_MARK.match(r.text) for r in own), \
+        "only a point's heading sentence names its level's font"
 
 
 def replied(desk, row, category: ReplyCategory = ReplyCategory.A):
@@ -200,20 +203,29 @@ def test_the_printed_proposal_of_a_joint_proposal_lists_its_cosigners(desk, tmp_
     assert_a4_with_the_standards_margins(document)
     assert heading(document) == [meeting(desk), "提　案"]
     assert document.paragraphs[0].style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    assert rows(document)[:8] == [
+    assert rows(document)[:11] == [
         ["收文号", proposal.serial, "提案类型", "大会提案"],  # no 提案号 before filing
+        ["收文日期", chinese_date(proposal.received_on), "类别", ""],  # no 类别 before review
         ["案由", "关于提升课后服务质量的建议"],
         ["领衔提案人", "周八", "界别", "经济界"],
         ["联名提案人", "李四、王五"],
         ["联系电话", "13800001111", "通讯地址", ""],  # the member list keeps no address
+        ["承办单位", ""],
         ["内容"],
-        ["一、现状。学生课后无人照看。\n二、建议。延长课后服务时间。"],
+        ["一、现状。学生课后无人照看。"],  # a row a paragraph: the text runs over pages
+        ["二、建议。延长课后服务时间。"],  # a paragraph at a time, none left a line alone
         ["审查意见"],
     ]
     [table] = document.tables
-    body_row = table.rows[6]
-    assert body_row._tr.trPr.find(qn("w:cantSplit")) is None, "内容 may run over pages"
-    assert body_row.cells[0].paragraphs[0].paragraph_format.first_line_indent.pt == 28
+    first_row, second_row = table.rows[8:10]
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in (first_row, second_row))
+    between = first_row.cells[0]._tc.tcPr.find(qn("w:tcBorders")).find(qn("w:bottom"))
+    assert between.get(qn("w:val")) == "nil", "ruled as one cell"
+    [first] = first_row.cells[0].paragraphs
+    assert first.paragraph_format.first_line_indent.pt == 28
+    assert [r.text for r in first.runs] == ["一、现状。", "学生课后无人照看。"], \
+        "a point's heading sentence in its level's font, the rest in the body's"
+    assert first.runs[0]._r.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "黑体"
     assert_fonts_come_from_the_styles(document)
 
 
@@ -222,11 +234,24 @@ def test_the_printed_proposal_numbers_its_pages_odd_right_even_left(desk, tmp_pa
     numbered(desk, proposal)
     _, document = proposal_doc(desk, proposal.id, tmp_path)
     section = document.sections[0]
-    assert not section.different_first_page_header_footer, "numbered from the first page"
-    assert page_fields(document) == 2
+    assert section.different_first_page_header_footer, "a one-page form bears no number"
+    assert page_fields(document) == 2, "a second page and later are numbered"
     assert section.footer.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
     assert section.even_page_footer.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
     assert rows(document)[0] == ["提案号", proposal.number, "提案类型", "大会提案"]
+
+
+def test_the_printed_proposal_names_its_category_and_the_units_handling_it(desk, tmp_path):
+    proposal = filed(desk, "关于加强校园安全的建议", category_id=desk.category("教育科技").id)
+    assignment.assign(desk.session, desk.admin, proposal.id, lead=desk.unit("教育局").id,
+                      assist=[desk.unit("财政局").id, desk.unit("公安局").id],
+                      assigned_on=ASSIGNED_ON)
+    _, document = proposal_doc(desk, proposal.id, tmp_path)
+    got = {row[0]: row for row in rows(document)}
+    assert got["收文日期"][3] == "教育科技"
+    assisting = "、".join(u.name for u in sorted(
+        (desk.unit("财政局"), desk.unit("公安局")), key=lambda u: (u.position, u.name)))
+    assert got["承办单位"] == ["承办单位", f"主办：{desk.unit('教育局').name}；协办：{assisting}"]
 
 
 def test_a_collective_proposal_is_printed_under_the_organisations_name(desk, tmp_path):
@@ -235,7 +260,7 @@ def test_a_collective_proposal_is_printed_under_the_organisations_name(desk, tmp
     proposal = registered(desk, "关于优化营商环境的建议",
                           [entry.ProposerInput(organisation_id=party.id)])
     _, document = proposal_doc(desk, proposal.id, tmp_path)
-    assert rows(document)[2:5] == [
+    assert rows(document)[3:6] == [
         ["领衔提案人", party.name, "界别", "中国民主同盟"],
         ["联名提案人", ""],
         ["联系电话", "", "通讯地址", ""],
@@ -248,7 +273,8 @@ def test_the_review_opinions_are_printed_with_their_levels_and_dates(desk, tmp_p
     _, document = proposal_doc(desk, proposal.id, tmp_path)
     today = chinese_date(date.today())
     assert re.fullmatch(r"\d{4}年[1-9]\d?月[1-9]\d?日", today)
-    assert rows(document)[8:] == [
+    printed = rows(document)
+    assert printed[printed.index(["审查意见"]) + 1:] == [
         ["初审", f"送复审。同意送审\n{today}"],
         ["复审", f"送终审。同意送审\n{today}"],
         ["终审", f"立案。建议承办单位：县教育局、县财政局。\n{today}"],

@@ -30,7 +30,7 @@ def lengths(number: int, lines: int) -> reply_letter.ReplyLetter:
 def closing_of(content: reply_letter.ReplyLetter):
     """The closing block's lines as printed: signature, date, 附注, 抄送."""
     block = {content.unit, "2023年5月8日", f"（{content.disclosure}）"}
-    return lambda text: text in block or text.startswith("抄送")
+    return lambda line, _page: line.text in block or line.text.startswith("抄送")
 
 
 @pytest.fixture(scope="module")

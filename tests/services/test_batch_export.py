@@ -31,7 +31,7 @@ def test_every_due_reply_gets_a_letter_named_by_number_and_unit(desk, tmp_path):
     report = write_batch(plans, tmp_path)
     assert sorted(p.name for p in report.written) == sorted(names) and not report.skipped
     letter = docx.Document(str(tmp_path / names[0]))
-    assert desk.unit("教育局").name in [p.text for p in letter.paragraphs]
+    assert "测试县教育局" in [p.text for p in letter.paragraphs], "its 全称 signs it"
 
 
 def test_a_second_export_skips_the_files_already_there_unless_asked(desk, tmp_path):
@@ -102,12 +102,12 @@ def test_a_second_round_reply_gets_its_own_letter_name(desk):
     assert names == [f"答复函_第1号_{desk.unit('教育局').name}_二次答复.docx"]
 
 
-def test_notices_are_one_per_unit_and_one_per_refused_proposal(desk):
+def test_notices_are_one_per_unit_and_day_and_one_per_refused_proposal(desk):
     two_replies(desk)
     refused_one = desk.register("关于修建小区游泳馆的建议", "张三")
     assignment_only = exports.ExportRequest("notices", desk.meeting.id, notice="交办")
     names = [p.name for p in exports.plan(desk.session, desk.admin, assignment_only)]
-    assert sorted(names) == sorted(f"交办通知_{desk.unit(u).name}.docx"
+    assert sorted(names) == sorted(f"交办通知_{desk.unit(u).name}_2023年3月1日.docx"
                                    for u in ("教育局", "水利局", "自然资源局"))
     to_final_level(desk, [refused_one.id])
     review.reject(desk.session, desk.admin, [refused_one.id], reason="属于个人诉求")
