@@ -52,11 +52,12 @@ SHOWN = 30  # skipped files named one by one before "……另有 N 个"
 
 def _options_fit(args: argparse.Namespace, kind) -> None:
     """An option the kind has no use for is refused, not silently ignored."""
-    for option, given, fits in (("--notice", args.notice, bool(kind.notices)),
-                                ("--per-proposal", args.per_proposal, kind.per_proposal)):
-        if given and not fits:
-            users = [k.label for k in DOCUMENT_KINDS.values()
-                     if (k.notices if option == "--notice" else k.per_proposal)]
+    uses = {"--notice": lambda k: bool(k.notices), "--per-proposal": lambda k: k.per_proposal,
+            "--unit": lambda k: k.unit_filter}
+    for option, given in (("--notice", args.notice), ("--per-proposal", args.per_proposal),
+                          ("--unit", args.unit)):
+        if given and not uses[option](kind):
+            users = [k.label for k in DOCUMENT_KINDS.values() if uses[option](k)]
             raise DomainError("export_option_not_for_kind", option=option, kind=kind.label,
                               kinds="、".join(users))
 

@@ -3,9 +3,10 @@
 Three sections: the cover (no header, no number), the contents (numbered — I —, — II — …) and
 the proposals (numbered from — 1 —, the meeting's name as running header), each proposal on a
 new page.  A contents entry's page number is a PAGEREF field to a bookmark at the proposal's
-start; its shown value is estimated from the 22 × 28 grid and Word refreshes it on opening
-(``updateFields``).  A thousand proposals are written straight into the body's XML, not
-through python-docx's per-paragraph look-ups.
+start; its shown value is estimated from the 22 × 28 grid (LibreOffice computes it itself; Word
+shows it until 更新域 — asking Word to update fields on opening made it ask the clerk a question
+about linked files every time).  A thousand proposals are written straight into the body's
+XML, not through python-docx's per-paragraph look-ups.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from desktop.wording.dates import chinese_date
 
 from .docx_layout import CHARS, LINES, SIZES, full_width_rule, page_numbers
 from .docx_writer import Writer
+from .paragraphs import add_body, keep_with_next
 from .templates import load
 
 Progress = Callable[[int, int], None]
@@ -149,27 +151,6 @@ def _pageref(paragraph: Paragraph, bookmark: str, shown: str) -> None:
             run.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): kind}))
 
 
-def update_fields_on_open(document: Document) -> None:
-    """``<w:updateFields w:val="true"/>``: Word recomputes the contents' page numbers."""
-    settings = document.settings.element
-    flag = settings.find(qn("w:updateFields"))
-    if flag is None:
-        flag = OxmlElement("w:updateFields")
-        later = {qn(t) for t in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat",
-                                 "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
-                                 "w:themeFontLang", "w:clrSchemeMapping",
-                                 "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures",
-                                 "w:forceUpgrade", "w:captions", "w:readModeInkLockDown",
-                                 "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
-                                 "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")}
-        successor = next((child for child in settings if child.tag in later), None)
-        if successor is None:
-            settings.append(flag)
-        else:
-            successor.addprevious(flag)
-    flag.set(qn("w:val"), "true")
-
-
 def _cover(out: Writer, compilation: Compilation) -> Paragraph:
     """Centred on the page by blank lines: the meeting, 提案汇编, the office and the date."""
     for _ in range(3):
@@ -191,14 +172,20 @@ def _contents(out: Writer, compilation: Compilation, width: Length) -> Paragraph
     out.add("目　录", "公文标题")
     last = out.add()
     starts = iter(start_pages(compilation))
+    # a wrapped 案由 hangs under the first line's 案由, clear of the page numbers' column
+    numbers = max((cells(f"{p.number}　") for p in compilation.proposals), default=0)
+    char = SIZES["三号"].pt
     index = 0
     for group in compilation.groups:
         last = out.add(group.heading, "一级标题")
+        keep_with_next(last)  # never alone at the foot of a contents page
         for proposal in group.proposals:
             index += 1
             last = out.add(f"{proposal.number}　{proposal.title}\t", "目录")
-            last.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT,
-                                                         WD_TAB_LEADER.DOTS)
+            fmt = last.paragraph_format
+            fmt.left_indent, fmt.first_line_indent = Pt(char * numbers), Pt(-char * numbers)
+            fmt.right_indent = Pt(char * 2)
+            fmt.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
             _pageref(last, bookmark_name(index), str(next(starts)))
     return last
 
@@ -215,8 +202,7 @@ def _proposal(out: Writer, proposal: CompiledProposal, index: int) -> None:
     if proposal.sector:
         out.add(f"界别：{proposal.sector}", "公文称呼")
     out.add()
-    for text in proposal.body:
-        out.add(text, "公文正文")
+    add_body(out, proposal.body)
     if proposal.units:
         out.add()
         out.add(f"承办单位：{proposal.units}", "公文称呼")
@@ -251,7 +237,6 @@ def render(compilation: Compilation, template: Path | None = None,
     restart(proposals._sectPr)
     _running_header(document, proposals, compilation.meeting)
     page_numbers(document, proposals)
-    update_fields_on_open(document)
     total = len(compilation.proposals)
     for index, proposal in enumerate(compilation.proposals, start=1):
         _proposal(out, proposal, index)

@@ -17,6 +17,11 @@ _PPR, _PSTYLE, _VAL, _R, _T, _TAB, _SPACE = (qn(t) for t in (
     "w:pPr", "w:pStyle", "w:val", "w:r", "w:t", "w:tab", "xml:space"))
 
 
+def clean(text: str) -> str:
+    """Text lxml will take: control characters pasted from elsewhere dropped."""
+    return _XML_UNSAFE.sub("", text)
+
+
 class Writer:
     """Paragraphs appended before the body's last sectPr, styles by id resolved once."""
 
@@ -47,7 +52,7 @@ class Writer:
         p.append(ppr)
         if text:
             run = p.makeelement(_R)
-            for i, piece in enumerate(_XML_UNSAFE.sub("", text).split("\t")):
+            for i, piece in enumerate(clean(text).split("\t")):
                 if i:
                     run.append(p.makeelement(_TAB))
                 if piece:

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from .docx_layout import in_schema_order, text_width
-from .docx_writer import Writer
+from .docx_writer import Writer, clean
 
 _NUMERAL = "一二三四五六七八九十"
 LEVELS = (  # the heading marks in the standard's order, and the style each level takes
@@ -57,6 +57,7 @@ def _alone(text: str) -> bool:
 def write_runs(out: Writer, paragraph: Paragraph, text: str) -> None:
     """``text`` into a paragraph of body text: a heading's sentence at its start in the level's
     font (in a table cell, where a level's paragraph style would not fit, a heading alone too)."""
+    text = clean(text)
     level = heading_level(text)
     stop = text.find("。")
     if level and _alone(text):

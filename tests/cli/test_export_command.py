@@ -58,6 +58,10 @@ def test_an_option_the_kind_has_no_use_for_is_refused_not_ignored(demo_db, tmp_p
                   "--out", str(tmp_path / "out"))
     assert run.returncode == 2 and "--notice 只用于通知" in run.sentence()
     assert not (tmp_path / "out").exists()
+    book = tian_in(tmp_path / "home", "--db", str(demo_db), "export", "compilation", "--unit",
+                   "县教育局", "--out", str(tmp_path / "out"))
+    assert book.returncode == 2 and "--unit 只用于" in book.sentence()
+    assert "不能用于提案汇编" in book.sentence() and not (tmp_path / "out").exists()
 
 
 def test_an_out_path_that_is_a_file_is_refused_before_anything_is_written(demo_db, tmp_path):

@@ -103,7 +103,13 @@ def test_the_contents_lists_the_proposals_by_category_each_pointing_at_its_first
     # 承办单位 after a blank line are 32 lines, two pages of 22; the next proposal fills one
     shown = [line.text.split("\t")[1] for line in entries]
     assert shown == ["1", "3", "4"]
-    assert document.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    assert document.settings.element.find(qn("w:updateFields")) is None, \
+        "Word opens the book without asking about fields"
+    hanging = entries[0].paragraph_format
+    assert hanging.first_line_indent.pt == -hanging.left_indent.pt == -16 * 3.5, \
+        "a wrapped 案由 hangs under the first line's 案由 (第N号 and a space: 3.5 characters)"
+    headings = [p for p in contents if p.style.name == "一级标题"]
+    assert headings and all(p.paragraph_format.keep_with_next for p in headings)
 
 
 def test_every_proposal_starts_on_a_new_page_with_its_number_title_proposers_and_text(written):
