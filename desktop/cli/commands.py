@@ -14,9 +14,7 @@ from pathlib import Path
 
 from desktop.local import settings as local_settings
 from desktop.domain.actor import Actor
-from desktop.domain.enums import UnitSystem
 from desktop.domain.errors import DomainError
-from desktop.wording.labels import parse
 from desktop.wording.messages import describe
 from desktop.local.paths import base_data_dir, data_dir
 from desktop.services import backups, base_data, demo, enrolment, integrity, setup
@@ -31,14 +29,11 @@ from . import export as cli_export
 from . import imports as cli_imports
 from . import sites as cli_sites
 from .printing import print_search, print_statistics
+from .usage import UsageError, system_of
 
 log = logging.getLogger(__name__)
 DEMO_OFFICE = "政协示范县委员会"
 DEMO_PASSWORD = "admin123"
-
-
-class UsageError(Exception):
-    """A command line the user should correct (the sentence says how)."""
 
 
 class _ChineseHelp(argparse.HelpFormatter):
@@ -227,13 +222,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         elif not args.all:
             current = base_data.current_meeting(session)
             meeting_id = current.id if current else None
-        system = None
-        if args.system:
-            try:
-                system = parse(UnitSystem, args.system)
-            except ValueError:
-                raise UsageError(f"没有“{args.system}”这个系统，可用：党委系统、政府系统、群团系统、"
-                                 "政法系统、企事业单位、乡镇。") from None
+        system = system_of(args.system)
         unit_id = base_data.find_unit(session, args.unit).id if args.unit else None
         figures = statistics_for(session, Actor.system("命令行"), meeting_id, system, unit_id,
                                  today=args.today)

@@ -1,4 +1,4 @@
-"""``tian export letters|forms|notices|proposals|compilation|ledger|stats --out PATH``."""
+"""``tian export letters|forms|notices|proposals|compilation|ledger|stats|report --out PATH``."""
 from __future__ import annotations
 
 import argparse
@@ -15,14 +15,18 @@ from desktop.services.exports import DOCUMENT_KINDS, ExportRequest, document_kin
 from desktop.store.database import Database
 from desktop.wording.messages import describe
 
+from .usage import system_of
+
 
 def add_parser(sub, date_type) -> None:
     kinds = "、".join(f"{k.key}（{k.label}）" for k in DOCUMENT_KINDS.values())
-    p = sub.add_parser("export", help="导出文书和表格（答复函、通知、征询意见表、汇编、台账、统计表）")
+    p = sub.add_parser("export", help="导出文书和表格（答复函、通知、征询意见表、汇编、台账、统计表、"
+                                      "工作报告草稿）")
     p.add_argument("kind", choices=list(DOCUMENT_KINDS), metavar="种类", help=f"可选：{kinds}")
     p.add_argument("--out", required=True, help="导出到的文件夹（台账、统计表、汇编也可写文件名）")
     p.add_argument("--meeting", help="会议名称，如 十届二次会议（默认：当前会议）")
     p.add_argument("--unit", help="只导出某承办单位的，如 县教育局")
+    p.add_argument("--system", help="工作报告：只写某系统的办理情况，如 政府系统")
     p.add_argument("--per-proposal", action="store_true", help="台账每件提案一行（默认每个承办单位一行）")
     p.add_argument("--today", type=date_type, default=None, help="催办和统计的截止日期（默认今天）")
     p.add_argument("--notice", choices=list(document_kind("notices").notices), metavar="通知",
@@ -53,9 +57,9 @@ SHOWN = 30  # skipped files named one by one before "……另有 N 个"
 def _options_fit(args: argparse.Namespace, kind) -> None:
     """An option the kind has no use for is refused, not silently ignored."""
     uses = {"--notice": lambda k: bool(k.notices), "--per-proposal": lambda k: k.per_proposal,
-            "--unit": lambda k: k.unit_filter}
+            "--unit": lambda k: k.unit_filter, "--system": lambda k: k.system_filter}
     for option, given in (("--notice", args.notice), ("--per-proposal", args.per_proposal),
-                          ("--unit", args.unit)):
+                          ("--unit", args.unit), ("--system", args.system)):
         if given and not uses[option](kind):
             users = [k.label for k in DOCUMENT_KINDS.values() if uses[option](k)]
             raise DomainError("export_option_not_for_kind", option=option, kind=kind.label,
@@ -79,7 +83,8 @@ def cmd_export(args: argparse.Namespace, database: Database) -> int:
         if args.for_reply:
             return _for_reply(args, session, meeting.id, unit_id)
         request = ExportRequest(args.kind, meeting.id, unit_id, args.per_proposal, args.today,
-                                templates_folder(database.data_dir), args.notice)
+                                templates_folder(database.data_dir), args.notice,
+                                system_of(args.system))
 
         def ask_overwrite(clash: list[str]) -> bool:
             if not args.overwrite:

@@ -35,6 +35,7 @@ class Action(StrEnum):
     REHANDLE = "rehandle"
     FOLLOW_UP = "follow_up"
     MARK_KEY = "mark_key"
+    MARK_EXCELLENT = "mark_excellent"
     SUPERVISE = "supervise"
     MANAGE_BASE_DATA = "manage_base_data"
     MANAGE_USERS = "manage_users"
@@ -82,6 +83,7 @@ ALLOWED: dict[Action, tuple[frozenset[State], frozenset[UserRole]]] = {
     Action.REHANDLE: (frozenset({State.HANDLING}) | _ANSWERED, _OFFICE),
     Action.FOLLOW_UP: (frozenset({State.HANDLING}) | _ANSWERED, _UNIT_WORK),
     Action.MARK_KEY: (FILED_STATES, _OFFICE),
+    Action.MARK_EXCELLENT: (FILED_STATES, _OFFICE),
     Action.SUPERVISE: (FILED_STATES, _OFFICE),
     Action.MANAGE_BASE_DATA: (_ANY, _OFFICE),
     Action.MANAGE_USERS: (_ANY, frozenset({UserRole.ADMIN})),

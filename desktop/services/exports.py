@@ -12,16 +12,18 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
+from desktop.domain.enums import UnitSystem
 from desktop.domain.errors import NotAllowed
 from desktop.domain.permissions import unit_scope
 from desktop.exporters import compilation as compilation_docx
 from desktop.exporters import forms as form_docs
 from desktop.exporters import ledger_xlsx, reply_letter, statistics_xlsx
 from desktop.exporters import notices as notice_docs
+from desktop.exporters import year_report as report_docx
 from desktop.store.models import Assignment, Meeting, Reply, Unit
 from desktop.store.office import load_settings
 from desktop.wording.dates import chinese_date
-from desktop.wording.labels import serial_label
+from desktop.wording.labels import label, serial_label
 
 from . import compilation, forms, notices, reply_ledgers
 from .batch import Planned, distinct, file_name
@@ -30,6 +32,7 @@ from .ledgers import ledger_rows, ledger_title
 from .letters import due_replies, meeting_title
 from .letters import reply_letter as reply_letter_content
 from .statistics import statistics
+from .year_report import report_draft
 
 @dataclass(frozen=True)
 class ExportRequest:
@@ -40,6 +43,7 @@ class ExportRequest:
     today: date | None = None  # 催办通知 and statistics: as of this day
     templates: Path | None = None  # the office's own templates (答复函.docx …), when it has any
     notice: str | None = None  # notices: only 交办, 不予立案 (with 转意见建议) or 催办
+    system: UnitSystem | None = None  # the report: one system's handling (政府系统 …)
 
 
 def template(request: ExportRequest, kind: str) -> Path | None:
@@ -133,6 +137,15 @@ def _ledger(session: Session, request: ExportRequest) -> list[Planned]:
                               suffix=".xlsx"), write)]
 
 
+def _report(session: Session, request: ExportRequest) -> list[Planned]:
+    draft = report_draft(session, Actor.system("导出"), request.meeting_id, request.system,
+                         request.today)
+    own = template(request, "工作报告")
+    name = file_name("提案工作报告（草稿）", meeting_label(session, request.meeting_id),
+                     label(request.system) if request.system else "")
+    return [Planned(name, _docx(lambda: report_docx.render(draft, own)))]
+
+
 def _reply_ledgers(session: Session, request: ExportRequest) -> list[Planned]:
     return reply_ledgers.plans_for_reply(session, request.meeting_id, request.unit_id)
 
@@ -165,6 +178,7 @@ class DocumentKind:
     notices: tuple[str, ...] = ()  # the sorts that may be exported alone (--notice)
     per_proposal: bool = False  # one row per proposal instead of per assignment (the ledger)
     every_meeting: bool = False  # may cover every meeting at once (the statistics)
+    system_filter: bool = False  # may be narrowed to one system (the report: 政府系统 …)
 
 
 DOCUMENT_KINDS = {kind.key: kind for kind in (  # in the order the screens offer them
@@ -179,6 +193,8 @@ DOCUMENT_KINDS = {kind.key: kind for kind in (  # in the order the screens offer
     DocumentKind("stats", "提案统计表", _stats, for_units=True, word=False,
                  every_meeting=True),
     DocumentKind("reply_ledgers", "答复台账（交承办单位填写）", _reply_ledgers, word=False),
+    DocumentKind("report", "提案工作报告（草稿）", _report, ("工作报告",), unit_filter=False,
+                 system_filter=True),
 )}
 
 

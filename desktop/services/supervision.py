@@ -27,6 +27,66 @@ def mark_key(session: Session, actor: Actor, proposal_id: str, key: bool = True)
     return proposal
 
 
+def mark_excellent(session: Session, actor: Actor, proposal_ids: list[str],
+                   excellent: bool = True) -> None:
+    """优秀提案候选: the office's short list for the year's 评优, printed in the year's report."""
+    with write(session, actor, "supervision.mark_excellent"):
+        _mark(session, actor, proposal_ids, excellent)
+
+
+def choose_excellent(session: Session, actor: Actor, meeting_id: str, chosen: set[str]) -> None:
+    """The meeting's candidates are ``chosen`` and no others, in one write."""
+    with write(session, actor, "supervision.choose_excellent"):
+        marked = set(session.scalars(select(Proposal.id).where(
+            Proposal.meeting_id == meeting_id, Proposal.excellent.is_(True))))
+        _mark(session, actor, sorted(chosen - marked), True)
+        _mark(session, actor, sorted(marked - chosen), False)
+
+
+def _mark(session: Session, actor: Actor, proposal_ids: list[str], excellent: bool) -> None:
+    for proposal_id in proposal_ids:
+        proposal, _ = proposal_for(session, actor, proposal_id, Action.MARK_EXCELLENT)
+        proposal.excellent = excellent
+
+
+@dataclass(frozen=True)
+class ExcellentChoice:
+    """A filed proposal as the 评优 list shows it: what came of it, and whether it is chosen."""
+
+    id: str
+    label: str  # 第12号
+    title: str
+    lead: str
+    results: str  # the 办理结果 its answering units were rated: 满意、基本满意
+    excellent: bool
+
+
+def excellent_choices(session: Session, actor: Actor, meeting_id: str,
+                      chosen_only: bool = False) -> list[ExcellentChoice]:
+    """The meeting's numbered proposals, by 提案号, for the office to choose its 优秀提案
+    candidates from (a few hundred a year: read whole)."""
+    office_only(actor)
+    stmt = (select(Proposal).where(Proposal.meeting_id == meeting_id,
+                                   Proposal.number.is_not(None),
+                                   Proposal.status.in_(list(FILED_STATES)))
+            .order_by(Proposal.number_seq))
+    if chosen_only:
+        stmt = stmt.where(Proposal.excellent.is_(True))
+    proposals = list(session.scalars(stmt))
+    ids = [p.id for p in proposals]
+    leads = dict(session.execute(select(Proposer.proposal_id, Proposer.name).where(
+        Proposer.proposal_id.in_(ids), Proposer.position == 0)).all())
+    results: dict[str, list[str]] = {}
+    for pid, result in session.execute(
+            select(Assignment.proposal_id, Assignment.result).where(
+                Assignment.proposal_id.in_(ids), Assignment.ended.is_(None),
+                Assignment.role != AssignmentRole.ASSIST, Assignment.result.is_not(None))):
+        results.setdefault(pid, []).append(label(result))
+    return [ExcellentChoice(p.id, label_of(p), p.title, leads.get(p.id, ""),
+                            "、".join(results.get(p.id, [])) or "未评价", p.excellent)
+            for p in proposals]
+
+
 def supervise(session: Session, actor: Actor, proposal_id: str, leader: str,
               leader_title: str | None = None, started_on: date | None = None,
               note: str | None = None) -> Supervision:

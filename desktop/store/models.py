@@ -120,6 +120,7 @@ class Proposal(Synced, Base):
     category_id: Mapped[str | None] = fk("category")
     sector_id: Mapped[str | None] = fk("sector")  # 界别 it is counted under: the lead proposer's
     key: Mapped[bool] = mapped_column(default=False)  # 重点提案
+    excellent: Mapped[bool] = mapped_column(default=False, server_default="0")  # 优秀提案候选
     received_on: Mapped[date]
     registered_at: Mapped[datetime]
     registered_by: Mapped[str | None] = fk("user_account")

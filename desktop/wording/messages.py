@@ -25,6 +25,7 @@ ACTIONS = {
     "request_adjustment": "申请调整", "decide_adjustment": "审批调整申请", "extend": "延期",
     "record_contact": "记录沟通", "reply": "答复", "evaluate": "录入评价",
     "assist_opinion": "送协办意见", "rehandle": "二次办理", "follow_up": "跟踪落实", "mark_key": "设为重点提案",
+    "mark_excellent": "标为优秀提案候选",
     "supervise": "领衔督办", "manage_base_data": "维护基础数据", "manage_users": "管理用户",
     "exchange": "收发交换数据", "enrol": "登记站点",
 }

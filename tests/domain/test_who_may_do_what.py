@@ -100,7 +100,7 @@ def test_ended_proposal_offers_nothing_but_undo(state, role):
 
 
 def test_numbers_key_marks_and_supervision_belong_to_filed_proposals():
-    for action in (Action.NUMBER, Action.MARK_KEY, Action.SUPERVISE):
+    for action in (Action.NUMBER, Action.MARK_KEY, Action.MARK_EXCELLENT, Action.SUPERVISE):
         assert {s for s in State if allowed(action, s, UserRole.ADMIN)} == FILED_STATES
 
 

@@ -41,7 +41,8 @@ def test_what_a_units_clerk_may_export_and_what_may_be_narrowed_to_a_unit():
     assert [k.key for k in DOCUMENT_KINDS.values() if k.for_units] == [
         "letters", "forms", "ledger", "stats"]
     assert [k.key for k in DOCUMENT_KINDS.values() if not k.unit_filter] == [
-        "proposals", "compilation"]
+        "proposals", "compilation", "report"]
+    assert [k.key for k in DOCUMENT_KINDS.values() if k.system_filter] == ["report"]
     assert [k.key for k in DOCUMENT_KINDS.values() if not k.word] == [
         "ledger", "stats", "reply_ledgers"]
     with pytest.raises(NotAllowed):

@@ -105,6 +105,8 @@ class Day:
             return lambda: numbering.give_numbers(s, a, [pid]), frozenset()
         if action is Action.MARK_KEY:
             return lambda: supervision.mark_key(s, a, pid), frozenset()
+        if action is Action.MARK_EXCELLENT:
+            return lambda: supervision.mark_excellent(s, a, [pid]), frozenset()
         if action is Action.MERGE:
             mains = [q for q in self.ids if q != pid and s.get(Proposal, q).status in (
                 State.IN_REVIEW, State.FILED, State.ASSIGNED, State.HANDLING)]

@@ -18,9 +18,10 @@ import pytest
 import desktop.services
 from desktop.domain.enums import UserRole
 from desktop.domain.errors import NotAllowed
+from desktop.domain.actor import Actor
 from desktop.services import (
     assignment_lists, dashboard, exports, numbering, proposal_list, search, sites, statistics,
-    supervision, timeline, tracking, unit_choice,
+    supervision, timeline, tracking, unit_choice, year_report,
 )
 from desktop.services.proposal_list import ProposalFilter
 from desktop.services.tracking import TrackingFilter
@@ -54,6 +55,11 @@ READS = {  # each called with (session, the other unit's clerk, what belongs to 
     "unit_choice.unit_loads": lambda s, a, o: unit_choice.unit_loads(s, a),
     "unit_choice.suggest_units": lambda s, a, o: unit_choice.suggest_units(s, a, o.proposal_id),
     "supervision.key_proposals": lambda s, a, o: supervision.key_proposals(s, a, o.meeting_id),
+    "supervision.excellent_choices": lambda s, a, o: (  # a list of numbered proposals
+        numbering.give_numbers(s, Actor.system("编号"), [o.proposal_id]),
+        supervision.excellent_choices(s, a, o.meeting_id))[1],
+    "year_report.report_draft": lambda s, a, o: year_report.report_draft(
+        s, a, o.meeting_id, today=TODAY),
     "supervision.candidates": lambda s, a, o: supervision.candidates(s, a, o.meeting_id, o.title),
     "dashboard.dashboard": lambda s, a, o: dashboard.dashboard(s, a, o.meeting_id, TODAY),
     "statistics.statistics_for": lambda s, a, o: statistics.statistics_for(
@@ -98,7 +104,9 @@ OTHERS = {
     "handling.follow_up", "numbering.give_numbers", "review.forward", "review.file",
     "review.reject", "review.refer", "review.return_for_revision", "review.withdraw",
     "review.merge", "review.split", "review.undo", "roster.import_roster", "setup.initialize",
-    "supervision.mark_key", "supervision.supervise", "users.create_user", "users.change_password",
+    "supervision.mark_key", "supervision.mark_excellent", "supervision.choose_excellent",
+    "supervision.supervise",
+    "users.create_user", "users.change_password",
     "users.update_user", "users.authenticate", "demo.generate.generate",
     "common.get", "common.proposal_for", "common.assignment_for", "common.readable_proposal",
     "common.reachable", "conflicts.settle", "enrolment.invite", "enrolment.join",
@@ -186,7 +194,8 @@ ABOUT_ONE = {"proposal_list.detail", "proposal_list.page_of_ids", "timeline.time
 # figures and lists where the proposal shows only as a count, if at all
 COUNTS = {"sites.site_rows", "search.proposer_choices", "unit_choice.unit_loads", "dashboard.dashboard",
           "statistics.statistics_for", "assignment_lists.pending_requests", "exports.plan",
-          "proposal_list.count", "tracking.count", "supervision.key_proposals"}
+          "proposal_list.count", "tracking.count", "supervision.key_proposals",
+          "year_report.report_draft"}
 
 
 @pytest.mark.parametrize("name", sorted(READS))

@@ -11,13 +11,15 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
+from desktop.domain.enums import UnitSystem
 from desktop.domain.permissions import sees_all_proposals
 from desktop.services import base_data, document_setup, export_pipeline, exports
 from desktop.services.batch import BatchReport
+from desktop.wording.labels import label
 
 from ..errors import explain
 from ..office_apps import font_warning
-from ..widgets.form import ErrorLabel
+from ..widgets.form import ErrorLabel, chosen_enum
 from ..worker import run_with_progress
 from ..workspace import Workspace
 from .export_report import ExportReport
@@ -41,7 +43,8 @@ def default_folder() -> str:
 class ExportDialog(QDialog):
     def __init__(self, workspace: Workspace, kind: str = "letters", notice: str | None = None,
                  unit_id: str | None = None, parent: QWidget | None = None,
-                 meeting_id: str | None = None, today: date | None = None) -> None:
+                 meeting_id: str | None = None, today: date | None = None,
+                 system: UnitSystem | None = None) -> None:
         """``meeting_id`` "" is every meeting (the 统计 screen's 全部会议); None the toolbar's."""
         super().__init__(parent)
         self.ws = workspace
@@ -66,6 +69,10 @@ class ExportDialog(QDialog):
         if unit_role:
             unit_id = workspace.actor.unit_id
             self.unit.setEnabled(False)
+        self.system = QComboBox()
+        self.system.addItem("全部承办单位", None)
+        for each in UnitSystem:
+            self.system.addItem(label(each), each)
         self.per_proposal = QCheckBox("每件提案一行（默认每个承办单位一行）")
         self.folder = QLineEdit(default_folder())
         browse = QPushButton("浏览(&B)…")
@@ -81,6 +88,7 @@ class ExportDialog(QDialog):
         form.addRow("文书种类(&K)：", self.kind)
         form.addRow("通知(&T)：", self.notice)
         form.addRow("承办单位(&U)：", self.unit)
+        form.addRow("办理范围(&S)：", self.system)
         form.addRow("", self.per_proposal)
         folder_label = QLabel("保存到(&F)：")
         folder_label.setBuddy(self.folder)  # the row is a layout, which a label cannot take as buddy
@@ -106,6 +114,7 @@ class ExportDialog(QDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.notice.setCurrentIndex(max(0, self.notice.findData(notice)))
         self.unit.setCurrentIndex(max(0, self.unit.findData(unit_id)))
+        self.system.setCurrentIndex(max(0, self.system.findData(system)))
         self._shown_fields()
         self.resize(620, self.sizeHint().height())
 
@@ -113,6 +122,7 @@ class ExportDialog(QDialog):
         kind = exports.document_kind(self.kind.currentData())
         self.form.setRowVisible(self.notice, bool(kind.notices))
         self.form.setRowVisible(self.unit, kind.unit_filter)
+        self.form.setRowVisible(self.system, kind.system_filter)
         self.form.setRowVisible(self.per_proposal, kind.per_proposal)
         self.to_pdf.setVisible(kind.word)
         self.fonts.setVisible(bool(self.fonts.text()) and kind.word)  # fonts matter to Word files
@@ -127,7 +137,8 @@ class ExportDialog(QDialog):
         return exports.ExportRequest(
             kind.key, self.meeting_id, self.unit.currentData() if kind.unit_filter else None,
             per_proposal=self.per_proposal.isChecked(), templates=templates_folder(self.ws),
-            notice=self.notice.currentData() if kind.notices else None, today=self.today)
+            notice=self.notice.currentData() if kind.notices else None, today=self.today,
+            system=chosen_enum(self.system, UnitSystem) if kind.system_filter else None)
 
     def _ask_overwrite(self, clash: list[str]) -> bool | None:
         """True: replace them; False: skip them; None: the clerk thinks again."""

@@ -7,7 +7,8 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 
 from desktop.wording import figures_text
@@ -17,6 +18,7 @@ from desktop.wording.labels import label
 from desktop.services import base_data
 from desktop.services.statistics import statistics_for
 
+from ..dialogs.excellent import ExcellentDialog
 from ..dialogs.export_dialog import ExportDialog
 from ..models.figure_table import FigureTableModel
 from ..widgets.figure_view import FigureView, tab_separated
@@ -64,7 +66,15 @@ class StatisticsView(Screen):
             meeting_id=self.meeting.currentData() or "", today=from_qdate(self.today.date()))
             .exec())
         bar.addWidget(self.export)
-        for widget in (self.system, self.unit):
+        self.excellent = QPushButton("优秀提案候选(&Y)…")
+        self.excellent.setToolTip("勾选本次会议的优秀提案候选，列入工作报告草稿")
+        self.excellent.clicked.connect(self.choose_excellent)
+        self.report = QPushButton("工作报告草稿(&R)…")
+        self.report.setToolTip("按所选会议和范围的统计数字生成工作报告（Word 草稿），叙述部分留空待填写")
+        self.report.clicked.connect(self.draft_report)
+        bar.addWidget(self.excellent)
+        bar.addWidget(self.report)
+        for widget in (self.system, self.unit, self.excellent, self.report):
             widget.setVisible(not unit_mode)
         self.heading = QLabel()
         self.summary = QLabel()
@@ -101,6 +111,23 @@ class StatisticsView(Screen):
             self.system.setCurrentIndex(0)
             self.system.blockSignals(False)
         self.reload()
+
+    def _chosen_meeting(self) -> str | None:
+        """The report and its candidates are a meeting's: 全部会议 asks for one first."""
+        meeting_id = self.meeting.currentData()
+        if meeting_id is None:
+            QMessageBox.information(self, "工作报告", "请先在“会议”中选择一次会议。")
+        return meeting_id
+
+    def draft_report(self) -> None:
+        if (meeting_id := self._chosen_meeting()) is not None:
+            ExportDialog(self._ws, "report", None, None, self, meeting_id=meeting_id,
+                         today=from_qdate(self.today.date()),
+                         system=chosen_enum(self.system, UnitSystem)).exec()
+
+    def choose_excellent(self) -> None:
+        if (meeting_id := self._chosen_meeting()) is not None:
+            ExcellentDialog(self._ws, meeting_id, self).exec()
 
     def _follow_meeting(self, meeting_id: str) -> None:
         self.meeting.setCurrentIndex(max(self.meeting.findData(meeting_id), 0))

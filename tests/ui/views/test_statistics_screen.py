@@ -5,15 +5,19 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import select
 
 from desktop.wording import figures_text
 from desktop.domain.actor import Actor
 from desktop.domain.enums import UnitSystem, UserRole
 from desktop.local.paths import base_data_dir
-from desktop.services import base_data, demo, setup, users
+from desktop.services import base_data, demo, setup, supervision, users
 from desktop.services.statistics import statistics
 from desktop.store.database import open_database
+from desktop.store.models import Proposal
+from desktop.ui.dialogs.excellent import ExcellentDialog, ExcellentModel
+from desktop.ui.dialogs.export_dialog import ExportDialog
 from desktop.ui.models.figure_table import FigureTableModel
 from desktop.ui.views.statistics_view import StatisticsView
 from desktop.ui.workspace import Workspace
@@ -134,3 +138,60 @@ def test_the_figure_model_passes_qts_model_checks(county, qtmodeltester):
         model = FigureTableModel(table)
         model.set_rows(f[table.key])
         qtmodeltester.check(model)
+
+
+def test_the_office_ticks_its_excellent_candidates_for_the_years_report(admin_view, county,
+                                                                        monkeypatch, qtbot):
+    chosen = {}
+
+    def tick_two(dialog: ExcellentDialog) -> int:
+        model = dialog.model
+        assert model.rowCount() > 2 and model.headerData(0, Qt.Orientation.Horizontal) == "候选"
+        for row in (0, 2):
+            model.setData(model.index(row, 0), Qt.CheckState.Checked.value,
+                          Qt.ItemDataRole.CheckStateRole)
+        chosen["ids"] = {model.rows[0].id, model.rows[2].id}
+        dialog.accept()
+        return 1
+    monkeypatch.setattr(ExcellentDialog, "exec", tick_two)
+    qtbot.mouseClick(admin_view.excellent, Qt.MouseButton.LeftButton)
+    with county.session() as session:
+        marked = set(session.scalars(select(Proposal.id).where(Proposal.excellent.is_(True))))
+    assert marked == chosen["ids"]
+
+    def untick_one(dialog: ExcellentDialog) -> int:
+        model = dialog.model
+        assert model.data(model.index(0, 0), Qt.ItemDataRole.CheckStateRole) == \
+            Qt.CheckState.Checked, "what was chosen shows ticked"
+        model.setData(model.index(0, 0), Qt.CheckState.Unchecked.value,
+                      Qt.ItemDataRole.CheckStateRole)
+        dialog.accept()
+        return 1
+    monkeypatch.setattr(ExcellentDialog, "exec", untick_one)
+    qtbot.mouseClick(admin_view.excellent, Qt.MouseButton.LeftButton)
+    with county.session() as session:
+        marked = set(session.scalars(select(Proposal.id).where(Proposal.excellent.is_(True))))
+    assert len(marked) == 1 and marked < chosen["ids"]
+
+
+def test_the_report_draft_is_asked_for_the_meeting_and_scope_on_screen(admin_view, monkeypatch,
+                                                                       qtbot):
+    asked = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda dialog: asked.append(dialog.request()) or 0)
+    admin_view.system.setCurrentIndex(admin_view.system.findData(UnitSystem.GOVERNMENT))
+    qtbot.mouseClick(admin_view.report, Qt.MouseButton.LeftButton)
+    [request] = asked
+    assert (request.kind, request.meeting_id, request.system, request.today) == (
+        "report", admin_view.meeting.currentData(), UnitSystem.GOVERNMENT, TODAY)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
+    admin_view.meeting.setCurrentIndex(admin_view.meeting.findData(None))
+    qtbot.mouseClick(admin_view.report, Qt.MouseButton.LeftButton)
+    assert told == ["请先在“会议”中选择一次会议。"] and len(asked) == 1
+
+
+def test_the_candidates_model_passes_qts_model_checks(county, qtmodeltester):
+    with county.session() as session:
+        meeting_id = base_data.current_meeting(session).id
+        rows = supervision.excellent_choices(session, Actor.system("评优"), meeting_id)
+    qtmodeltester.check(ExcellentModel(rows[:20]))
