@@ -79,7 +79,8 @@ def test_every_file_of_every_kind_is_printed(printed):
     assert all(counts.values()), f"every kind has files to print: {counts}"
 
 
-@pytest.mark.parametrize("key", ["letters", "notices", "forms", "proposals", "compilation"])
+@pytest.mark.parametrize("key", ["letters", "notices", "forms", "proposals", "compilation",
+                                 "report"])
 def test_no_page_holds_only_the_closing_block_and_no_heading_ends_a_page(printed, key):
     problems = []
     for name, pages, _ in pages_of(printed, key):
@@ -88,7 +89,7 @@ def test_no_page_holds_only_the_closing_block_and_no_heading_ends_a_page(printed
     assert problems == []
 
 
-@pytest.mark.parametrize("key", ["letters", "notices"])
+@pytest.mark.parametrize("key", ["letters", "notices", "report"])
 def test_titles_break_only_between_words(printed, key):
     problems, seen = [], 0
     for name, pages, _ in pages_of(printed, key):
