@@ -171,6 +171,15 @@ def main(out: Path) -> None:
     _shot(app, window, out, "27_statistics")
     window.views["统计"].tabs.setCurrentIndex(1)
     _shot(app, window, out, "28_statistics_by_system")
+    from desktop.ui.dialogs.excellent import ExcellentDialog
+    from desktop.ui.dialogs.export_dialog import ExportDialog
+    choosing = ExcellentDialog(workspace, meeting.id, window)
+    choosing.model.ticked.update(row.id for row in choosing.model.rows[1:3])
+    _shot(app, choosing, out, "28a_excellent_candidates")
+    choosing.close()
+    drafting = ExportDialog(workspace, "report", parent=window, meeting_id=meeting.id)
+    _shot(app, drafting, out, "28b_report_draft")
+    drafting.close()
     window.show_view("首页")
     _shot(app, window, out, "29_dashboard")
     unit_window.show_view("首页")

@@ -41,6 +41,7 @@ class DocumentsPage(QScrollArea):
         self.copies_to = _lines(52)
         self.copies_to.setPlaceholderText("一行一个；不填则为县政协提案委员会、县人民政府督查室")
         self.print_disclosure = QCheckBox("成文日期下印附注“（此件公开发布）”")
+        self.notice_number = QLineEdit()
         self.office_contact = QLineEdit()
         self.office_phone = QLineEdit()
         letters = QFormLayout()
@@ -59,6 +60,9 @@ class DocumentsPage(QScrollArea):
         checks.addStretch(1)
         letters.addRow("", checks)
         notices = QFormLayout()
+        notices.addRow("交办通知发文字号(&J)：", self.notice_number)
+        notices.addRow("", QLabel("{county} 为县名，{year} 为年份，{n} 为当年第几个交办日"
+                                  "（同一天交办的通知同号）"))
         notices.addRow("提案委联系人(&P)：", self.office_contact)
         notices.addRow("联系电话(&H)：", self.office_phone)
         self.error = ErrorLabel()
@@ -102,6 +106,7 @@ class DocumentsPage(QScrollArea):
                                                    d.category_names.items()))
         self.copies_to.setPlainText("\n".join(d.copies_to))
         self.rehandled_reply_title.setText(d.rehandled_reply_title)
+        self.notice_number.setText(d.notice_number)
         self.print_disclosure.setChecked(d.print_disclosure)
         self.office_contact.setText(d.office_contact)
         self.office_phone.setText(d.office_phone)
@@ -158,6 +163,7 @@ class DocumentsPage(QScrollArea):
                 copies_to=tuple(line.strip() for line in self.copies_to.toPlainText()
                                 .splitlines() if line.strip()),
                 rehandled_reply_title=self.rehandled_reply_title.text().strip(),
+                notice_number=self.notice_number.text().strip(),
                 print_disclosure=self.print_disclosure.isChecked(),
                 office_contact=self.office_contact.text().strip(),
                 office_phone=self.office_phone.text().strip())

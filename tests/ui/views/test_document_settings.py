@@ -26,6 +26,7 @@ def test_a_units_own_document_number_and_the_copies_are_saved(page, workspace):
     page.copies_to.setPlainText("县政协提案委员会\n县政府督查室\n")
     page.print_disclosure.setChecked(False)
     page.rehandled_reply_title.setText("关于{meeting}{number}提案的再次答复")
+    page.notice_number.setText("{county}政协提字〔{year}〕{n}号")
     page.office_contact.setText("王芳")
     page.category_names.setPlainText("C＝留作参考")
     page.save()
@@ -36,6 +37,7 @@ def test_a_units_own_document_number_and_the_copies_are_saved(page, workspace):
     assert saved.copies_to == ("县政协提案委员会", "县政府督查室")
     assert not saved.print_disclosure and saved.office_contact == "王芳"
     assert saved.rehandled_reply_title == "关于{meeting}{number}提案的再次答复"
+    assert saved.notice_number == "{county}政协提字〔{year}〕{n}号"
     assert saved.category_names == {"C": "留作参考"}
 
 
