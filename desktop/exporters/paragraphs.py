@@ -39,7 +39,9 @@ def add_body(out: Writer, lines: Iterable[str], style: str = "公文正文") -> 
     added = []
     for text in lines:
         level = heading_level(text)
-        if level and _alone(text):
+        if level is None:
+            paragraph = out.add(text, style)
+        elif _alone(text):
             paragraph = out.add(text, level)
             keep_with_next(paragraph)
         else:

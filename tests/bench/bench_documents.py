@@ -126,7 +126,7 @@ def same_paragraphs(ours: Path, raw: Path) -> None:
 
     def seen(path: Path) -> list[tuple[str, str | None]]:
         document = docx.Document(str(path))
-        return [(p.text.split("\t")[0], p.style.name if p._p.style else None)
+        return [(p.text.split("\t")[0].replace("\n", ""), p.style.name if p._p.style else None)
                 for p in document.paragraphs]
     a, b = seen(ours), seen(raw)
     if a != b:
