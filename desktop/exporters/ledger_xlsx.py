@@ -20,17 +20,18 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.dimensions import RowDimension
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.local.files import write_atomically
 from desktop.wording.dates import chinese_moment
 
-from .xlsx_fit import CELL_PADDING, lines, row_height, text_width, text_widths, wrapped
+from .xlsx_fit import (
+    BOX, CELL_PADDING, column_width, lines, print_one_page_wide, row_height, text_width,
+    text_widths, wrapped,
+)
 
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -72,8 +73,8 @@ TEXT_COLUMNS = frozenset(i for i, f in enumerate(fields(LedgerRow)) if f.type in
 LONG_TEXTS = {"案由": 26, "联名提案人": 13, "主办单位": 13, "协办单位": 13, "备注": 13}
 SHORT_TEXT_WIDEST = 9
 DATE_WIDTH = text_width("2023年12月25日")  # the widest a date is shown
-TITLE_HEIGHT = 26.0  # points: the title's one line of 16 pt
-BOX = Border(*(Side(style="thin"),) * 4)
+TITLE_SIZE = 16  # points
+TITLE_HEIGHT = row_height(1, TITLE_SIZE)
 
 
 class _Cell(Cell):
@@ -94,14 +95,11 @@ def measured(columns: list[tuple]) -> list[list[float]]:
 
 
 def column_widths(cells: list[list[float]]) -> list[float]:
-    """Each column as wide as its widest text, at least its header's in two lines and at most
-    its limit (the text wraps); a date column as wide as the widest date, so none shows ###."""
-    widths = []
-    for i, (name, column) in enumerate(zip(HEADERS, cells)):
-        least = text_width(name[:max(2, math.ceil(len(name) / 2))])
-        most = math.inf if i in DATE_COLUMNS else LONG_TEXTS.get(name, SHORT_TEXT_WIDEST)
-        widths.append(round(max(least, min(max(column, default=0.0), most)) + CELL_PADDING, 1))
-    return widths
+    """Each column fitted to its texts up to its limit; a date column as wide as the widest
+    date, so none shows ###."""
+    return [column_width(name, column, math.inf if i in DATE_COLUMNS
+                         else LONG_TEXTS.get(name, SHORT_TEXT_WIDEST))
+            for i, (name, column) in enumerate(zip(HEADERS, cells))]
 
 
 def row_lines(columns: list[tuple], cells: list[list[float]], widths: list[float]) -> list[int]:
@@ -129,7 +127,7 @@ def write_ledger(path: Path, title: str, scope: str, rows: Iterable[LedgerRow],
     sheet = book.create_sheet("提案办理台账")
     last = get_column_letter(len(HEADERS))
     sheet.freeze_panes = "C4"  # the header and the 提案号 column stay in view
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)  # before the rows
+    print_one_page_wide(sheet, Worksheet.PAPERSIZE_A3, header_row=3)
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.row_dimensions[1].height = TITLE_HEIGHT
@@ -142,7 +140,7 @@ def write_ledger(path: Path, title: str, scope: str, rows: Iterable[LedgerRow],
             setattr(cell, key, setting)
         return cell
 
-    sheet.append([styled(title, font=Font(name="黑体", size=16, bold=True),
+    sheet.append([styled(title, font=Font(name="黑体", size=TITLE_SIZE, bold=True),
                          alignment=Alignment(horizontal="center", vertical="center"))])
     when = chinese_moment(exported_at or datetime.now())
     sheet.append([styled(f"导出时间：{when}　　范围：{scope}")])
@@ -170,14 +168,6 @@ def write_ledger(path: Path, title: str, scope: str, rows: Iterable[LedgerRow],
     sheet.merged_cells.add(f"A1:{last}1")
     sheet.merged_cells.add(f"A2:{last}2")
     sheet.auto_filter.ref = f"A3:{last}{3 + len(table)}"
-    sheet.print_title_rows = "3:3"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A3
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3,
-                                     footer=0.3)
-    sheet.print_options.horizontalCentered = True
-    sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
     with write_atomically(Path(path)) as partial:
         book.save(partial)
     return len(table)

@@ -4,31 +4,47 @@ for dates and text cells for phone numbers; hidden columns name each row (its as
 the office knew of it, the seal over the locked cells) and a very hidden sheet names the export.
 
 The sheet is protected without a password the unit must know: protection keeps honest edits in
-the white cells; the seal, not the protection, is what the import trusts."""
+the white cells; the seal, not the protection, is what the import trusts.
+
+Printed, it is one A4 landscape page wide (the body at about 8 pt).  Every text wraps and each
+row is as high as its longest text, what the office knows and what the unit filled in before:
+LibreOffice keeps a row of an .xlsx one line high otherwise (xlsx_fit).  A row left one line
+high grows in Excel or WPS as the unit types into it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.local.files import write_atomically
-from desktop.wording.ledgers import FILLED, HEADERS, HIDDEN, LOCKED, META_SHEET, ROW_KEY, SHEET
+from desktop.wording.ledgers import (
+    FILLED, HEADERS, HIDDEN, LOCKED, LOCKED_DATES, META_SHEET, ROW_KEY, SHEET,
+)
 
-from .ledger_xlsx import DATE_FORMAT, FORMULA_STARTS
+from .ledger_xlsx import DATE_FORMAT, DATE_WIDTH, FORMULA_STARTS
+from .xlsx_fit import (
+    BODY, BOX, CELL_PADDING, lines, print_one_page_wide, row_height, text_width,
+)
 
 FIRST_ROW = 4  # title, instruction, header, then the rows
-WIDTHS = {"提案号": 10, "案由": 40, "领衔提案人": 10, "办理方式": 8, "交办日期": 14,
-          "办理时限": 14, "答复日期": 14, "答复类别": 9, "是否面商": 9, "沟通方式": 10,
-          "联系人": 10, "联系电话": 15}
+TITLE_SIZE = 14  # points
+DATES = (*LOCKED_DATES, "答复日期")
+TWO = round(text_width("主办") + CELL_PADDING, 1)  # 主办, 面商, 座谈; their headers in two lines
+# the printed columns; a unit's column as wide as what it is likely to type (a mobile or a
+# landline number, a name), a date column as the widest date, so none shows ###
+WIDTHS = {"提案号": 11, "案由": 40, "领衔提案人": 11, "办理方式": TWO,
+          **dict.fromkeys(DATES, round(DATE_WIDTH + CELL_PADDING, 1)), "答复类别": TWO,
+          "是否面商": TWO, "沟通方式": TWO, "联系人": 12, "联系电话": 15}
 GREY = PatternFill("solid", fgColor="E7E6E6")
-THIN = Side(style="thin", color="999999")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+CENTRED = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(vertical="center", wrap_text=True)
+PRINTED = HEADERS[:len(LOCKED) + len(FILLED)]  # the hidden columns come last
 INSTRUCTION = ("填写说明：请只填写白底的列（答复日期、答复类别、是否面商、沟通方式、联系人、联系电话），"
                "答复类别和沟通方式请从下拉列表中选择；灰底的列由提案委填写，已锁定，请勿修改；"
                "请不要增删行、列或改动表头。填好后保存，交回提案委。")
@@ -50,23 +66,27 @@ def write_reply_ledger(path: Path, title: str, meta: dict[str, str],
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
-    width = len(LOCKED) + len(FILLED)
-    sheet.cell(1, 1, title).font = Font(bold=True, size=14)
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    note = sheet.cell(2, 1, INSTRUCTION)
-    note.alignment = Alignment(wrap_text=True, vertical="top")
-    note.font = Font(color="9C0006")
-    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
-    sheet.row_dimensions[2].height = 48
+    widths = [WIDTHS[name] for name in PRINTED]
+    across = sum(widths)
+    for r, text, size, font in ((1, title, TITLE_SIZE, Font(bold=True, size=TITLE_SIZE)),
+                                (2, INSTRUCTION, BODY, Font(color="9C0006"))):
+        cell = sheet.cell(r, 1, text)
+        cell.font = font
+        cell.alignment = LEFT
+        sheet.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(PRINTED))
+        sheet.row_dimensions[r].height = row_height(lines(text, across, size), size)
     for column, name in enumerate(HEADERS, start=1):
         cell = sheet.cell(FIRST_ROW - 1, column, name)
         cell.font = Font(bold=True)
         cell.border = BOX
-        cell.alignment = Alignment(horizontal="center")
+        cell.alignment = CENTRED
         letter = get_column_letter(column)
-        sheet.column_dimensions[letter].width = WIDTHS.get(name, 12)
         if name in HIDDEN:
             sheet.column_dimensions[letter].hidden = True
+        else:
+            sheet.column_dimensions[letter].width = WIDTHS[name]
+    sheet.row_dimensions[FIRST_ROW - 1].height = row_height(
+        max(map(lines, PRINTED, widths)))
     last = FIRST_ROW + max(len(rows), 1) - 1
     for offset, row in enumerate(rows):
         r = FIRST_ROW + offset
@@ -76,7 +96,8 @@ def write_reply_ledger(path: Path, title: str, meta: dict[str, str],
             if isinstance(value, str) and value.startswith(FORMULA_STARTS):
                 cell.data_type = "s"  # a 案由 beginning with "=" is text, never a formula
             cell.border = BOX
-            if isinstance(value, date) or name == "答复日期":
+            cell.alignment = LEFT if name == "案由" else CENTRED
+            if name in DATES:
                 cell.number_format = DATE_FORMAT
             elif name == "联系电话" or isinstance(value, str):
                 cell.number_format = "@"
@@ -84,8 +105,10 @@ def write_reply_ledger(path: Path, title: str, meta: dict[str, str],
                 cell.protection = Protection(locked=False)
             elif name in LOCKED:
                 cell.fill = GREY
-            if name == "案由":
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        count = max((lines(value, width) for value, width in zip(values, widths)
+                     if isinstance(value, str)), default=1)
+        if count > 1:  # LibreOffice keeps a row the height the file says
+            sheet.row_dimensions[r].height = row_height(count)
     _choices(sheet, "答复类别", categories, last)
     _choices(sheet, "是否面商", ("是", "否"), last)
     _choices(sheet, "沟通方式", forms, last)
@@ -97,11 +120,10 @@ def write_reply_ledger(path: Path, title: str, meta: dict[str, str],
     sheet.freeze_panes = f"A{FIRST_ROW}"
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # widths may be changed; no password to know
-    sheet.print_title_rows = f"{FIRST_ROW - 1}:{FIRST_ROW - 1}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    # rows carry heights measured for what was written (LibreOffice grows none), which Excel
+    # then keeps: a unit that writes more makes its row taller (double-click the row's edge)
+    sheet.protection.formatRows = False
+    print_one_page_wide(sheet, Worksheet.PAPERSIZE_A4, header_row=FIRST_ROW - 1)
     info = book.create_sheet(META_SHEET)
     for key, value in meta.items():
         info.append([key, value])

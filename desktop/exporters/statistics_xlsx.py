@@ -7,9 +7,14 @@ are int cells; percentages are real numbers shown as 0.00% (the published 74.84 
 0.7484); a rate with nothing to divide is "—".  Each 合计 row sums its rows' counts and takes
 its rates from the scope's own figures: 答复率 and 满意率 come out the same either way, but 面商率
 counts a 分办 proposal once, where the unit rows count it once per unit.
+
+Printed, each sheet is one A4 landscape page wide, its cells boxed; a long name wraps and its
+row is written as high as it needs (LibreOffice keeps a row of an .xlsx one line high
+otherwise: xlsx_fit).  The widest sheet, 按承办单位, prints at about 10 pt, the rest at 11.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +23,6 @@ from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.local.files import write_atomically
@@ -27,14 +31,23 @@ from desktop.domain.statistics import CATEGORIES, percent
 from desktop.wording.dates import chinese_moment
 from desktop.wording.labels import CATEGORY_MEANINGS
 
+from .ledger_xlsx import FORMULA_STARTS, TITLE_SIZE
+from .xlsx_fit import (
+    BOX, CELL_PADDING, column_width, lines, print_one_page_wide, row_height, text_width,
+    text_widths,
+)
+
 SHEETS = ("总体", "按承办单位", "按系统", "按分类", "按界别", "按答复类别", "逾期")
 TABLE_SHEETS = {"by_unit": "按承办单位", "by_system": "按系统", "by_category": "按分类",
                 "by_sector": "按界别"}
 PERCENT_FORMAT = "0.00%"
 NO_FIGURE = "—"  # a rate with nothing to divide, as the screen and the command show it
 TOTAL = "合计"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADER_ROW = 3
+# a long unit's name in one line; a longer name (a category's, a 界别's) or a note wraps
+NAME_WIDEST = text_width("县科学技术和工业信息化局")
+TEXT = Alignment(vertical="center", wrap_text=True)
+FIGURE = Alignment(horizontal="right", vertical="center")
 
 # 总体: (项目, key in the figures, 说明); the intake figures stay the office's in any scope.
 OVERVIEW = (
@@ -121,48 +134,66 @@ def total_row(columns: Sequence[figures_text.FigureColumn], rows: list[dict], fi
     return out
 
 
+def column_widths(header: Sequence[str], rows: list[list], least: float) -> list[float]:
+    """Each column fitted to what it shows: a name or a note wraps past NAME_WIDEST, a figure
+    never (a number too wide for its column prints ###).  A table narrower than ``least`` has
+    the difference shared out among its columns: the stamp in one line, the title in two."""
+    widths = []
+    for i, name in enumerate(header):
+        values = [row[i] for row in rows]
+        names = any(isinstance(v, str) for v in values)
+        widths.append(column_width(name, text_widths(list(map(_shown, values))),
+                                   NAME_WIDEST if names else math.inf))
+    spare = max(least - sum(widths), 0) / len(widths)
+    return [round(width + spare, 1) for width in widths]
+
+
 def _write_sheet(sheet: Worksheet, title: str, stamp: str, header: Sequence[str],
                  rows: list[list], total: list | None) -> None:
+    body = rows + ([total] if total else [])
+    widths = column_widths(header, body, text_width(stamp) + CELL_PADDING)
+    across = sum(widths)
     last = get_column_letter(len(header))
+    print_one_page_wide(sheet, Worksheet.PAPERSIZE_A4, HEADER_ROW)
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.append([title])
-    sheet["A1"].font = Font(name="黑体", size=16, bold=True)
-    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
-    sheet.row_dimensions[1].height = 30
+    sheet["A1"].font = Font(name="黑体", size=TITLE_SIZE, bold=True)
+    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    sheet.row_dimensions[1].height = row_height(lines(title, across, TITLE_SIZE), TITLE_SIZE)
     sheet.append([stamp])
+    sheet["A2"].alignment = TEXT
+    sheet.row_dimensions[2].height = row_height(lines(stamp, across))
     sheet.append(list(header))
     for cell in sheet[HEADER_ROW]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for r, values in enumerate(rows + ([total] if total else []), start=HEADER_ROW + 1):
+        cell.border = BOX
+    sheet.row_dimensions[HEADER_ROW].height = row_height(max(map(lines, header, widths)))
+    for r, values in enumerate(body, start=HEADER_ROW + 1):
         for c, value in enumerate(values, start=1):
-            _put(sheet.cell(r, c), value)
+            cell = sheet.cell(r, c)
+            _put(cell, value)
+            cell.border = BOX
             if values is total:
-                sheet.cell(r, c).font = Font(bold=True)
+                cell.font = Font(bold=True)
+        count = max((lines(v, w) for v, w in zip(values, widths) if isinstance(v, str)),
+                    default=1)
+        if count > 1:  # LibreOffice keeps a row the height the file says
+            sheet.row_dimensions[r].height = row_height(count)
     sheet.merge_cells(f"A1:{last}1")
     sheet.merge_cells(f"A2:{last}2")
     sheet.freeze_panes = f"B{HEADER_ROW + 1}"  # the header and the name column stay in view
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + len(rows)}"  # 合计 stays last
-    for i, name in enumerate(header, start=1):
-        texts = [name, *(str(r[i - 1]) for r in rows if isinstance(r[i - 1], str))]
-        sheet.column_dimensions[get_column_letter(i)].width = min(
-            40, max(9, *(_display_width(t) + 2 for t in texts)))
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.print_options.horizontalCentered = True
-    sheet.print_options.gridLines = True
-    sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
 
 
 def _put(cell: Cell, value: object) -> None:
     """A count as an int, 74.84 (percent) as 0.7484 shown 0.00%, no figure as "—", text as text."""
+    cell.alignment = TEXT if isinstance(value, str) else FIGURE
     if value == "":
         return
     if value is None:
         cell.value = NO_FIGURE
-        cell.alignment = Alignment(horizontal="right")
     elif isinstance(value, float):
         cell.value = round(value / 100, 6)
         cell.number_format = PERCENT_FORMAT
@@ -172,5 +203,8 @@ def _put(cell: Cell, value: object) -> None:
             cell.data_type = "s"  # a name, never a formula
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+def _shown(value: object) -> str:
+    """A value as its cell shows it."""
+    if value is None:
+        return NO_FIGURE
+    return f"{value:.2f}%" if isinstance(value, float) else str(value)

@@ -1,4 +1,5 @@
-"""How much room a text takes in a worksheet, measured before it is written.
+"""How much room a text takes in a worksheet, measured before it is written, and how the
+sheet prints: landscape, one page wide, every cell boxed.
 
 openpyxl's write-only mode needs the column widths before the first row, and LibreOffice keeps a
 row of an .xlsx at the height the file gives it (Excel grows a row to its wrapped text;
@@ -13,12 +14,18 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from openpyxl.styles import Border, Side
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
+
 # a Chinese character in column-width units (a digit of the default font, Calibri 11 pt: 7 px):
 # 宋体 or 等线 at 11 pt in Excel is 15 px, Noto Sans CJK in LibreOffice narrower
 WIDE = 2.2
 CELL_PADDING = 1.0  # the cell's own margins, in the same units
+BODY = 11.0  # points: the size of the default font, which the measures are in
 LINE = 16.0  # points a line of 11 pt text takes: Noto Sans CJK's leading (Excel's Calibri: 15)
 ROW_PADDING = 2.0
+BOX = Border(*(Side(style="thin"),) * 4)
 
 
 def text_widths(texts: Sequence[str]) -> list[float]:
@@ -48,11 +55,35 @@ def wrapped(width: float, column: float) -> int:
     return math.ceil(width / (whole * WIDE))
 
 
-def lines(text: str, column: float) -> int:
-    """The lines ``text`` takes in a column ``column`` wide, each of its own lines wrapped."""
+def lines(text: str, column: float, size: float = BODY) -> int:
+    """The lines ``text`` in ``size`` points takes in a column ``column`` wide, each of its own
+    lines wrapped."""
+    column = CELL_PADDING + (column - CELL_PADDING) * BODY / size  # in the text's own units
     return sum(wrapped(width, column) for width in text_widths(text.split("\n")))
 
 
-def row_height(count: int) -> float:
-    """Points for a row of ``count`` lines."""
-    return count * LINE + ROW_PADDING
+def row_height(count: int, size: float = BODY) -> float:
+    """Points for a row of ``count`` lines of ``size`` points."""
+    return count * LINE * size / BODY + ROW_PADDING
+
+
+def column_width(header: str, taken: Sequence[float], most: float) -> float:
+    """A column as wide as its widest text (``taken``), at least its header's in two lines and
+    at most ``most`` (its texts wrap past it; a date or a number must not: give it no limit)."""
+    least = text_width(header[:max(2, math.ceil(len(header) / 2))])
+    return round(max(least, min(max(taken, default=0.0), most)) + CELL_PADDING, 1)
+
+
+def print_one_page_wide(sheet, paper: int, header_row: int) -> None:
+    """Landscape on ``paper``, one page wide and as many high as the rows take, the header row
+    on every page and the page's number at its foot.  Set before the rows: a write-only sheet
+    writes the fit-to-page flag with its first row."""
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = paper
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3,
+                                     footer=0.3)
+    sheet.print_options.horizontalCentered = True
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.oddFooter.center.text = "第 &P 页 共 &N 页"

@@ -15,7 +15,7 @@ from desktop.services import ledgers
 from desktop.services.base_data import chinese_number
 
 from ..services.flows import answer, assigned
-from .samples import Word, column_text, ledger_row, pdf_words
+from .samples import above_footer, column_text, ledger_row, pdf_words
 
 A3_LANDSCAPE = (1190.55, 841.89)  # points
 
@@ -141,16 +141,11 @@ def test_the_printed_ledger_shows_every_proposal_in_full(tmp_path, monkeypatch):
         assert min(chinese) >= 6.5, "the characters themselves (a box is 1.3 times as high)"
         table = above_footer(size, words)
         assert any(w.text == "案由" for w in table), "the header on every page"
-        for left, name, right in (("提案号", "案由", "领衔提案人"), ("主办单位", "协办单位", "交办日期")):
-            text, overlaps = column_text(table, left, name, right)
+        for left, name in (("提案号", "案由"), ("主办单位", "协办单位")):
+            text, overlaps = column_text(table, left, name)
             assert not overlaps, name
             said[name] += text
     assert said == {"案由": "".join(r.案由 for r in rows), "协办单位": "".join(r.协办单位 for r in rows)}
-    cut = [column_text(above_footer(size, words), "提案号", "案由", "领衔提案人")
+    cut = [column_text(above_footer(size, words), "提案号", "案由")
            for size, words in cramped]
     assert "".join(text for text, _ in cut) != said["案由"] or any(n for _, n in cut)
-
-
-def above_footer(size: tuple[float, float], words: list[Word]) -> list[Word]:
-    """The words of the page but its footer (half an inch from the bottom)."""
-    return [w for w in words if w.y1 < size[1] - 36]

@@ -13,6 +13,7 @@ from desktop.cli.commands import main
 from desktop.domain.actor import Actor
 from desktop.domain.enums import UnitSystem
 from desktop.domain.statistics import percent
+from desktop.exporters import pdf, statistics_xlsx
 from desktop.exporters.statistics_xlsx import (
     NO_FIGURE, PERCENT_FORMAT, SHEETS, TABLE_SHEETS, write_statistics,
 )
@@ -21,6 +22,12 @@ from desktop.services import base_data, demo, setup
 from desktop.services.statistics import statistics
 from desktop.store.database import open_database
 from desktop.store.models import Unit
+from desktop.wording.labels import CATEGORY_MEANINGS
+
+from .samples import (
+    A4_LANDSCAPE, above_footer, column_text, county_figures, pdf_words, text_sizes, title_text,
+    unspaced,
+)
 
 TODAY = date(2026, 11, 23)  # pinned, so that the same seed gives the same office every day
 EXPORTED_AT = datetime(2026, 11, 23, 9, 5)
@@ -244,3 +251,42 @@ def test_a_name_that_looks_like_a_formula_stays_text(county):
     odd = {**figures, "by_sector": [{"name": "=HYPERLINK(\"x\")", "received": 1, "filed": 1}]}
     cell = exported(odd, folder)["按界别"]["A4"]
     assert cell.value == "=HYPERLINK(\"x\")" and cell.data_type == "s"
+
+
+@pytest.mark.libreoffice
+def test_the_printed_statistics_show_every_name_in_full_on_a4(tmp_path, monkeypatch):
+    """Rendered by LibreOffice, which keeps each row at the height the file gives it: a long
+    unit's, category's or 界别's name wraps in its row, the title and the stamp in theirs."""
+    figures = county_figures()
+    write_statistics(figures, tmp_path / "统计表.xlsx", EXPORTED_AT)
+    monkeypatch.setattr(statistics_xlsx, "row_height", lambda count, size=11: 15.0)
+    write_statistics(figures, tmp_path / "行高不足.xlsx", EXPORTED_AT)  # what the check catches
+    done, failed = pdf.to_pdf([tmp_path / "统计表.xlsx", tmp_path / "行高不足.xlsx"],
+                              tmp_path / "pdf", tmp_path / "profile")
+    assert not failed
+    book = load_workbook(tmp_path / "统计表.xlsx")
+    units = [u["name"] for u in figures["by_unit"]]
+    late = [u["name"] for u in sorted(figures["by_unit"], key=lambda u: -u["overdue"])]
+    names = {"总体": (None, "项目", "".join(OVERVIEW)),
+             "按承办单位": (None, "单位", "".join(units) + "合计"),
+             "按系统": (None, "系统", "政府系统合计"),
+             "按分类": (None, "类别", "".join(c["name"] for c in figures["by_category"]) + "合计"),
+             "按界别": (None, "界别", "".join(s["name"] for s in figures["by_sector"]) + "合计"),
+             "按答复类别": ("答复类别", "含义", "".join(CATEGORY_MEANINGS.values())),
+             "逾期": (None, "单位", "".join(late) + "合计")}
+    pages = pdf_words(done[0])
+    assert len(pages) == len(SHEETS), "each sheet a page"
+    for sheet, (size, words) in zip(SHEETS, pages):
+        assert tuple(round(side, 2) for side in size) == A4_LANDSCAPE
+        assert not [w.text for w in words if "###" in w.text]
+        box, character = text_sizes(words)
+        assert box >= 7 and character >= 6.5, (sheet, box, character)
+        table = above_footer(size, words)
+        header = book[sheet]["A3"].value
+        assert title_text(table, header) == (
+            unspaced(book[sheet]["A1"].value + book[sheet]["A2"].value), 0), sheet
+        left, name, said = names[sheet]
+        assert column_text(table, left, name) == (said, 0), sheet
+    size, words = pdf_words(done[1])[1]
+    assert column_text(above_footer(size, words), None, "单位") != (
+        "".join(units) + "合计", 0)
