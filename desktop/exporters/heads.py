@@ -64,17 +64,21 @@ def letter_copies(paragraph, size: Length = SIZES["四号"]) -> None:
     at_page_foot(paragraph)
 
 
-def letter_head(out: Writer, sender: str, doc_number: str) -> None:
-    """The letter's red name, its thick-over-thin rule 4 mm under it, the 发文字号 at the right.
-    An office's template may hold an empty first paragraph: the name goes there."""
+def _red_name(out: Writer, name: str) -> Paragraph:
+    """The sender's name in red at the top; an office's template may hold an empty first
+    paragraph, which takes it."""
     document = out.document
     if document.paragraphs and not document.paragraphs[0].text:
         head = document.paragraphs[0]
         head._p.style = out.ids["发文机关标志"]
-        head.text = sender
-    else:
-        head = out.add(sender, "发文机关标志")
-    full_width_rule(head, space=Mm(4))
+        head.text = name
+        return head
+    return out.add(name, "发文机关标志")
+
+
+def letter_head(out: Writer, sender: str, doc_number: str) -> None:
+    """The letter's red name, its thick-over-thin rule 4 mm under it, the 发文字号 at the right."""
+    full_width_rule(_red_name(out, sender), space=Mm(4))
     out.add(doc_number, "发文字号")
 
 
@@ -82,14 +86,7 @@ def notice_head(out: Writer, issuer: str, doc_number: str) -> None:
     """The committee's red name, the 发文字号 centred two lines under it, a red rule the width
     of the text 4 mm under that (GB/T 9704 7.2.2–7.2.4); without a number, the rule under the
     name."""
-    document = out.document
-    if document.paragraphs and not document.paragraphs[0].text:
-        head = document.paragraphs[0]
-        head._p.style = out.ids["发文机关标志"]
-        head.text = issuer
-    else:
-        head = out.add(issuer, "发文机关标志")
-    ruled = head
+    ruled = _red_name(out, issuer)
     if doc_number:
         out.add("", "公文正文")
         ruled = out.add(doc_number, "发文字号")

@@ -241,11 +241,15 @@ def test_the_rejection_notice_reads_back_signed_on_the_day_of_the_decision(desk,
     decided = desk.session.query(Review).filter_by(proposal_id=proposal.id).order_by(
         Review.stamp.desc()).first().at.date()
     lines = texts(document)
-    assert lines[:3] == ["关于提案不予立案的通知", "", "张三委员："]
-    assert "经审查，属于个人诉求，不符合提案要求，按照提案工作的有关规定，不予立案。" in lines[3]
-    assert lines[-2:] == [load_settings(desk.session).office_name, chinese_date(decided)]
+    office = load_settings(desk.session).office_name
+    assert lines[0] == office and document.paragraphs[0].style.name == "发文机关标志", \
+        "under the office's red name, without a 发文字号"
+    start = lines.index("关于提案不予立案的通知")
+    assert lines[start:start + 3] == ["关于提案不予立案的通知", "", "张三委员："]
+    assert "经审查，属于个人诉求，不符合提案要求，按照提案工作的有关规定，不予立案。" in lines[start + 3]
+    assert lines[-2:] == [office, chinese_date(decided)]
     assert re.fullmatch(r"\d{4}年[1-9]\d?月[1-9]\d?日", lines[-1]), "Arabic, no leading zeros"
-    assert document.paragraphs[2].style.name == "公文称呼"
+    assert document.paragraphs[start + 2].style.name == "公文称呼"
     assert east_asia(document.styles["公文称呼"]) == "仿宋_GB2312"
 
 

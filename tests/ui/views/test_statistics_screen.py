@@ -140,6 +140,12 @@ def test_the_figure_model_passes_qts_model_checks(county, qtmodeltester):
         qtmodeltester.check(model)
 
 
+def marked(county) -> set[str]:
+    """The proposals marked 优秀提案候选, read afresh."""
+    with county.session() as session:
+        return set(session.scalars(select(Proposal.id).where(Proposal.excellent.is_(True))))
+
+
 def test_the_office_ticks_its_excellent_candidates_for_the_years_report(admin_view, county,
                                                                         monkeypatch, qtbot):
     chosen = {}
@@ -155,9 +161,7 @@ def test_the_office_ticks_its_excellent_candidates_for_the_years_report(admin_vi
         return 1
     monkeypatch.setattr(ExcellentDialog, "exec", tick_two)
     qtbot.mouseClick(admin_view.excellent, Qt.MouseButton.LeftButton)
-    with county.session() as session:
-        marked = set(session.scalars(select(Proposal.id).where(Proposal.excellent.is_(True))))
-    assert marked == chosen["ids"]
+    assert marked(county) == chosen["ids"]
 
     def untick_one(dialog: ExcellentDialog) -> int:
         model = dialog.model
@@ -169,9 +173,8 @@ def test_the_office_ticks_its_excellent_candidates_for_the_years_report(admin_vi
         return 1
     monkeypatch.setattr(ExcellentDialog, "exec", untick_one)
     qtbot.mouseClick(admin_view.excellent, Qt.MouseButton.LeftButton)
-    with county.session() as session:
-        marked = set(session.scalars(select(Proposal.id).where(Proposal.excellent.is_(True))))
-    assert len(marked) == 1 and marked < chosen["ids"]
+    now = marked(county)
+    assert len(now) == 1 and now < chosen["ids"]
 
 
 def test_the_report_draft_is_asked_for_the_meeting_and_scope_on_screen(admin_view, monkeypatch,
