@@ -80,7 +80,8 @@ def histories(draw):
         if shown is None:
             bases = ()
         elif shown.in_conflict and rng.random() < 0.5:
-            change = settle(shown, rng.choice(["甲", "乙"]), stamp(step, site))
+            # a stamp no other change has (the counter is the step), as a site's clock gives
+            change = settle(shown, rng.choice(["甲", "乙"]), stamp(rng.randrange(50), site, step))
             sites[site].add(change)
             every.append(change)
             continue
