@@ -38,7 +38,9 @@ class Source:
         self.sectors = [row["name"] for row in _csv("sectors.csv")]
         self.categories = [row["name"] for row in _csv("categories.csv")]
         text = json.loads((resources_dir() / "demo" / "text.json").read_text(encoding="utf-8"))
-        self.sentences = text["body"] + text["reply"]
+        asked = text["proposal"]["angles"] + [
+            s for pool in text["proposal"]["suggestions"].values() for s in pool]
+        self.sentences = [said for _, said, _ in asked]  # sentences that name only the topic
         self.surnames, self.given = text["surnames"], text["given"]
 
     def name(self) -> str:
@@ -80,8 +82,7 @@ def reply_letters(count: int, seed: int = 1) -> list[ReplyLetter]:
             signed_on=date(2026, 5, 1) + timedelta(days=src.rng.randrange(120)),
             assisting=(f"本件由{unit['name']}会同{src.rng.choice(src.units)['name']}办理。"
                        if src.rng.random() < 0.4 else ""),
-            signer=src.name() if src.rng.random() < 0.5 else None,
-            disclosure="主动公开" if src.rng.random() < 0.5 else None,
+            disclosure="此件公开发布" if src.rng.random() < 0.5 else None,
             contact_person=src.name(),
             contact_phone=f"0739-{src.rng.randrange(10 ** 7):07d}",
             copies_to=[f"{COUNTY}政协提案委员会", f"{COUNTY}人民政府督查室"][:src.rng.randint(1, 2)],
@@ -90,24 +91,24 @@ def reply_letters(count: int, seed: int = 1) -> list[ReplyLetter]:
 
 
 def letter_paragraphs(letter: ReplyLetter) -> list[tuple[str, str | None]]:
-    """The body paragraphs reply_letter.render writes, in order, with their styles (the rule
-    under the unit's name has none)."""
-    out: list[tuple[str, str | None]] = [(letter.unit, "发文机关标志"), ("", "公文正文"),
+    """The body paragraphs reply_letter.render writes, in order, with their styles (a title's
+    line break is a paragraph's text here)."""
+    out: list[tuple[str, str | None]] = [(letter.unit, "发文机关标志"),
                                          (letter.doc_number, "发文字号")]
-    out += [(f"{label}：{value}", "发文字号") for label, value in (
-        ("签发人", letter.signer), ("公开属性", letter.disclosure)) if value]
     out += [("", "公文正文"), (letter.title, "公文标题"), ("", "公文正文"),
             (letter.salutation, "公文称呼"), (letter.opening, "公文正文")]
     out += [(text, "公文正文") for text in letter.body]
     if letter.assisting:
         out.append((letter.assisting, "公文正文"))
+    if letter.copies_to:
+        out.append((f"抄送：{'，'.join(letter.copies_to)}。", "版记"))
     out.append((letter.closing, "公文正文"))
     if letter.contact_person or letter.contact_phone:
         out += [("", "公文正文"), (f"联系人：{letter.contact_person}　　联系电话：{letter.contact_phone}",
                                     "公文正文")]
     out += [("", "公文正文"), (letter.unit, "公文落款"), (chinese_date(letter.signed_on), "公文落款")]
-    if letter.copies_to:
-        out.append((f"抄送：{'，'.join(letter.copies_to)}。", "版记"))
+    if letter.disclosure:
+        out.append((f"（{letter.disclosure}）", "公文正文"))
     return out
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-
+from itertools import accumulate
 
 from desktop.domain import enums as e
 from desktop.domain.tracking import FOLLOWED_CATEGORIES
@@ -15,18 +15,31 @@ from desktop.store.models import (
 
 from .plan import NO_ANSWER, Plan
 
+# the draws' populations and cumulative weights made once: list(Enum) and the sums made anew for
+# each of some 30,000 draws cost more than the draws (the same draws either way)
+GRADES, RATINGS, METHODS = list(e.ReplyCategory), list(e.Rating), list(e.EvaluationMethod)
+GRADE_ODDS = {1: list(accumulate((70, 22, 6, 2))), 2: list(accumulate((75, 25, 0, 0)))}
+RATING_ODDS = {1: list(accumulate((82, 15, 3))), 2: list(accumulate((70, 30, 0)))}
+
 
 class HandlingYear:
     """How units answer in the demo (mixed into DemoOffice)."""
 
+    def answering_units(self) -> None:
+        """Which units answer each field, all of them and the 政府系统 ones, listed once."""
+        self.government = [u for u in self.units.values() if u.system is e.UnitSystem.GOVERNMENT]
+        self.answering: dict[str, tuple[list[Unit], list[Unit]]] = {}
+        for category, names in self.text["units_by_category"].items():
+            likely = [self.units[n] for n in names if n in self.units]
+            self.answering[category] = likely, [u for u in likely if u in self.government]
+
     def pick_units(self, category_name: str, count: int) -> list[Unit]:
         """Units that answer such matters; like real counties, mostly 政府系统 ones."""
-        likely = [self.units[n] for n in self.text["units_by_category"].get(category_name, [])
-                  if n in self.units]
+        likely, governmental = self.answering.get(category_name, ([], []))
         if self.rng.random() < 0.9:
-            likely = [u for u in likely if u.system is e.UnitSystem.GOVERNMENT]
+            likely = governmental
         if len(likely) < count or self.rng.random() < 0.1:
-            likely = [u for u in self.units.values() if u.system is e.UnitSystem.GOVERNMENT]
+            likely = self.government
         return self.rng.sample(likely, count)
 
     def handle(self, plan: Plan, ctx: dict, row: dict, filed_on: date, finished: bool):
@@ -88,7 +101,8 @@ class HandlingYear:
                      unit_id=unit.id, role=role, round=1,
                      round_reason=None, assigned_on=assigned_on, first_due_on=due, due_on=due,
                      assigned_by=ctx["actor"].user_id, stamp=self.stamp(self.at(assigned_on)),
-                     accepted_on=accepted, accepted_by="经办人" if accepted else None, ended=None,
+                     accepted_on=accepted, ended=None,
+                     accepted_by=self.prose.contact(unit, accepted)[0] if accepted else None,
                      ended_on=None, end_reason=None, adjustment_requested_on=None,
                      adjustment_reason=None, adjustment_decision=None,
                      adjustment_decided_on=None, adjustment_note=None, extension_reason=None,
@@ -101,7 +115,7 @@ class HandlingYear:
             form = e.ContactForm.FACE if rng.random() < 0.92 else rng.choice(list(e.ContactForm))
             a["face_to_face"] = form is e.ContactForm.FACE
             plan.add(Contact, assignment_id=a["id"], form=form, contacted_on=contacted,
-                     members=row["_proposers"][0][1][1], unit_people=f"{unit.short_name}分管负责人",
+                     members=row["_proposers"][0][1][1], unit_people=self.prose.unit_people(unit),
                      note=None, user_id=ctx["actor"].user_id, stamp=self.stamp(self.at(contacted)))
         if role is e.AssignmentRole.ASSIST:
             return a
@@ -116,15 +130,16 @@ class HandlingYear:
         rng, today = self.rng, self.today
         if replied > today:
             return
-        weights = (70, 22, 6, 2) if round_ == 1 else (75, 25, 0, 0)
-        category = rng.choices(list(e.ReplyCategory), weights)[0]
-        topic = row["title"].removeprefix("关于").removesuffix("的提案")
+        category = rng.choices(GRADES, cum_weights=GRADE_ODDS[min(round_, 2)])[0]
         reply_stamp = self.stamp(self.at(replied))
+        rng.randrange(10**9, 10**10)  # once the phone number: kept, so the draws after it stay
+        prose, topic, you = self.prose, row["_topic"], _addressed(row["origin"])
+        person, phone = prose.contact(unit, replied)
         plan.add(Reply, assignment_id=a["id"], round=round_, category=category, replied_on=replied,
-                 signer=f"{unit.short_name}局长" if unit.short_name.endswith("局") else "主要负责人",
-                 disclosure=e.Disclosure.PUBLIC, disclosure_reason=None,
-                 text="".join(s.format(topic=topic) for s in self.text["reply"]),
-                 contact_person="经办人", contact_phone=f"0{rng.randrange(10**9, 10**10)}",
+                 signer=prose.signer(unit), disclosure=e.Disclosure.PUBLIC, disclosure_reason=None,
+                 text=prose.reply(topic, row["_category"].name, unit, row["_points"], category,
+                                  round_, replied, you),
+                 contact_person=person, contact_phone=phone,
                  letter_sha256=None, letter_name=None, user_id=ctx["actor"].user_id,
                  stamp=reply_stamp)
         a["_replies"].append(ReplyFact(a["id"], round_, reply_stamp))
@@ -133,17 +148,19 @@ class HandlingYear:
             followed = replied + timedelta(days=rng.randint(60, 150))
             if followed <= today:
                 plan.add(FollowUp, assignment_id=a["id"], kind=e.FollowUpKind.CONTINUED,
-                         followed_on=followed, text="续办进展：相关工作正在按计划推进。",
+                         followed_on=followed,
+                         text=prose.follow_up(topic, row["_category"].name, unit, replied,
+                                              followed, you),
                          category=None, user_id=ctx["actor"].user_id,
                          stamp=self.stamp(self.at(followed)))
         evaluated = replied + timedelta(days=rng.randint(5, 30))
         if evaluated > today or (not ctx["finished"] and rng.random() < 0.05):
             return  # the feedback form has not come back yet
-        result = rng.choices(list(e.Rating), (82, 15, 3) if round_ == 1 else (70, 30, 0))[0]
+        result = rng.choices(RATINGS, cum_weights=RATING_ODDS[min(round_, 2)])[0]
         attitude = e.Rating.SATISFIED if rng.random() < 0.9 else e.Rating.BASIC
         eval_stamp = self.stamp(self.at(evaluated))
         plan.add(Evaluation, assignment_id=a["id"], round=round_, attitude=attitude, result=result,
-                 method=rng.choice(list(e.EvaluationMethod)), evaluated_on=evaluated,
+                 method=rng.choice(METHODS), evaluated_on=evaluated,
                  entered_by=ctx["actor"].user_id, note=None, stamp=eval_stamp)
         a["_evaluations"].append(EvaluationFact(a["id"], round_, result, eval_stamp))
         a["result"], a["evaluated_round"] = result, round_
@@ -154,3 +171,8 @@ class HandlingYear:
             a["round_reason"] = "办理结果不满意"
             self.answer(plan, ctx, row, a, unit, evaluated + timedelta(days=rng.randint(10, 40)),
                         round_ + 1)
+
+
+def _addressed(origin: e.Origin) -> str:
+    """您 to one member; 你们 to several, or to a party or committee."""
+    return "您" if origin is e.Origin.INDIVIDUAL else "你们"

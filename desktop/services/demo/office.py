@@ -13,7 +13,7 @@ from desktop.domain.lifecycle import (
     ProposalFacts, ReviewFact, SubmissionFact, derive,
 )
 from desktop.domain.numbering import format_number
-from desktop.store import fulltext, pinyin
+from desktop.store import pinyin
 from desktop.store.changes import local_site
 from desktop.store.models import (
     Category, Meeting, Member,
@@ -24,7 +24,9 @@ from desktop.store.office import load_settings
 
 from ..base_data import meeting_name
 from .handling import HandlingYear
+from .people import person_name
 from .plan import Plan, _text
+from .prose import Prose
 
 
 class DemoOffice(HandlingYear):
@@ -37,7 +39,8 @@ class DemoOffice(HandlingYear):
         self.clock = Clock(local_site(session).id)
         self.units = {u.short_name: u for u in session.scalars(select(Unit).where(Unit.active))}
         self.categories = list(session.scalars(select(Category).order_by(Category.code)))
-        self.terms_cache: dict[tuple[str, str], str] = {}
+        self.prose = Prose(self.text, seed, self.units)
+        self.answering_units()
 
     # --- base data -----------------------------------------------------------------------
 
@@ -63,11 +66,8 @@ class DemoOffice(HandlingYear):
         sectors = list(self.session.scalars(select(Sector.id)))
         names = {n for _, n in existing}
         rows = []
-        surnames = self.text["surnames"].replace("欧阳", "")
         while len(existing) + len(rows) < count:
-            surname = "欧阳" if self.rng.random() < 0.01 else self.rng.choice(surnames)
-            name = surname + "".join(self.rng.choice(self.text["given"])
-                                     for _ in range(self.rng.choice((1, 2, 2))))
+            name = person_name(self.rng, self.text)
             if name in names:
                 continue
             names.add(name)
@@ -94,31 +94,23 @@ class DemoOffice(HandlingYear):
         return self.clock.tick(int(when.timestamp() * 1000)).encode()
 
     def title(self, category: Category) -> tuple[str, str]:
+        """The topic and title; these draws of the office's stream are the ones it has always
+        made (the records after them depend on their number), the wording is the prose's."""
         topic = self.rng.choice(self.text["topics"][category.name])
         if self.rng.random() < 0.15:
-            return topic, self.rng.choice(self.text["titles"])
+            return topic, self.prose.title(topic, "", "", self.rng.choice(self.text["titles"]))
         verb, place = self.rng.choice(self.text["verbs"]), self.rng.choice(self.text["places"])
-        return topic, f"关于{verb}{place}{topic}的提案"
+        return topic, self.prose.title(topic, verb, place, None)
 
-    def body_and_terms(self, topic: str) -> tuple[str, str]:
-        sentences = self.rng.sample(self.text["body"], 4)
-        parts, terms = [], []
-        for s in sentences:
-            key = (s, topic)
-            if key not in self.terms_cache:
-                self.terms_cache[key] = " ".join(fulltext.terms_of(s.format(topic=topic)))
-            parts.append(s.format(topic=topic))
-            terms.append(self.terms_cache[key])
-        return "".join(parts), " ".join(terms)
+    def body(self, topic: str, category: Category) -> tuple[str, str, list[list[str]]]:
+        """The body, its search terms and its suggestions; the office's stream draws four of the
+        eight general angles, as it always drew four of eight sentences, and the body takes the
+        first."""
+        angles = self.rng.sample(self.text["proposal"]["angles"], 4)
+        return self.prose.body(topic, category.name, angles)
 
     def names_terms(self, names: list[str]) -> str:
-        return " ".join(self._name_terms(n) for n in names)
-
-    def _name_terms(self, name: str) -> str:
-        key = ("name", name)
-        if key not in self.terms_cache:
-            self.terms_cache[key] = " ".join(fulltext.terms_of(name))
-        return self.terms_cache[key]
+        return " ".join(self.prose.terms(n) for n in names)
 
     def at(self, day: date) -> datetime:
         return datetime.combine(day, time(8, 30)) + timedelta(minutes=self.rng.randrange(540))
@@ -129,7 +121,7 @@ class DemoOffice(HandlingYear):
         meeting: Meeting = ctx["meeting"]
         category = parent["_category"] if parent else rng.choice(self.categories)
         topic, title = self.title(category)
-        body, body_terms = self.body_and_terms(topic)
+        body, body_terms, points = self.body(topic, category)
         if parent:
             kind, received = parent["kind"], parent["received_on"]
             proposers = parent["_proposers"]
@@ -157,6 +149,7 @@ class DemoOffice(HandlingYear):
             split_from_id=parent["id"] if parent else None,
         )
         row["_category"], row["_proposers"] = category, proposers
+        row["_topic"], row["_points"] = topic, points
         what, (lead_id, _) = proposers[0]
         row["sector_id"] = ctx["sectors"].get(lead_id)
         for position, (what, (ref_id, name)) in enumerate(proposers):
@@ -165,12 +158,12 @@ class DemoOffice(HandlingYear):
                      member_id=ref_id if what == "member" else None,
                      organisation_id=ref_id if what == "org" else None)
         plan.add(SearchDocument, proposal_id=row["id"], terms=" ‖ ".join(
-            [" ".join(fulltext.terms_of(title)), body_terms,
+            [self.prose.terms(title), body_terms,
              self.names_terms([n for _, (_, n) in proposers])]))
         facts = self.review(plan, ctx, row, registered, finished, parent is not None)
         row["status"] = (progress := derive(facts)).state
         row["review_level"] = progress.review_level
-        del row["_category"], row["_proposers"]
+        del row["_category"], row["_proposers"], row["_topic"], row["_points"]
         return row
 
     def review(self, plan: Plan, ctx: dict, row: dict, registered: datetime, finished: bool,
