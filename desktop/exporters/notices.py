@@ -22,7 +22,7 @@ from .docx_layout import SIZES, official_page, page_numbers
 from .docx_table import grid_table
 from .docx_writer import Writer
 from .heads import imprint, notice_head
-from .paragraphs import add_body, add_title, keep_whole, keep_with_next
+from .paragraphs import add_body, add_title, keep_whole, keep_with_next, last_with_headings
 from .templates import load
 
 # A4 landscape leaves 297 - 28 - 26 = 243 mm of text width for the lists
@@ -123,11 +123,11 @@ def _notice(document: Document, title: str, salutation: str, body: Sequence[str]
     add_title(out, title, TITLE_CHARS)
     add("", "公文正文")
     add(salutation, "公文称呼")
-    *before, last = body
-    add_body(out, before)
+    start = last_with_headings(list(body))
+    add_body(out, body[:start])
     if printer:  # a frame at the page's foot, anchored to the body's last paragraph: on the
         imprint(out, [], printer, chinese_date(signed_on))  # page the notice ends on
-    ending = add_body(out, [last])  # the body's last paragraph goes with the signature
+    ending = add_body(out, body[start:])  # the body's last paragraph goes with the signature
     if closing:
         ending.append(add(closing, "公文正文"))
     person, phone = contact

@@ -56,6 +56,15 @@ def _alone(text: str) -> bool:
     return text.find("。") in (-1, len(text) - 1) and text_width(text) <= HEADING_CHARS
 
 
+def last_with_headings(texts: list[str]) -> int:
+    """Where the text's last paragraph begins together with the headings over it: what goes
+    onto the closing's page with it."""
+    start = len(texts) - 1
+    while start > 0 and heading_level(texts[start - 1]) and _alone(texts[start - 1]):
+        start -= 1
+    return start
+
+
 def write_runs(out: Writer, paragraph: Paragraph, text: str) -> None:
     """``text`` into a paragraph of body text: a heading's sentence at its start in the level's
     font (in a table cell, where a level's paragraph style would not fit, a heading alone too)."""

@@ -17,7 +17,7 @@ from desktop.wording.dates import chinese_date
 
 from .docx_layout import SIZES, page_numbers, text_width
 from .heads import letter_copies, letter_foot_rule, letter_head
-from .paragraphs import add_body, add_title, keep_whole, keep_with_next
+from .paragraphs import add_body, add_title, keep_whole, keep_with_next, last_with_headings
 from .docx_writer import Writer
 from .templates import load
 
@@ -61,13 +61,15 @@ def render(letter: ReplyLetter, template: Path | None = None) -> Document:
     add_title(out, letter.title, TITLE_CHARS)
     add("", "公文正文")
     add(letter.salutation, "公文称呼")
-    add(letter.opening, "公文正文")
-    add_body(out, letter.body)
-    if letter.assisting:
-        add(letter.assisting, "公文正文")
-    if letter.copies_to:  # a frame at the page's foot, anchored to the closing: on its page
-        letter_copies(add(f"抄送：{'，'.join(letter.copies_to)}。", "版记"))
-    closing = [add(letter.closing, "公文正文")]
+    texts = [letter.opening, *letter.body, *filter(None, [letter.assisting])]
+    start = last_with_headings(texts)
+    add_body(out, texts[:start])
+    if letter.copies_to:  # a frame at the page's foot, anchored to the body's last paragraph,
+        letter_copies(add(f"抄送：{'，'.join(letter.copies_to)}。", "版记"))  # on its page
+    # the body's last paragraph, whole, with its headings, and the thanks go with the signature
+    # and date: no page holds only the closing (a frame between two paragraphs breaks
+    # LibreOffice's keep chain, so the 抄送 is anchored before the chain begins)
+    closing = [*add_body(out, texts[start:]), add(letter.closing, "公文正文")]
     if letter.contact_person or letter.contact_phone:
         closing.append(add("", "公文正文"))
         closing.append(add(f"联系人：{letter.contact_person}　　联系电话：{letter.contact_phone}",
@@ -84,8 +86,6 @@ def render(letter: ReplyLetter, template: Path | None = None) -> Document:
     if letter.disclosure:  # the 附注: two characters in, on the line below the date
         closing.append(dated)
         dated = add(f"（{letter.disclosure}）", "公文正文")
-    # the signature and date never alone on a page: the closing thanks, body text, comes with
-    # them (not the paragraph before it: the 抄送's frame between them breaks that link)
     keep_with_next(*closing)
     keep_whole(*closing)
     return document

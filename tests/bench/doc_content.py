@@ -97,12 +97,11 @@ def letter_paragraphs(letter: ReplyLetter) -> list[tuple[str, str | None]]:
                                          (letter.doc_number, "发文字号")]
     out += [("", "公文正文"), (letter.title, "公文标题"), ("", "公文正文"),
             (letter.salutation, "公文称呼"), (letter.opening, "公文正文")]
-    out += [(text, "公文正文") for text in letter.body]
-    if letter.assisting:
-        out.append((letter.assisting, "公文正文"))
+    *before, last = [*letter.body, *filter(None, [letter.assisting])]  # no headings in these
+    out += [(text, "公文正文") for text in before]
     if letter.copies_to:
         out.append((f"抄送：{'，'.join(letter.copies_to)}。", "版记"))
-    out.append((letter.closing, "公文正文"))
+    out += [(last, "公文正文"), (letter.closing, "公文正文")]
     if letter.contact_person or letter.contact_phone:
         out += [("", "公文正文"), (f"联系人：{letter.contact_person}　　联系电话：{letter.contact_phone}",
                                     "公文正文")]

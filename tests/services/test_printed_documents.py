@@ -12,6 +12,7 @@ import pytest
 
 from desktop.domain.actor import Actor
 from desktop.exporters import pdf
+from desktop.exporters.reply_letter import ReplyLetter
 from desktop.local.paths import base_data_dir
 from desktop.services import base_data, demo, setup
 from desktop.services.batch import write_batch
@@ -26,6 +27,7 @@ from tests.exporters.print_proof import (
 pytestmark = pytest.mark.libreoffice
 TODAY = date(2026, 11, 23)  # pinned: the same demo office every day
 DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+THANKS = ReplyLetter.__dataclass_fields__["closing"].default  # a letter's closing words
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +71,7 @@ def closing(line: Line, page: Page) -> bool:
     text = line.text
     at_foot = line.top > page.height - 35 * MM - 2 * 29 and line.height < 19
     return bool(DATE.fullmatch(text) or text.startswith(("（此件", "抄送")) or
-                text.endswith("印发") or at_foot or
+                text.endswith("印发") or at_foot or text in THANKS or
                 (line.left > page.width * 0.45 and not re.search("[。，；]", text)))
 
 
