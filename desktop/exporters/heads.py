@@ -11,6 +11,9 @@ the foot of the notice's last page.
 """
 from __future__ import annotations
 
+from copy import deepcopy
+from functools import cache
+
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml.ns import nsmap
 from docx.shared import Length, Mm, Pt
@@ -39,14 +42,19 @@ def letter_foot_rule(paragraph) -> None:
     """The 信函格式's second red double rule, thin over thick, 170 mm, 20 mm above the foot of
     the first page (GB/T 9704 10.1): a line placed on the page from the first page's footer
     (a frame there stays inside the footer, 2 mm too high)."""
+    for line in _foot_rule_lines():
+        paragraph._p.append(deepcopy(line))
+
+
+@cache
+def _foot_rule_lines() -> tuple:
+    """The two drawn lines, parsed once for a batch of a thousand letters."""
     top = Mm(297 - 20) - Mm(0.6)  # the pair's middle 20 mm up; one drawn line each
-    for n, (at, weight) in enumerate(((top, Pt(0.75)), (top + Mm(1.2), Pt(2.25)))):
-        xml = _FOOT_RULE.format(
-            w=W, wp=nsmap["wp"], a=nsmap["a"], id=9704 + n,
-            wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-            left=(Mm(210) - _RULE_WIDTH) // 2, top=int(at), width=_RULE_WIDTH,
-            weight=int(weight))
-        paragraph._p.append(etree.fromstring(xml))
+    return tuple(etree.fromstring(_FOOT_RULE.format(
+        w=W, wp=nsmap["wp"], a=nsmap["a"], id=9704 + n,
+        wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+        left=(Mm(210) - _RULE_WIDTH) // 2, top=int(at), width=_RULE_WIDTH, weight=int(weight)))
+        for n, (at, weight) in enumerate(((top, Pt(0.75)), (top + Mm(1.2), Pt(2.25)))))
 
 
 def _hanging(paragraph: Paragraph, size: Length, label_chars: int) -> None:
