@@ -28,7 +28,7 @@ from desktop.wording.dates import chinese_date
 
 from .docx_layout import CHARS, LINES, SIZES, full_width_rule, page_numbers
 from .docx_writer import Writer
-from .paragraphs import add_body, keep_with_next
+from .paragraphs import add_body, add_title, keep_with_next
 from .templates import load
 
 Progress = Callable[[int, int], None]
@@ -155,7 +155,7 @@ def _cover(out: Writer, compilation: Compilation) -> Paragraph:
     """Centred on the page by blank lines: the meeting, 提案汇编, the office and the date."""
     for _ in range(3):
         out.add()
-    out.add(compilation.meeting, "公文标题")
+    add_title(out, compilation.meeting, TITLE_CHARS - 1)
     out.add()
     out.add()
     heading = out.add("提案汇编", "公文标题")
@@ -196,7 +196,7 @@ def _proposal(out: Writer, proposal: CompiledProposal, index: int) -> None:
     number.paragraph_format.first_line_indent = Pt(0)
     number.paragraph_format.page_break_before = True
     _bookmark(number, index)
-    out.add(proposal.title, "公文标题")
+    add_title(out, proposal.title, TITLE_CHARS - 1)  # broken between words, not by Word
     out.add()
     out.add(f"提案人：{proposal.proposers}", "公文称呼")
     if proposal.sector:

@@ -98,11 +98,12 @@ def keep_whole(*paragraphs: Paragraph) -> None:
 
 
 # Where an official title may break: around the words its patterns are made of.  Anywhere else
-# only when no line could be made of these, and never inside a number or a 《》 name.
+# only when no line could be made of these, and never inside a number, a 《》 name or a short
+# quoted word (“米袋子”).
 _AFTER = ("关于", "委员会", "会议", "号", "通知", "名单", "清单", "汇编")
 _BEFORE = ("第", "关于", "提案", "的答复", "的通知", "的提案", "二次办理", "情况", "《")
 _MOST_LINES = 4
-_UNBROKEN = re.compile(r"《[^》]*》|第[〇零一二三四五六七八九十百千\d]+[届次号]?|[\dA-Za-z]+")
+_UNBROKEN = re.compile(r"《[^》]*》|“[^”]{1,10}”|第[〇零一二三四五六七八九十百千\d]+[届次号]?|[\dA-Za-z]+")
 
 
 def _breaks(text: str, strong: bool) -> list[int]:
@@ -145,7 +146,7 @@ def add_title(out: Writer, text: str, capacity: float, style: str = "公文标�
     """One paragraph whose lines end where ``title_lines`` says (line breaks, not paragraphs,
     so the title stays one heading for Word's navigation)."""
     paragraph = out.add("", style)
-    for i, line in enumerate(title_lines(text, capacity)):
+    for i, line in enumerate(title_lines(clean(text), capacity)):
         run = paragraph.add_run()
         if i:
             run._r.append(OxmlElement("w:br"))

@@ -103,6 +103,20 @@ def test_titles_break_only_between_words(printed, key):
     assert problems == [] and seen, "titles of two lines were among those checked"
 
 
+def test_the_compilations_titles_break_only_between_words(printed):
+    [(name, pages, _)] = pages_of(printed, "compilation")
+    problems, titles = [], 0
+    for page in pages:
+        lines = page.body()
+        opening = [i for i, line in enumerate(lines[:3]) if re.fullmatch(r"第\d+号", line.text)]
+        if not opening:
+            continue  # the cover, the contents, a proposal's second page
+        title = [line.text for line in lines[opening[0] + 1:] if 25 <= line.height <= 32]
+        titles += 1
+        problems += [f"第{page.number}页：{p}" for p in broken_words(title, title_words)]
+    assert titles >= 10 and problems == []
+
+
 def test_each_letter_is_in_the_letter_format(printed):
     for name, pages, made in pages_of(printed, "letters"):
         first = pages[0]
