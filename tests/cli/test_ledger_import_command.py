@@ -107,10 +107,22 @@ def fresh_office(tmp_path_factory):
     return db
 
 
+@pytest.fixture(scope="module")
+def start_seconds(fresh_office, tmp_path_factory) -> float:
+    """The program's own start and a read of the office (``tian stats``) on this machine now:
+    the baseline a refusal's time is held against, so a loaded machine is not called slow."""
+    home = tmp_path_factory.mktemp("baseline")
+    began = time.perf_counter()
+    run = subprocess.run([sys.executable, "-m", "desktop", "--db", str(fresh_office), "stats"],
+                         cwd=ROOT, env=env_for(home), capture_output=True)
+    assert run.returncode == 0, run
+    return time.perf_counter() - began
+
+
 @pytest.mark.parametrize(("make", "words"), [(m, w) for _, m, w in HOSTILE],
                          ids=[name for name, _, _ in HOSTILE])
 def test_a_hostile_ledger_is_refused_in_seconds_and_little_memory_with_nothing_written(
-        tmp_path, fresh_office, make, words):
+        tmp_path, fresh_office, start_seconds, make, words):
     home = tmp_path / "home"
     home.mkdir()
     db = copy_database(fresh_office, tmp_path / "office.db")
@@ -126,7 +138,8 @@ def test_a_hostile_ledger_is_refused_in_seconds_and_little_memory_with_nothing_w
     assert run.returncode == 2, run
     sentence = run.stderr.strip()
     assert len(sentence.splitlines()) == 1 and words in sentence, sentence
-    assert seconds < 10, seconds
+    # the gate's 5 s for the file and a margin, beyond the program's own start
+    assert seconds < start_seconds + 8.5, (seconds, start_seconds)
     assert int(peak.read_text()) < 200 * MB
     assert digest(db) == before
 
