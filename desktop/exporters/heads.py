@@ -103,24 +103,15 @@ def notice_head(out: Writer, issuer: str, doc_number: str) -> None:
                     space=Mm(4), weight=8)
 
 
-def imprint(out: Writer, copies: list[str], printer: str, printed_on: str) -> Paragraph:
-    """The 版记 at the foot of the page it ends on: 抄送 (when any) and the 印发 line, each
-    one character in, between thin black rules the width of the text."""
+def imprint(out: Writer, printer: str, printed_on: str) -> Paragraph:
+    """The 版记 at the foot of the page it ends on: the 印发 line, one character in on both
+    sides, between thin black rules the width of the text."""
     size = SIZES["四号"]
-    lines = []
-    if copies:
-        lines.append(out.add(f"抄送：{'，'.join(copies)}。", "版记"))
-        _hanging(lines[-1], size, 3)
     issued = out.add(f"{printer}\t{printed_on}印发", "版记")
     fmt = issued.paragraph_format
     fmt.left_indent, fmt.right_indent = size, size
     fmt.tab_stops.add_tab_stop(Mm(156) - size * 2, WD_TAB_ALIGNMENT.RIGHT)
-    lines.append(issued)
-    full_width_rule(lines[0], colour="000000", thick_over_thin=False, extra=Mm(0),
-                    sides=("top",) if len(lines) > 1 else ("top", "bottom"))
-    if len(lines) > 1:
-        full_width_rule(issued, colour="000000", thick_over_thin=False, extra=Mm(0),
-                        sides=("top", "bottom"))
-    for line in lines:
-        at_page_foot(line)
-    return lines[0]
+    full_width_rule(issued, colour="000000", thick_over_thin=False, extra=Mm(0),
+                    sides=("top", "bottom"))
+    at_page_foot(issued)
+    return issued

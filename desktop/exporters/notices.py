@@ -126,7 +126,7 @@ def _notice(document: Document, title: str, salutation: str, body: Sequence[str]
     start = last_with_headings(list(body))
     add_body(out, body[:start])
     if printer:  # a frame at the page's foot, anchored to the body's last paragraph: on the
-        imprint(out, [], printer, chinese_date(signed_on))  # page the notice ends on
+        imprint(out, printer, chinese_date(signed_on))  # page the notice ends on
     ending = add_body(out, body[start:])  # the body's last paragraph goes with the signature
     if closing:
         ending.append(add(closing, "公文正文"))

@@ -151,9 +151,3 @@ def title_words(title: str) -> list[str]:
             words.append(word)
     return words
 
-
-def title_block(page: Page, smallest: float) -> list[Line]:
-    """The title's lines on a first page: the lines set at least ``smallest`` points high,
-    below the head, one after another."""
-    big = [line for line in page.body() if line.height >= smallest]
-    return big
